@@ -1,0 +1,16 @@
+namespace ServicePortal.Domain.Common;
+
+/// <summary>A business rule refused the action; the message is for the user (Chinese).</summary>
+public class DomainException(string message) : Exception(message);
+
+/// <summary>Input failed validation; nothing was saved. Errors are keyed by field name (camelCase).</summary>
+public sealed class InputInvalidException(IReadOnlyDictionary<string, string[]> errors)
+    : DomainException("输入有误，请按提示修改后再保存。")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>The record was changed by someone else since it was read.</summary>
+public sealed class ConcurrencyConflictException() : DomainException("已被他人修改，请刷新后重试。");
+
+public sealed class NotFoundException(string message) : DomainException(message);

@@ -1,0 +1,13 @@
+namespace ServicePortal.Domain.Complaints;
+
+/// <summary>An entry of the editable category list (服务态度, 维修质量 …).</summary>
+public class ComplaintCategory
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public static readonly IReadOnlyList<string> Defaults =
+        ["服务态度", "维修质量", "收费", "工程质量", "设备故障", "环境卫生", "安全", "其他"];
+}

@@ -1,0 +1,12 @@
+namespace ServicePortal.Domain.Customers;
+
+public class Customer
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Phone { get; set; }
+    public string Address { get; set; } = "";
+    /// <summary>Foreign (境外) customers get a longer closing deadline (20 days instead of 15).</summary>
+    public bool IsForeign { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePortal.Domain.Complaints;
+
+namespace ServicePortal.Domain.Data.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.Property(c => c.Number).HasMaxLength(16).IsRequired();
+        b.HasIndex(c => c.Number).IsUnique();
+        b.Property(c => c.Content).HasMaxLength(ComplaintValidator.ContentMax).IsRequired();
+        b.Property(c => c.CustomerRequest).HasMaxLength(ComplaintValidator.RequestMax);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.ResponsibleDepartment).WithMany().HasForeignKey(c => c.ResponsibleDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Register: default order is newest first; filters combine with it.
+        b.HasIndex(c => c.ReceivedAt);
+        b.HasIndex(c => new { c.ReceivedMonth, c.ReceivedAt });
+        b.HasIndex(c => new { c.Status, c.ReceivedAt });
+        b.HasIndex(c => new { c.OwnerId, c.Status });
+        b.HasIndex(c => new { c.CustomerId, c.ReceivedAt });
+        b.HasIndex(c => new { c.CategoryId, c.ReceivedAt });
+        b.HasIndex(c => new { c.Severity, c.ReceivedAt });
+        b.HasIndex(c => new { c.Channel, c.ReceivedAt });
+    }
+}
+
+internal sealed class ComplaintHistoryConfiguration : IEntityTypeConfiguration<ComplaintHistory>
+{
+    public void Configure(EntityTypeBuilder<ComplaintHistory> b)
+    {
+        b.ToTable("ComplaintHistory");
+        b.Property(h => h.Action).HasMaxLength(32);
+        b.Property(h => h.ActorName).HasMaxLength(64);
+        b.Property(h => h.Note).HasMaxLength(4000);
+        b.HasIndex(h => new { h.ComplaintId, h.At });
+    }
+}
+
+internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<ComplaintCategory>
+{
+    public void Configure(EntityTypeBuilder<ComplaintCategory> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(32);
+        b.HasIndex(c => c.Name).IsUnique();
+    }
+}
+
+internal sealed class ComplaintSerialConfiguration : IEntityTypeConfiguration<ComplaintSerial>
+{
+    public void Configure(EntityTypeBuilder<ComplaintSerial> b)
+    {
+        b.HasKey(s => s.Month);
+        b.Property(s => s.Month).ValueGeneratedNever();
+    }
+}

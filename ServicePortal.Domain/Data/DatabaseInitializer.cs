@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Demo;
+
+namespace ServicePortal.Domain.Data;
+
+/// <summary>
+/// Start-up work: apply migrations, then fill reference data (roles, departments, categories)
+/// and, on a new database, the demo accounts and demo cases.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    DemoDataGenerator demo,
+    ILogger<DatabaseInitializer> logger)
+{
+    public static readonly IReadOnlyList<(string Name, string Code)> DefaultDepartments =
+    [
+        ("客服部", "CS"), ("维修部", "REPAIR"), ("工程部", "ENG"), ("质量管理部", "QA"),
+        ("业务部", "SALES"), ("制造部", "MFG"), ("总经理室", "GM"),
+    ];
+
+    /// <summary>Creates the folder of a SQLite file database if it is missing (SQLite does not).</summary>
+    public static void EnsureDatabaseFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+
+    public async Task InitializeAsync(bool demoData, CancellationToken ct = default)
+    {
+        bool isNew;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            isNew = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+            await db.Database.MigrateAsync(ct);
+            // WAL lets readers go on while a clerk saves; the busy timeout makes writers queue instead of failing.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await SeedReferenceDataAsync(db, ct);
+        }
+        await SeedRolesAsync();
+
+        if (isNew && demoData)
+        {
+            logger.LogInformation("新数据库：正在生成演示数据……");
+            await demo.SeedAsync(ct);
+            logger.LogInformation("演示数据已生成。");
+        }
+    }
+
+    private static async Task SeedReferenceDataAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (!await db.Departments.AnyAsync(ct))
+        {
+            var order = 0;
+            foreach (var (name, code) in DefaultDepartments)
+                db.Departments.Add(new Department { Name = name, Code = code, SortOrder = ++order });
+        }
+        if (!await db.ComplaintCategories.AnyAsync(ct))
+        {
+            var order = 0;
+            foreach (var name in ComplaintCategory.Defaults)
+                db.ComplaintCategories.Add(new ComplaintCategory { Name = name, SortOrder = ++order });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+        }
+    }
+
+    internal static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Creates an account with its one role; used by the demo data and by tests.</summary>
+    public async Task<PortalUser> CreateAccountAsync(string userName, string displayName, string role, string departmentName, string password)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var department = await db.Departments.SingleAsync(d => d.Name == departmentName);
+        var user = new PortalUser
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            DepartmentId = department.Id,
+            Role = role,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return user;
+    }
+}

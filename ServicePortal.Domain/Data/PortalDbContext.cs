@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Customers;
+
+namespace ServicePortal.Domain.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintHistory> ComplaintHistory => Set<ComplaintHistory>();
+    public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
+    public DbSet<ComplaintSerial> ComplaintSerials => Set<ComplaintSerial>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Statuses and other enums are stored as text (readable in the database and in exports).
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+/// <summary>The last serial used in a month (yyyyMM): the source of gap-free complaint numbers.</summary>
+public class ComplaintSerial
+{
+    public int Month { get; set; }
+    public int Last { get; set; }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Customers;
+using ServicePortal.Domain.Data;
+using ServicePortal.Domain.Demo;
+
+namespace ServicePortal.Domain;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the store (SQLite) and the domain services.</summary>
+    public static IServiceCollection AddPortalDomain(this IServiceCollection services, string connectionString)
+    {
+        DatabaseInitializer.EnsureDatabaseFolder(connectionString);
+        services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WorkingHours>();
+        services.AddSingleton<ComplaintService>();
+        services.AddSingleton<CustomerService>();
+        services.AddScoped<DemoDataGenerator>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

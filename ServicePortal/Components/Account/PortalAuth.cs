@@ -1,0 +1,151 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using ServicePortal.Domain.Accounts;
+
+namespace ServicePortal.Components.Account;
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string ComplaintIntake = "ComplaintIntake";
+    public const string ComplaintReaders = "ComplaintReaders";
+}
+
+public static class PortalClaims
+{
+    public const string DisplayName = "portal:display_name";
+    public const string Department = "portal:department";
+    public const string DepartmentId = "portal:department_id";
+}
+
+/// <summary>Signs API tokens (Bearer) for the same accounts as the cookie sign-in.</summary>
+public sealed class JwtTokenService(SymmetricSecurityKey key, TimeProvider time)
+{
+    public const string Issuer = "ServicePortal";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public SymmetricSecurityKey Key { get; } = key;
+
+    public string Issue(ClaimsPrincipal principal)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = new JwtSecurityToken(Issuer, Issuer, principal.Claims, now, now + Lifetime,
+            new SigningCredentials(Key, SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+}
+
+public static class PortalAuthExtensions
+{
+    private const string Selector = "Portal";
+
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration config)
+    {
+        var configured = config["Portal:JwtKey"];
+        // Without a configured key, tokens are signed with a key made at start-up (valid until restart).
+        var keyBytes = string.IsNullOrWhiteSpace(configured) ? RandomNumberGenerator.GetBytes(32) : SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+        var key = new SymmetricSecurityKey(keyBytes);
+        services.AddSingleton(sp => new JwtTokenService(key, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Selector;
+                o.DefaultChallengeScheme = Selector;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(Selector, Selector, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = JwtTokenService.Issuer,
+                    ValidAudience = JwtTokenService.Issuer,
+                    IssuerSigningKey = key,
+                    NameClaimType = ClaimTypes.Name,
+                    RoleClaimType = ClaimTypes.Role,
+                };
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "ServicePortal.Auth";
+            // API callers get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+        return services;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ComplaintIntake, p => p.RequireRole(Roles.ComplaintIntake.Split(',')))
+            .AddPolicy(Policies.ComplaintReaders, p => p.RequireRole(Roles.ComplaintReaders.Split(',')));
+        return services;
+    }
+}
+
+/// <summary>Adds the display name and department to the signed-in user's claims.</summary>
+public sealed class PortalClaimsPrincipalFactory(
+    UserManager<PortalUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options,
+    Microsoft.EntityFrameworkCore.IDbContextFactory<ServicePortal.Domain.Data.PortalDbContext> dbFactory)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var department = await db.Departments.FindAsync(user.DepartmentId);
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(PortalClaims.DepartmentId, user.DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(PortalClaims.Department, department?.Name ?? ""));
+        return identity;
+    }
+}
+
+/// <summary>Refuses sign-in to disabled accounts (cookie and API alike).</summary>
+public sealed class PortalSignInManager(
+    UserManager<PortalUser> userManager, IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<PortalUser> claimsFactory, IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<PortalUser>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<PortalUser> confirmation)
+    : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(PortalUser user) =>
+        !user.IsDisabled && await base.CanSignInAsync(user);
+}
+
+public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
+{
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已存在" };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”无效：只能包含字母、数字和 -._@+" };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要 {length} 个字符" };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码必须包含至少一个数字" };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码必须包含至少一个小写字母" };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "密码必须包含至少一个大写字母" };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "密码必须包含至少一个符号" };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作失败，请稍后重试" };
+}
