@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ServicePortal.Domain;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Tests.Infrastructure;
+
+/// <summary>
+/// A real SQLite file with migrations applied, the domain services and the six test accounts,
+/// on a fake clock (2026-11-24 10:00 Beijing time unless a test moves it).
+/// </summary>
+public sealed class DomainFixture : IAsyncDisposable
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly string _folder;
+
+    private DomainFixture(string folder, ServiceProvider services, FakeTimeProvider time)
+    {
+        _folder = folder;
+        Services = services;
+        Time = time;
+    }
+
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Time { get; }
+    public string ConnectionString => $"Data Source={Path.Combine(_folder, "test.db")}";
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public PortalDbContext NewDb() => Get<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+
+    public async Task<PortalUser> UserAsync(string userName)
+    {
+        await using var db = NewDb();
+        return await db.Users.SingleAsync(u => u.UserName == userName);
+    }
+
+    public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var time = new FakeTimeProvider(now ?? DefaultNow);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPortalDomain($"Data Source={Path.Combine(folder, "test.db")}");
+        services.AddSingleton<TimeProvider>(time);
+        services.AddIdentityCore<PortalUser>(o => o.Password.RequireNonAlphanumeric = false)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>();
+        var provider = services.BuildServiceProvider();
+        var fixture = new DomainFixture(folder, provider, time);
+        await using var scope = provider.CreateAsyncScope();
+        var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await init.InitializeAsync(demoData: false);
+        if (accounts)
+        {
+            foreach (var (userName, displayName, role, department) in TestAccounts.All)
+                await init.CreateAccountAsync(userName, displayName, role, department, TestAccounts.Password);
+        }
+        return fixture;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

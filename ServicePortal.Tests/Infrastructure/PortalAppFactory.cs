@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a temporary SQLite file, without demo data, with the six test accounts.
+/// <see cref="StartOnRealPort"/> serves it through Kestrel on a free localhost port for the browser.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sp-app-tests", Guid.NewGuid().ToString("N"));
+    private bool _seeded;
+
+    /// <summary>When set, the app's clock is this fake (tests that need a fixed "now").</summary>
+    public FakeTimeProvider? FakeTime { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_folder, "portal.db")}");
+        builder.UseSetting("Portal:DemoData", "false");
+        builder.UseSetting("Portal:JwtKey", "tests-only-signing-key");
+        if (FakeTime is not null)
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(FakeTime));
+    }
+
+    /// <summary>Serves the app on http://localhost:{port} (Kestrel) and returns the base address.</summary>
+    public string StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        return address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("[::1]", "localhost", StringComparison.Ordinal);
+    }
+
+    /// <summary>Creates the test accounts once (idempotent).</summary>
+    public async Task SeedAccountsAsync()
+    {
+        if (_seeded) return;
+        _seeded = true;
+        await using var scope = Services.CreateAsyncScope();
+        var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        foreach (var (userName, displayName, role, department) in TestAccounts.All)
+            await init.CreateAccountAsync(userName, displayName, role, department, TestAccounts.Password);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
