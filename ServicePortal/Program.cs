@@ -15,6 +15,9 @@ if (args is ["generate", ..])
     return await GenerateCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve MudBlazor's and the app's static web assets from the build output in every environment
+// (by default only Development does), so tests and `dotnet run` in Production look the same.
+builder.WebHost.UseStaticWebAssets();
 
 var connectionString = builder.Configuration.GetConnectionString("Portal");
 if (string.IsNullOrWhiteSpace(connectionString))
@@ -26,6 +29,7 @@ builder.Services.AddMudServices();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddPortalApi();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();

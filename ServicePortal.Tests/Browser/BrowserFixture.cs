@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using ServicePortal.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(ServicePortal.Tests.Browser.BrowserFixture))]
+
+namespace ServicePortal.Tests.Browser;
+
+/// <summary>
+/// One real app on a real localhost port (temporary SQLite file, the six test accounts) and one
+/// headless Debian Chromium, shared by the browser tests. Each test gets its own browser context.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private PortalAppFactory? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public PortalAppFactory App => _app ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Where screenshots go (git-ignored), so a person can look at every page.</summary>
+    public static string ScreenshotFolder { get; } = FindScreenshotFolder();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
+        _app = new PortalAppFactory();
+        BaseUrl = _app.StartOnRealPort();
+        await _app.SeedAccountsAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    private static string FindScreenshotFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServicePortal.sln")))
+            dir = dir.Parent;
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
