@@ -1,9 +1,100 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
 namespace ServicePortal.Api;
 
+/// <summary>
+/// The automation API under <c>/api</c> (Minimal APIs), described at <c>/openapi/v1.json</c>.
+/// Callers sign in with <c>POST /api/auth/login</c> and send <c>Authorization: Bearer …</c>;
+/// a signed-in browser's cookie works too.
+/// </summary>
 internal static class PortalApi
 {
+    public const string BearerScheme = "Bearer";
+
+    /// <summary>JSON and OpenAPI document options of the API.</summary>
+    public static IServiceCollection AddPortalApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => ApiJson.ConfigureResponses(o.SerializerOptions));
+        services.Configure<OpenApiOptions>("v1", DescribeDocument);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        return services;
+    }
+
     public static void MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
-        _ = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup("/api")
+            .RequireAuthorization()
+            .AddEndpointFilter<DomainProblemFilter>()
+            // 401, 403 and 404 stay API answers instead of being re-executed as the HTML not-found page.
+            .WithMetadata(new SkipStatusCodePagesAttribute());
+
+        api.MapAuthEndpoints();
+        api.MapComplaintEndpoints();
+
+        api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
     }
+
+    private static void DescribeDocument(OpenApiOptions options)
+    {
+        options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "ServicePortal 自动化接口",
+                Version = "v1",
+                Description = "客户服务门户的自动化接口。先调用 POST /api/auth/login 取得访问令牌，之后的请求带请求头 "
+                    + "Authorization: Bearer {accessToken}。请求和响应均为 JSON（字段 camelCase），时间为带时区的 ISO 8601"
+                    + "（响应统一为北京时间 +08:00），枚举值用英文名称且区分大小写。出错时返回 application/problem+json，"
+                    + "title 和 detail 为中文；输入有误（400）时 errors 按字段给出中文提示。",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "POST /api/auth/login 返回的 accessToken",
+            };
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer(async (operation, context, ct) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<JsonRequestBody>().FirstOrDefault() is { } body)
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct) },
+                    },
+                };
+            }
+            if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [],
+                });
+            }
+        });
+    }
+
+    /// <summary>
+    /// Documents the JSON body that the handler reads itself (<see cref="ApiJson.ReadAsync{T}"/>). Unlike
+    /// <c>Accepts&lt;T&gt;()</c> it does not make routing refuse other content types, so the handler can answer them in Chinese.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) where T : class =>
+        builder.WithMetadata(new JsonRequestBody(typeof(T)));
+
+    private sealed record JsonRequestBody(Type Type);
 }

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ServicePortal.Tests.Infrastructure;
+
+namespace ServicePortal.Tests.Api;
+
+/// <summary>Role boundaries of the pages, seen through plain HTTP (sign-in through the real login form).</summary>
+public partial class PageAccessTests(ApiApp app) : IClassFixture<ApiApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/accounts")]
+    [InlineData("/complaints/new")]
+    [InlineData("/complaints")]
+    public async Task APageWithoutASignIn_RedirectsToTheLoginPage(string path)
+    {
+        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(path, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+    }
+
+    [Theory]
+    [InlineData("clerk", HttpStatusCode.Redirect)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task TheAccountsPage_IsForTheAdminOnly(string userName, HttpStatusCode expected)
+    {
+        var client = await SignedInWithCookieAsync(userName);
+
+        using var response = await client.GetAsync("/admin/accounts", Ct);
+
+        response.StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.Redirect)
+            response.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task ASignedInBrowser_CanCallTheApiWithItsCookie()
+    {
+        var client = await SignedInWithCookieAsync("director");
+
+        using var response = await client.GetAsync("/api/complaints", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<HttpClient> SignedInWithCookieAsync(string userName)
+    {
+        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/Account/Login", Ct);
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = TestAccounts.Password,
+        }), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}

@@ -1,0 +1,191 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ServicePortal.Api;
+
+/// <summary>A request body as read by <see cref="ApiJson.ReadAsync{T}"/>.</summary>
+internal sealed class RequestBody<T> where T : class
+{
+    /// <summary>The body without the fields that could not be read (null when <see cref="Refusal"/> is set).</summary>
+    public T? Value { get; set; }
+
+    /// <summary>Set when the body cannot be used at all (not JSON, not an object, wrong content type).</summary>
+    public IResult? Refusal { get; init; }
+
+    /// <summary>Fields whose value had the wrong type or an unknown name, keyed by camelCase field, in Chinese.</summary>
+    public Dictionary<string, string[]> Errors { get; } = [];
+}
+
+/// <summary>
+/// JSON of the API. Request bodies are read here rather than by the framework's binder, so that
+/// malformed JSON, wrong types and unknown enum names become Chinese messages that name the field
+/// (the binder answers a bare 400), and every bad field is reported at once.
+/// </summary>
+internal static class ApiJson
+{
+    /// <summary>Reading requests: enums by their exact English names only, times with an explicit offset.</summary>
+    public static readonly JsonSerializerOptions RequestOptions = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new ExactEnumConverterFactory(), new OffsetRequiredConverter() },
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["userName"] = "用户名",
+        ["password"] = "密码",
+        ["customerId"] = "客户编号",
+        ["customerName"] = "客户姓名",
+        ["customerPhone"] = "联系电话",
+        ["customerAddress"] = "客户地址",
+        ["foreignCustomer"] = "是否境外客户",
+        ["channel"] = "投诉渠道",
+        ["content"] = "投诉内容",
+        ["customerRequest"] = "客户要求",
+        ["category"] = "投诉类别",
+        ["severity"] = "严重程度",
+        ["receivedAt"] = "受理时间",
+        ["promisedReplyAt"] = "承诺答复时间",
+    };
+
+    /// <summary>Responses: enums as their English names (also makes the OpenAPI document list them).</summary>
+    public static void ConfigureResponses(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    public static string Label(string field) => Labels.GetValueOrDefault(field, $"字段“{field}”");
+
+    public static async Task<RequestBody<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        // Requiring a JSON content type also keeps cookie-authenticated cross-site form posts out.
+        if (!request.HasJsonContentType())
+            return new() { Refusal = ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "请求格式不受支持", "请求内容必须是 JSON，并带请求头 Content-Type: application/json。") };
+
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"（第 {line + 1} 行第 {(ex.BytePositionInLine ?? 0) + 1} 个字节附近）" : "";
+            return new() { Refusal = ApiProblems.Problem(StatusCodes.Status400BadRequest, "请求内容不是有效的 JSON", $"请求内容不是有效的 JSON{where}，请检查括号、引号、逗号，以及是否有重复的字段。") };
+        }
+        if (node is not JsonObject body)
+            return new() { Refusal = ApiProblems.Problem(StatusCodes.Status400BadRequest, "请求内容不是 JSON 对象", "请求内容必须是一个 JSON 对象，例如 {\"userName\": \"…\"}。") };
+
+        var result = new RequestBody<T>();
+        // Each failed attempt names one bad field: note it, drop it, and read the rest again.
+        for (var attempt = 0; attempt <= body.Count; attempt++)
+        {
+            try
+            {
+                result.Value = body.Deserialize<T>(RequestOptions) ?? throw new JsonException();
+                return result;
+            }
+            catch (JsonException ex) when (TopProperty(ex.Path) is { } name && body.ContainsKey(name))
+            {
+                var property = typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                var field = property is null ? name : JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                result.Errors[field] = [FieldMessage(field, property?.PropertyType, body[name])];
+                body.Remove(name);
+            }
+            catch (JsonException)
+            {
+                break;
+            }
+        }
+        return new() { Refusal = ApiProblems.Problem(StatusCodes.Status400BadRequest, "请求内容无法读取", "请求内容无法按接口说明读取，请对照 /openapi/v1.json 检查字段和类型。") };
+    }
+
+    private static string FieldMessage(string field, Type? type, JsonNode? raw)
+    {
+        var label = Label(field);
+        var t = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (t is { IsEnum: true })
+            return $"{label}“{Shorten(raw)}”无效，可选值：{string.Join("、", Enum.GetNames(t))}（区分大小写）";
+        if (t == typeof(bool)) return $"{label}必须是 true 或 false";
+        if (t == typeof(int)) return $"{label}必须是整数";
+        if (t == typeof(DateTimeOffset)) return $"{label}格式不正确，应为带时区的 ISO 8601 时间，如 2026-11-24T10:00:00+08:00";
+        if (t == typeof(string)) return $"{label}必须是文本（字符串）";
+        return $"{label}的值无效";
+    }
+
+    private static string Shorten(JsonNode? raw)
+    {
+        var text = raw is JsonValue v && v.TryGetValue<string>(out var s) ? s : raw?.ToJsonString() ?? "null";
+        return text.Length <= 40 ? text : text[..40] + "…";
+    }
+
+    /// <summary>The top-level property named by a JSON path such as <c>$.channel</c> or <c>$['channel']</c>.</summary>
+    internal static string? TopProperty(string? path)
+    {
+        if (path is null || !path.StartsWith('$')) return null;
+        var rest = path.AsSpan(1);
+        if (rest.StartsWith("['"))
+        {
+            var end = rest.IndexOf("']", StringComparison.Ordinal);
+            return end < 0 ? null : rest[2..end].ToString();
+        }
+        if (!rest.StartsWith(".")) return null;
+        rest = rest[1..];
+        var stop = rest.IndexOfAny('.', '[');
+        return (stop < 0 ? rest : rest[..stop]).ToString();
+    }
+
+    private sealed class ExactEnumConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(ExactEnumConverter<>).MakeGenericType(typeToConvert))!;
+    }
+
+    /// <summary>Accepts only the exact English name ("Phone"): no numbers, no other casing, no lists.</summary>
+    private sealed class ExactEnumConverter<TEnum> : JsonConverter<TEnum> where TEnum : struct, Enum
+    {
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                var text = reader.GetString();
+                foreach (var value in Enum.GetValues<TEnum>())
+                {
+                    if (string.Equals(value.ToString(), text, StringComparison.Ordinal)) return value;
+                }
+            }
+            throw new JsonException();
+        }
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
+    }
+
+    /// <summary>ISO 8601 with an explicit offset (Z or ±hh:mm): a time without one would be read in the server's zone.</summary>
+    private sealed class OffsetRequiredConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) && HasOffset(reader.GetString()!))
+                return value;
+            throw new JsonException();
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+
+        private static bool HasOffset(string text)
+        {
+            var t = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+            if (t < 0) return false;
+            var time = text.AsSpan(t);
+            return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') > 0;
+        }
+    }
+}
