@@ -1,11 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Data;
+using ServicePortal.Domain.Demo;
+
 namespace ServicePortal;
 
-/// <summary>`dotnet run --project ServicePortal -- generate …`: fills a database with generated complaints for benchmarks.</summary>
+/// <summary>
+/// `dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --db /tmp/big.db`:
+/// fills a database with generated complaints for benchmarks. A new file gets the migrations, the
+/// reference data, the demo accounts and customers (one per 20 complaints) first, as at start-up.
+/// </summary>
 internal static class GenerateCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public const int MaxComplaints = 10_000_000;
+
+    public const string Usage = """
+        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> --db <数据库文件> [--seed <种子>] [--years <年数>]
+
+          --complaints <数量>   要生成的投诉数量，1 至 10000000
+          --db <数据库文件>      SQLite 数据库文件；不存在时自动创建（迁移、基础数据、演示账号和客户）
+          --seed <种子>          随机种子，默认 42；种子和日期相同，生成的数据也相同
+          --years <年数>         投诉分布在截至今天的最近几年内，1 至 20，默认 5
+
+        示例：dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --db /tmp/big.db --seed 42 --years 5
+        """;
+
+    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years);
+
+    /// <summary>Reads the arguments; null with a Chinese message when they are invalid.</summary>
+    internal static Arguments? Parse(IReadOnlyList<string> args, out string? error)
     {
-        Console.Error.WriteLine("generate: not implemented yet");
-        return Task.FromResult(2);
+        int? complaints = null;
+        string? database = null;
+        var seed = 42;
+        var years = 5;
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is not ("--complaints" or "--db" or "--seed" or "--years"))
+            {
+                error = $"未知参数：{name}";
+                return null;
+            }
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                error = $"参数 {name} 缺少取值";
+                return null;
+            }
+            var value = args[++i];
+            switch (name)
+            {
+                case "--db":
+                    database = value;
+                    break;
+                case "--complaints" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxComplaints:
+                    complaints = n;
+                    break;
+                case "--complaints":
+                    error = $"投诉数量应为 1 至 {MaxComplaints} 之间的整数，而不是“{value}”";
+                    return null;
+                case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
+                    seed = s;
+                    break;
+                case "--seed":
+                    error = $"随机种子应为整数，而不是“{value}”";
+                    return null;
+                case "--years" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 20:
+                    years = y;
+                    break;
+                default:
+                    error = $"年数应为 1 至 20 之间的整数，而不是“{value}”";
+                    return null;
+            }
+        }
+        if (complaints is null || string.IsNullOrWhiteSpace(database))
+        {
+            error = complaints is null ? "缺少参数 --complaints" : "缺少参数 --db";
+            return null;
+        }
+        return new Arguments(complaints.Value, Path.GetFullPath(database), seed, years);
+    }
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    {
+        var arguments = Parse(args, out var error);
+        if (arguments is null)
+        {
+            await errors.WriteLineAsync(error);
+            await errors.WriteLineAsync();
+            await errors.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        try
+        {
+            return await GenerateAsync(arguments, output, errors, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await errors.WriteLineAsync($"已取消。数据库 {arguments.Database} 只写入了一部分，请删除后重新生成。");
+            return 130;
+        }
+    }
+
+    internal static async Task<int> GenerateAsync(Arguments arguments, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = arguments.Database }.ToString();
+        await using var provider = BuildServices(connectionString);
+        await using var scope = provider.CreateAsyncScope();
+
+        await output.WriteLineAsync($"数据库：{arguments.Database}");
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demoData: false, ct);
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct))
+        {
+            if (await db.Complaints.AnyAsync(ct))
+            {
+                await errors.WriteLineAsync($"数据库 {arguments.Database} 中已有投诉。请指定一个新的数据库文件（或删除该文件后重试）。");
+                return 1;
+            }
+        }
+
+        await output.WriteLineAsync($"正在生成 {arguments.Complaints:N0} 条投诉（最近 {arguments.Years} 年，种子 {arguments.Seed}）……");
+        var step = Math.Max(10_000, arguments.Complaints / 10);
+        var nextReport = step;
+        var result = await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().SeedAsync(
+            new DemoDataOptions { Complaints = arguments.Complaints, Years = arguments.Years, Seed = arguments.Seed },
+            written =>
+            {
+                if (written < nextReport) return;
+                output.WriteLine($"  已写入 {written,12:N0} / {arguments.Complaints:N0} 条投诉，用时 {watch.Elapsed.TotalSeconds,6:F1} 秒");
+                nextReport = written + step;
+            },
+            ct);
+
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync(ct);
+        }
+        SqliteConnection.ClearAllPools();
+
+        var size = new FileInfo(arguments.Database).Length;
+        await output.WriteLineAsync(
+            $"完成：{result.Complaints:N0} 条投诉、{result.HistoryEntries:N0} 条处理记录、{result.Customers:N0} 个客户、{result.Accounts} 个账号；" +
+            $"用时 {watch.Elapsed.TotalSeconds:F1} 秒；数据库 {size / 1024.0 / 1024.0:N0} MB。");
+        await output.WriteLineAsync($"演示账号（如 admin、clerk）的密码：{DemoDataGenerator.DemoPassword}");
+        return 0;
+    }
+
+    /// <summary>The domain services as Program.cs registers them, without the web.</summary>
+    private static ServiceProvider BuildServices(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddPortalDomain(connectionString);
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>();
+        return services.BuildServiceProvider();
     }
 }

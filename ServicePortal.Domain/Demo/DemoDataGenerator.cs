@@ -1,9 +1,153 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Data;
+
 namespace ServicePortal.Domain.Demo;
 
-/// <summary>Seeded demo data: the same accounts, customers and complaints every time.</summary>
-public sealed class DemoDataGenerator
+/// <summary>What to generate. The defaults are the demo data of a new database.</summary>
+public sealed record DemoDataOptions
+{
+    /// <summary>Same seed and same clock, same data.</summary>
+    public int Seed { get; init; } = 2026;
+
+    /// <summary>How many complaints in total; null for the demo volume of about 80–120 a month.</summary>
+    public int? Complaints { get; init; }
+
+    /// <summary>How many years up to now the complaints cover.</summary>
+    public int Years { get; init; } = 2;
+
+    /// <summary>How many customers; null for 300, or one per 20 complaints when <see cref="Complaints"/> is given.</summary>
+    public int? Customers { get; init; }
+}
+
+public sealed record DemoDataResult(int Accounts, int Customers, int Complaints, int HistoryEntries);
+
+/// <summary>
+/// Seeded demo data: the same accounts, customers and complaints every time (for a given clock).
+/// Accounts go through <see cref="UserManager{TUser}"/>; customers and complaints are written with raw
+/// ADO.NET (<see cref="DemoDataWriter"/>), which also fills a million complaints in a few minutes for
+/// benchmarks (`dotnet run --project ServicePortal -- generate`).
+/// </summary>
+public sealed class DemoDataGenerator(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    UserManager<PortalUser> users,
+    PortalClock clock,
+    WorkingHours hours)
 {
     public const string DemoPassword = "Portal#2026";
 
-    public Task SeedAsync(CancellationToken ct = default) => Task.CompletedTask;
+    /// <summary>The demo data of a new database: accounts, about 300 customers, two years of complaints.</summary>
+    public Task SeedAsync(CancellationToken ct = default) => SeedAsync(new DemoDataOptions(), null, ct);
+
+    /// <summary>
+    /// Creates the demo accounts (those missing), then customers and complaints. The database must
+    /// hold no complaints yet: numbers are given month by month from serial 1.
+    /// </summary>
+    /// <param name="progress">called with the number of complaints written so far, after each month.</param>
+    public async Task<DemoDataResult> SeedAsync(DemoDataOptions options, Action<int>? progress, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Years, 1);
+        var nowLocal = clock.LocalNow;
+        var today = nowLocal.Date;
+        var startLocal = nowLocal.AddYears(-options.Years);
+
+        Dictionary<string, int> departments, categories;
+        string connectionString;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.Complaints.AnyAsync(ct))
+                throw new InvalidOperationException("数据库中已有投诉，演示数据只能写入没有投诉的数据库");
+            departments = await db.Departments.ToDictionaryAsync(d => d.Name, d => d.Id, ct);
+            categories = await db.ComplaintCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        var people = DemoPeople.Create();
+        await EnsureAccountsAsync(people, departments, clock.ToUtc(startLocal));
+        var staff = new DemoStaff(people);
+
+        var random = new DemoRandom(options.Seed);
+        await using var writer = await DemoDataWriter.OpenAsync(connectionString, ct);
+
+        var customerCount = options.Customers ?? (options.Complaints is { } n ? Math.Max(300, n / 20) : 300);
+        var firstCustomerId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Customers", ct);
+        var customers = new List<DemoCustomer>(customerCount);
+        for (var i = 0; i < customerCount; i++)
+            customers.Add(DemoCustomers.Create(random, firstCustomerId + i, clock.ToUtc(today.AddYears(-options.Years).AddDays(-random.Between(1, 720)).AddMinutes(random.Between(480, 1080)))));
+        writer.WriteCustomers(customers);
+
+        var plan = options.Complaints is { } total
+            ? DemoComplaintFactory.VolumePlan(total, startLocal, nowLocal)
+            : DemoComplaintFactory.DemoPlan(random, startLocal, nowLocal);
+        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, hours, nowLocal);
+        var nextId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Complaints", ct);
+        var serials = new List<(int Month, int Last)>();
+        // Two cores: one generates the next months while the other writes (same order, same data).
+        var months = Channel.CreateBounded<(DemoMonth Month, List<DemoComplaint> Cases)>(2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var generating = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var month in plan.Where(m => m.Count > 0))
+                    await months.Writer.WriteAsync((month, factory.Month(month)), stop.Token);
+                months.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                months.Writer.Complete(e);
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var (month, cases) in months.Reader.ReadAllAsync(ct))
+            {
+                foreach (var c in cases) c.Id = nextId++;
+                writer.WriteComplaints(cases);
+                serials.Add((month.Key, cases.Count));
+                progress?.Invoke(writer.Complaints);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync(); // a failed write must not leave the generator waiting for room
+            await generating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        writer.WriteSerials(serials);
+        return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries);
+    }
+
+    /// <summary>
+    /// Creates the missing accounts with their role. The password is hashed once and the hash shared:
+    /// each hash costs ~0.2 s here (PBKDF2), and all demo accounts have the same, published password.
+    /// </summary>
+    private async Task EnsureAccountsAsync(IReadOnlyList<DemoPerson> people, Dictionary<string, int> departments, DateTime createdAtUtc)
+    {
+        string? passwordHash = null;
+        foreach (var person in people)
+        {
+            var user = await users.FindByNameAsync(person.UserName);
+            if (user is null)
+            {
+                user = new PortalUser
+                {
+                    UserName = person.UserName,
+                    DisplayName = person.DisplayName,
+                    DepartmentId = departments[person.Department],
+                    Role = person.Role,
+                    EmailConfirmed = true,
+                    LockoutEnabled = true,
+                    CreatedAt = createdAtUtc,
+                };
+                user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoPassword);
+                DatabaseInitializer.Check(await users.CreateAsync(user));
+                DatabaseInitializer.Check(await users.AddToRoleAsync(user, person.Role));
+            }
+            person.Id = user.Id;
+            person.DisplayName = user.DisplayName;
+        }
+    }
 }

@@ -1,0 +1,81 @@
+using ServicePortal.Domain.Accounts;
+
+namespace ServicePortal.Domain.Demo;
+
+/// <summary>A demo account as the generator needs it (id filled in once the account exists).</summary>
+internal sealed class DemoPerson(string userName, string displayName, string role, string department)
+{
+    public string UserName { get; } = userName;
+    /// <summary>As the account has it (an existing account keeps its own name).</summary>
+    public string DisplayName { get; set; } = displayName;
+    public string Role { get; } = role;
+    public string Department { get; } = department;
+    public string Id { get; set; } = "";
+}
+
+/// <summary>The demo staff: one account per role with a short user name, and the colleagues who share the work.</summary>
+internal static class DemoPeople
+{
+    public static IReadOnlyList<DemoPerson> Create() =>
+    [
+        // One per role; these user names are printed on the sign-in page and in the README.
+        new("admin", "孙浩", Roles.Admin, "客服部"),
+        new("exec", "王建国", Roles.Executive, "总经理室"),
+        new("head", "李文静", Roles.DepartmentHead, "客服部"),
+        new("director", "赵海燕", Roles.Director, "客服部"),
+        new("clerk", "张晓梅", Roles.Clerk, "客服部"),
+        new("staff", "刘志强", Roles.Staff, "维修部"),
+        // Colleagues, so that owners and departments vary.
+        new("chenjing", "陈静", Roles.Clerk, "客服部"),
+        new("yanglijuan", "杨丽娟", Roles.Clerk, "客服部"),
+        new("huangting", "黄婷", Roles.Clerk, "客服部"),
+        new("luojiayi", "罗佳怡", Roles.Staff, "客服部"),
+        new("wuguoqing", "吴国庆", Roles.Staff, "维修部"),
+        new("zhengwei", "郑伟", Roles.Staff, "维修部"),
+        new("majunjie", "马俊杰", Roles.Staff, "工程部"),
+        new("hubin", "胡斌", Roles.Staff, "工程部"),
+        new("linxue", "林雪", Roles.Staff, "质量管理部"),
+        new("hepeng", "何鹏", Roles.Staff, "业务部"),
+        new("gaolei", "高磊", Roles.Staff, "制造部"),
+        new("xudeming", "徐德明", Roles.DepartmentHead, "维修部"),
+        new("zhuyonggang", "朱永刚", Roles.DepartmentHead, "工程部"),
+        new("guoxiuying", "郭秀英", Roles.DepartmentHead, "质量管理部"),
+    ];
+}
+
+/// <summary>Who does what in the generated cases.</summary>
+internal sealed class DemoStaff
+{
+    public DemoStaff(IReadOnlyList<DemoPerson> people)
+    {
+        People = people;
+        Executive = people.First(p => p.Role == Roles.Executive);
+        ServiceHead = people.First(p => p.Role == Roles.DepartmentHead && p.Department == "客服部");
+        Director = people.First(p => p.Role == Roles.Director);
+        var clerks = people.Where(p => p.Role == Roles.Clerk).ToList();
+        var staff = people.Where(p => p.Role == Roles.Staff).ToList();
+        // First-contact owners: mostly the clerks who take the calls, sometimes a staff member on site.
+        Owners = new Weighted<DemoPerson>(clerks.Select(c => (c, 3.0))
+            .Concat(staff.Select(s => (s, s.Department == "客服部" || s.Department == "维修部" ? 1.0 : 0.4))).ToArray());
+        Judges = new Weighted<DemoPerson>((Director, 3), (ServiceHead, 1));
+        _investigators = people.Where(p => p.Role is Roles.DepartmentHead or Roles.Staff)
+            .GroupBy(p => p.Department).ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    private readonly Dictionary<string, DemoPerson[]> _investigators;
+
+    public IReadOnlyList<DemoPerson> People { get; }
+    public DemoPerson Executive { get; }
+    public DemoPerson ServiceHead { get; }
+    public DemoPerson Director { get; }
+    public Weighted<DemoPerson> Owners { get; }
+    /// <summary>Who judges validity and assigns the responsible department.</summary>
+    public Weighted<DemoPerson> Judges { get; }
+
+    /// <summary>Who investigates for a department: its head or one of its people (the director for 客服部).</summary>
+    public DemoPerson Investigator(string department, DemoRandom random)
+    {
+        if (department == "客服部") return random.Chance(0.7) ? Director : ServiceHead;
+        return _investigators.TryGetValue(department, out var candidates) ? random.Pick(candidates) : Director;
+    }
+}
