@@ -35,6 +35,8 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
 
         var owner = await db.Users.SingleOrDefaultAsync(u => u.Id == ownerUserId, ct)
             ?? throw new DomainException("当前用户不存在，请重新登录");
+        if (owner.IsDisabled)
+            throw new DomainException("您的账户已停用，不能受理投诉");
         if (!Roles.CanRegisterComplaints(owner.Role))
             throw new DomainException("您的角色不能受理投诉");
 
@@ -51,19 +53,16 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         var promisedUtc = input.PromisedReplyAt?.UtcDateTime ?? clock.ToUtc(hours.EndOfWorkingDay(receivedLocal));
         var category = categories.Single(c => c.Name == input.Category.Trim());
 
-        if (customer is null)
-        {
-            var phone = ComplaintValidator.NormalizePhone(input.CustomerPhone);
-            var name = input.CustomerName.Trim();
-            customer = await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone && c.Name == name, ct)
-                ?? new Customer { Name = name, Phone = phone, CreatedAt = now.UtcDateTime };
-            customer.Address = string.IsNullOrWhiteSpace(input.CustomerAddress) ? customer.Address : input.CustomerAddress.Trim();
-            customer.IsForeign = input.ForeignCustomer;
-            if (customer.Id == 0) db.Customers.Add(customer);
-        }
-
         var monthKey = ComplaintNumber.MonthKey(receivedLocal);
+        // The transaction starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write
+        // lock is taken here, so concurrent registrations queue one behind the other until commit.
+        // SQLite's own busy handler waits in short steps; without it Microsoft.Data.Sqlite retries
+        // a busy lock every 150 ms (both give up after 30 s).
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside the lock, so two clerks taking the same new caller at once create one customer.
+        customer ??= await FindOrAddCustomerAsync(db, input, now.UtcDateTime, ct);
         var serial = await NextSerialAsync(db, monthKey, ct);
         var complaint = new Complaint(ComplaintNumber.Format(monthKey, serial), monthKey, customer,
             Trimmed(input), category.Id, receivedUtc, promisedUtc, owner, now.UtcDateTime);
@@ -72,6 +71,19 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         await tx.CommitAsync(ct);
 
         return (await GetAsync(complaint.Number, ct))!;
+    }
+
+    /// <summary>The customer with this name and phone, or a new one; must run inside the saving transaction.</summary>
+    private static async Task<Customer> FindOrAddCustomerAsync(PortalDbContext db, ComplaintInput input, DateTime nowUtc, CancellationToken ct)
+    {
+        var phone = ComplaintValidator.NormalizePhone(input.CustomerPhone);
+        var name = input.CustomerName.Trim();
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone && c.Name == name, ct)
+            ?? new Customer { Name = name, Phone = phone, CreatedAt = nowUtc };
+        customer.Address = string.IsNullOrWhiteSpace(input.CustomerAddress) ? customer.Address : input.CustomerAddress.Trim();
+        customer.IsForeign = input.ForeignCustomer;
+        if (customer.Id == 0) db.Customers.Add(customer);
+        return customer;
     }
 
     /// <summary>Takes the next serial of a month; must run inside the saving transaction.</summary>
