@@ -20,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkingHours>();
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<Accounts.UserDirectory>();
+        services.AddSingleton<Accounts.AccountService>(); // opens a scope per operation for UserManager (scoped)
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -48,9 +48,19 @@ public sealed class DomainFixture : IAsyncDisposable
         services.AddLogging();
         services.AddPortalDomain($"Data Source={Path.Combine(folder, "test.db")}");
         services.AddSingleton<TimeProvider>(time);
-        services.AddIdentityCore<PortalUser>(o => o.Password.RequireNonAlphanumeric = false)
+        // The app's password and lock-out rules and its Chinese Identity messages (see Program.cs).
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+            })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddErrorDescriber<ServicePortal.Components.Account.ChineseIdentityErrorDescriber>();
         var provider = services.BuildServiceProvider();
         var fixture = new DomainFixture(folder, provider, time);
         await using var scope = provider.CreateAsyncScope();

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Domain.Accounts;
+
+public sealed record OwnerOption(string Id, string DisplayName, string Department);
+
+/// <summary>Read-only lists of people for pickers and filters.</summary>
+public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>
+    /// Possible first-contact owners (首问责任人) for the register's owner filter: everyone whose role
+    /// takes complaints, and anyone who already owns one (a role may have changed since).
+    /// </summary>
+    public async Task<IReadOnlyList<OwnerOption>> ListOwnersAsync(CancellationToken ct = default)
+    {
+        var intakeRoles = Roles.ComplaintIntake.Split(',');
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owners = await db.Users.AsNoTracking()
+            .Where(u => intakeRoles.Contains(u.Role) || db.Complaints.Any(c => c.OwnerId == u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" })
+            .ToListAsync(ct);
+        return owners
+            .Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+            .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)
+            .ToList();
+    }
+}
