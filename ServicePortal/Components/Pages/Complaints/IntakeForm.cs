@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Customers;
+
+namespace ServicePortal.Components.Pages.Complaints;
+
+/// <summary>
+/// What the intake form holds while the clerk types, and which message each field shows.
+/// The rules are the domain's (<see cref="ComplaintValidator"/>), run here for instant feedback;
+/// the errors <see cref="ComplaintService.RegisterAsync"/> returns are shown the same way.
+/// </summary>
+public sealed class IntakeForm
+{
+    /// <summary>The value format of an &lt;input type="datetime-local"&gt;.</summary>
+    public const string TimeFormat = "yyyy-MM-ddTHH:mm";
+    private static readonly string[] TimeFormats = [TimeFormat, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    private readonly PortalClock _clock;
+    private readonly IStringLocalizer _texts;
+    private readonly Func<DateTime, DateTime> _defaultPromisedLocal;
+    private readonly HashSet<string> _touched = [];
+    private Dictionary<string, string[]> _client = [];
+    private Dictionary<string, string[]> _server = [];
+    private bool _submitted;
+
+    public IntakeForm(PortalClock clock, Func<DateTime, DateTime> defaultPromisedLocal, IStringLocalizer texts)
+    {
+        _clock = clock;
+        _texts = texts;
+        _defaultPromisedLocal = defaultPromisedLocal;
+        var now = clock.LocalNow;
+        ReceivedText = Format(now);
+        PromisedText = Format(defaultPromisedLocal(now));
+    }
+
+    public int? CustomerId { get; private set; }
+    public string CustomerName { get; set; } = "";
+    public string CustomerPhone { get; set; } = "";
+    public string CustomerAddress { get; set; } = "";
+    public bool ForeignCustomer { get; set; }
+    public ComplaintChannel? Channel { get; set; }
+    public string Content { get; set; } = "";
+    public string CustomerRequest { get; set; } = "";
+    public string? Category { get; set; }
+    public ComplaintSeverity? Severity { get; set; }
+    /// <summary>Received time as typed (Beijing time, <see cref="TimeFormat"/>).</summary>
+    public string? ReceivedText { get; set; }
+    public string? PromisedText { get; set; }
+    /// <summary>Once the user sets the promised time, it no longer follows the received time.</summary>
+    public bool PromisedEdited { get; private set; }
+    public IReadOnlyCollection<string> Categories { get; set; } = [];
+
+    /// <summary>An existing customer was picked: the form registers the complaint for that customer.</summary>
+    public void Pick(CustomerSummary? customer)
+    {
+        if (customer is null) return;
+        CustomerId = customer.Id;
+        CustomerName = customer.Name;
+        CustomerPhone = customer.Phone;
+        CustomerAddress = customer.Address;
+        ForeignCustomer = customer.IsForeign;
+        foreach (var f in (string[])["customerId", "customerName", "customerPhone", "customerAddress"]) _server.Remove(f);
+        Revalidate();
+    }
+
+    /// <summary>A field changed: re-check it (and what depends on it) and show its message from now on.</summary>
+    public void Changed(string field)
+    {
+        _touched.Add(field);
+        _server.Remove(field);
+        if (field is "customerName" or "customerPhone" or "customerAddress" or "foreignCustomer")
+        {
+            // Edited customer data is registered as typed (found by name and phone, or created).
+            CustomerId = null;
+            _server.Remove("customerId");
+        }
+        if (field == "receivedAt" && !PromisedEdited && ParseLocal(ReceivedText) is { } received)
+            PromisedText = Format(_defaultPromisedLocal(received));
+        if (field == "promisedReplyAt") PromisedEdited = true;
+        if (field == "receivedAt") _server.Remove("promisedReplyAt");
+        Revalidate();
+    }
+
+    /// <summary>Checks every field before saving; true when the input may go to the domain.</summary>
+    public bool ValidateAll()
+    {
+        _submitted = true;
+        _server.Clear();
+        Revalidate();
+        return _client.Count == 0;
+    }
+
+    /// <summary>Shows the domain's refusals next to their fields.</summary>
+    public void ShowServerErrors(IReadOnlyDictionary<string, string[]> errors)
+    {
+        _submitted = true;
+        _server = errors.ToDictionary(e => e.Key, e => e.Value);
+    }
+
+    public string? Error(string field)
+    {
+        if (_server.TryGetValue(field, out var server) && server.Length > 0) return string.Join(" ", server);
+        if ((_submitted || _touched.Contains(field)) && _client.TryGetValue(field, out var client)) return string.Join(" ", client);
+        return null;
+    }
+
+    /// <summary>The class of a field's cell: "field-invalid" (red outline and label) while it shows a message.</summary>
+    public string Css(string field) => Error(field) is null ? "" : "field-invalid";
+
+    public ComplaintInput ToInput() => new()
+    {
+        CustomerId = CustomerId,
+        CustomerName = CustomerName,
+        CustomerPhone = CustomerPhone,
+        CustomerAddress = CustomerAddress,
+        ForeignCustomer = ForeignCustomer,
+        Channel = Channel,
+        Content = Content,
+        CustomerRequest = CustomerRequest,
+        Category = Category ?? "",
+        Severity = Severity,
+        ReceivedAt = ToOffset(ReceivedText),
+        PromisedReplyAt = ToOffset(PromisedText),
+    };
+
+    private void Revalidate()
+    {
+        _client = ComplaintValidator.Validate(ToInput(), Categories, _clock.Time.GetUtcNow());
+        if (!string.IsNullOrWhiteSpace(ReceivedText) && ParseLocal(ReceivedText) is null)
+            _client["receivedAt"] = [_texts["Complaint.ReceivedInvalid"]];
+        if (string.IsNullOrWhiteSpace(PromisedText))
+            _client["promisedReplyAt"] = [_texts["Complaint.PromisedRequired"]];
+        else if (ParseLocal(PromisedText) is null)
+            _client["promisedReplyAt"] = [_texts["Complaint.PromisedInvalid"]];
+    }
+
+    private DateTimeOffset? ToOffset(string? text) =>
+        ParseLocal(text) is { } local ? _clock.ToOffset(_clock.ToUtc(local)) : null;
+
+    private static DateTime? ParseLocal(string? text) =>
+        DateTime.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
+
+    public static string Format(DateTime local) => local.ToString(TimeFormat, CultureInfo.InvariantCulture);
+}
