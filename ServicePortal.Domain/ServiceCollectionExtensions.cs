@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Customers;
@@ -19,6 +20,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkingHours>();
         services.AddSingleton<ComplaintService>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<DeadlineService>();
+        services.AddSingleton<ApprovalPolicyService>();
+        services.AddSingleton<ComplaintWorkflowService>();
+        services.AddSingleton<CaseViewService>();
+        services.AddSingleton<IComplaintChangeFeed, InProcessComplaintChangeFeed>();
+        services.AddSingleton<EscalationService>();
+        services.AddSingleton<BoardQueries>();
+        services.AddSingleton<Notifications.NotificationService>();
+        services.AddSingleton<Notifications.INotificationFeed, Notifications.InProcessNotificationFeed>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<Accounts.UserDirectory>();
         services.AddSingleton<Accounts.AccountService>(); // opens a scope per operation for UserManager (scoped)

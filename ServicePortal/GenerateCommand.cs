@@ -171,15 +171,7 @@ internal static class GenerateCommand
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddPortalDomain(connectionString);
-        services.AddIdentityCore<PortalUser>(o =>
-            {
-                o.User.RequireUniqueEmail = false;
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+        services.AddPortalIdentity();
         return services.BuildServiceProvider();
     }
 }

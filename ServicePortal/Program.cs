@@ -35,24 +35,12 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 builder.Services.AddPortalAuthentication(builder.Configuration);
-builder.Services.AddIdentityCore<PortalUser>(o =>
-    {
-        o.SignIn.RequireConfirmedAccount = false;
-        o.User.RequireUniqueEmail = false;
-        o.Lockout.AllowedForNewUsers = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Password.RequiredLength = 8;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<PortalDbContext>()
+builder.Services.AddPortalIdentity()
     .AddSignInManager<PortalSignInManager>()
     .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-    .AddErrorDescriber<ChineseIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
 builder.Services.AddPortalAuthorization();
+if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
 
 var app = builder.Build();
 

@@ -14,3 +14,6 @@ public sealed class InputInvalidException(IReadOnlyDictionary<string, string[]> 
 public sealed class ConcurrencyConflictException() : DomainException("已被他人修改，请刷新后重试。");
 
 public sealed class NotFoundException(string message) : DomainException(message);
+
+/// <summary>The user's role or department may not take this step (403 in the API).</summary>
+public sealed class NotPermittedException(string message) : DomainException(message);

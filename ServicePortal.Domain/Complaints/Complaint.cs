@@ -3,9 +3,14 @@ using ServicePortal.Domain.Customers;
 
 namespace ServicePortal.Domain.Complaints;
 
-public class Complaint
+public partial class Complaint
 {
     private readonly List<ComplaintHistory> _history = [];
+    private readonly List<ComplaintInvestigation> _investigations = [];
+    private readonly List<ResolutionProposal> _proposals = [];
+    private readonly List<ComplaintReply> _replies = [];
+    private readonly List<ComplaintFeedback> _feedbacks = [];
+    private readonly List<DeadlineExtension> _extensions = [];
 
     private Complaint() { }
 
@@ -58,12 +63,31 @@ public class Complaint
 
     public IReadOnlyList<ComplaintHistory> History => _history;
 
-    /// <summary>Used by the demo-data generator to place a case at a later stage of the cycle.</summary>
-    internal void SetStageForDemo(ComplaintStatus status, int? responsibleDepartmentId, DateTime at, PortalUser actor, string action, string note)
-    {
-        Status = status;
-        ResponsibleDepartmentId = responsibleDepartmentId;
-        UpdatedAt = at;
-        _history.Add(new ComplaintHistory(at, actor, action, note));
-    }
+    /// <summary>Person of the responsible department who handles the case (optional).</summary>
+    public string? ResponsiblePersonId { get; private set; }
+    public string? ResponsiblePersonName { get; private set; }
+    /// <summary>成立 (true) or 不成立 (false); null until judged.</summary>
+    public bool? IsValid { get; private set; }
+    public string JudgementReason { get; private set; } = "";
+    /// <summary>The polite written explanation for a complaint judged not valid.</summary>
+    public string NotValidExplanation { get; private set; } = "";
+    /// <summary>Investigation round, 1 at first; each reopen starts a new one (earlier rounds are kept).</summary>
+    public int Round { get; private set; } = 1;
+    public int ReopenCount { get; private set; }
+    public DateTime? ReplyDue { get; private set; }
+    public DateTime? ReportDue { get; private set; }
+    public DateTime? CloseDue { get; private set; }
+    /// <summary>First answer to the customer (KPI first response; meets the reply limits).</summary>
+    public DateTime? FirstRepliedAt { get; private set; }
+    /// <summary>First investigation report (meets the report limit).</summary>
+    public DateTime? FirstReportedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    /// <summary>Set by escalation when a deadline has passed unmet.</summary>
+    public bool IsOverdue { get; private set; }
+
+    public IReadOnlyList<ComplaintInvestigation> Investigations => _investigations;
+    public IReadOnlyList<ResolutionProposal> Proposals => _proposals;
+    public IReadOnlyList<ComplaintReply> Replies => _replies;
+    public IReadOnlyList<ComplaintFeedback> Feedbacks => _feedbacks;
+    public IReadOnlyList<DeadlineExtension> Extensions => _extensions;
 }

@@ -10,13 +10,19 @@ public class ComplaintHistory
     private ComplaintHistory() { }
 
     internal ComplaintHistory(DateTime atUtc, PortalUser actor, string action, string note)
+        : this(atUtc, actor.Id, actor.DisplayName, action, note) { }
+
+    internal ComplaintHistory(DateTime atUtc, string actorId, string actorName, string action, string note)
     {
         At = atUtc;
-        ActorId = actor.Id;
-        ActorName = actor.DisplayName;
+        ActorId = actorId;
+        ActorName = actorName;
         Action = action;
         Note = note;
     }
+
+    /// <summary>A step taken by the portal itself (escalation).</summary>
+    internal static ComplaintHistory System(DateTime atUtc, string action, string note) => new(atUtc, "", "系统", action, note);
 
     public long Id { get; private set; }
     public int ComplaintId { get; private set; }

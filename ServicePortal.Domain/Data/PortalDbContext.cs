@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Customers;
+using ServicePortal.Domain.Notifications;
 
 namespace ServicePortal.Domain.Data;
 
@@ -14,6 +16,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ComplaintHistory> ComplaintHistory => Set<ComplaintHistory>();
     public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
     public DbSet<ComplaintSerial> ComplaintSerials => Set<ComplaintSerial>();
+    public DbSet<ResolutionProposal> ResolutionProposals => Set<ResolutionProposal>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
+    public DbSet<ApprovalPolicy> ApprovalPolicies => Set<ApprovalPolicy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

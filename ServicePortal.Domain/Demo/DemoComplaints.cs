@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 
@@ -17,16 +18,54 @@ internal sealed class DemoComplaint
     public ComplaintSeverity Severity { get; init; }
     public DateTime ReceivedLocal { get; init; }
     public DateTime ReceivedUtc { get; init; }
-    public DateTime PromisedUtc { get; init; }
+    public DateTime PromisedUtc { get; set; }
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; set; }
     public required DemoPerson Owner { get; init; }
     public ComplaintStatus Status { get; set; }
     public int? ResponsibleDepartmentId { get; set; }
     public List<DemoStep> Steps { get; } = [];
+
+    // The complaint cycle's columns, as the workflow leaves them after the steps taken so far.
+    public bool? IsValid { get; set; }
+    public string JudgementReason { get; set; } = "";
+    public string NotValidExplanation { get; set; } = "";
+    public DemoPerson? ResponsiblePerson { get; set; }
+    public int Round { get; set; } = 1;
+    public int ReopenCount { get; set; }
+    public DateTime? ReplyDueUtc { get; set; }
+    public DateTime? ReportDueUtc { get; set; }
+    public DateTime CloseDueUtc { get; set; }
+    public DateTime? FirstRepliedUtc { get; set; }
+    public DateTime? FirstReportedUtc { get; set; }
+    public DateTime? ClosedUtc { get; set; }
+    public bool IsOverdue { get; set; }
+
+    public List<DemoInvestigation> Investigations { get; } = [];
+    public List<DemoProposal> Proposals { get; } = [];
+    public List<DemoReply> Replies { get; } = [];
+    public List<DemoFeedback> Feedbacks { get; } = [];
+    public List<DemoExtension> Extensions { get; } = [];
 }
 
 internal sealed record DemoStep(DateTime AtUtc, DemoPerson Actor, string Action, string Note);
+
+/// <summary>
+/// A case's time limits exactly as <see cref="DeadlineService.ComputeAsync"/> computes them: the
+/// deadline policy per severity and origin, counted on the working calendar (portal-local times).
+/// </summary>
+internal sealed class DemoDeadlines(IReadOnlyList<DeadlinePolicy> policies, WorkingCalendar calendar)
+{
+    private readonly Dictionary<(ComplaintSeverity, bool), DeadlinePolicy> _policies =
+        policies.ToDictionary(p => (p.Severity, p.ForeignCustomer));
+
+    public (DateTime? Reply, DateTime? Report, DateTime Close) For(ComplaintSeverity severity, bool foreign, DateTime receivedLocal)
+    {
+        var policy = _policies[(severity, foreign)];
+        DateTime? Due(int? days, DeadlineUnit unit) => days is { } d ? DeadlineCalculator.Due(receivedLocal, d, unit, calendar) : null;
+        return (Due(policy.ReplyDays, policy.ReplyUnit), Due(policy.ReportDays, policy.ReportUnit), Due(policy.CloseDays, policy.CloseUnit)!.Value);
+    }
+}
 
 /// <summary>One month of the period to fill: its key (yyyyMM), the local time span and how many cases.</summary>
 internal sealed record DemoMonth(int Key, DateTime FromLocal, DateTime ToLocal, int Count);
@@ -38,7 +77,7 @@ internal sealed record DemoMonth(int Key, DateTime FromLocal, DateTime ToLocal, 
 /// ones are spread over every stage. Numbers follow the real rule: serials 1..n per received month
 /// in received-time order.
 /// </summary>
-internal sealed class DemoComplaintFactory
+internal sealed partial class DemoComplaintFactory
 {
     private static readonly Weighted<ComplaintChannel> Channels = new(
         (ComplaintChannel.Phone, 55), (ComplaintChannel.Visit, 12), (ComplaintChannel.Letter, 4),
@@ -50,24 +89,22 @@ internal sealed class DemoComplaintFactory
     private static readonly Weighted<ComplaintSeverity> SafetySeverities = new(
         (ComplaintSeverity.Normal, 50), (ComplaintSeverity.Major, 30), (ComplaintSeverity.Urgent, 20));
 
-    /// <summary>Where recent cases get stuck, weighted towards the stages a case passes quickly.</summary>
-    private static readonly Weighted<ComplaintStatus> StallStages = new(
-        (ComplaintStatus.Registered, 1), (ComplaintStatus.NotValid, 1.5), (ComplaintStatus.Assigned, 1.5),
-        (ComplaintStatus.Investigated, 1), (ComplaintStatus.PendingApproval, 2), (ComplaintStatus.ToReply, 1),
-        (ComplaintStatus.Replied, 1.5));
-
     private readonly DemoRandom _random;
     private readonly DemoStaff _staff;
     private readonly IReadOnlyDictionary<string, int> _categoryIds;
     private readonly IReadOnlyDictionary<string, int> _departmentIds;
     private readonly IReadOnlyList<DemoCustomer> _customers;
     private readonly PortalClock _clock;
-    private readonly WorkingHours _hours;
+    private readonly WorkingCalendar _calendar;
+    private readonly DemoDeadlines _deadlines;
     private readonly DateTime _nowLocal;
+    private readonly ApprovalPolicy _approvals = new();
+    /// <summary>How many recent cases were held at each stage, so that every column of the board gets some.</summary>
+    private readonly Dictionary<ComplaintStatus, int> _held = [];
 
     public DemoComplaintFactory(DemoRandom random, DemoStaff staff, IReadOnlyDictionary<string, int> categoryIds,
         IReadOnlyDictionary<string, int> departmentIds, IReadOnlyList<DemoCustomer> customers, PortalClock clock,
-        WorkingHours hours, DateTime nowLocal)
+        WorkingCalendar calendar, DemoDeadlines deadlines, DateTime nowLocal)
     {
         foreach (var category in ComplaintTexts.Categories)
         {
@@ -80,7 +117,8 @@ internal sealed class DemoComplaintFactory
         _departmentIds = departmentIds;
         _customers = customers;
         _clock = clock;
-        _hours = hours;
+        _calendar = calendar;
+        _deadlines = deadlines;
         _nowLocal = nowLocal;
     }
 
@@ -164,11 +202,11 @@ internal sealed class DemoComplaintFactory
             Severity = severity,
             ReceivedLocal = received,
             ReceivedUtc = _clock.ToUtc(received),
-            PromisedUtc = _clock.ToUtc(PromisedReply(received, severity)),
             CreatedUtc = _clock.ToUtc(created),
             Owner = owner,
         };
-        new CasePath(this, complaint, category, text, words, created).Walk();
+        var due = _deadlines.For(severity, customer.IsForeign, received);
+        new CasePath(this, complaint, category, text, words, created, PromisedReply(created, severity), due).Walk();
         return complaint;
     }
 
@@ -182,9 +220,9 @@ internal sealed class DemoComplaintFactory
         for (var attempt = 0; ; attempt++)
         {
             var day = firstDay.AddDays(r.Next(days));
-            if (!WorkingHours.IsWorkingDay(DateOnly.FromDateTime(day)) && !r.Chance(0.25) && attempt < 50) continue;
+            if (!_calendar.IsWorkingDay(DateOnly.FromDateTime(day)) && !r.Chance(0.25) && attempt < 50) continue;
             var minutes = (anyHour ? r.Chance(0.7) : r.Chance(0.92))
-                ? r.Between((int)_hours.Start.ToTimeSpan().TotalMinutes, (int)_hours.End.ToTimeSpan().TotalMinutes - 1)
+                ? r.Between((int)_calendar.DayStart.ToTimeSpan().TotalMinutes, (int)_calendar.DayEnd.ToTimeSpan().TotalMinutes - 1)
                 : anyHour ? r.Between(7 * 60, 23 * 60 + 59) : r.Between(7 * 60 + 30, 20 * 60 + 30);
             var time = day.AddMinutes(minutes).AddSeconds(r.Next(60));
             if (time >= month.FromLocal && time < month.ToLocal) return time;
@@ -193,171 +231,29 @@ internal sealed class DemoComplaintFactory
     }
 
     /// <summary>The reply time told to the customer: 重大 within 3 days, 紧急 within 1–3 working days, 一般 within the week.</summary>
-    private DateTime PromisedReply(DateTime received, ComplaintSeverity severity)
+    /// <remarks>Told at registration: a case registered in the last hour of the day is answered the next working day at the earliest.</remarks>
+    private DateTime PromisedReply(DateTime registered, ComplaintSeverity severity)
     {
-        var endOfDay = _hours.EndOfWorkingDay(received);
+        var endOfDay = _calendar.EndOfWorkingDay(registered.AddHours(1));
         return severity switch
         {
             ComplaintSeverity.Urgent => AddWorkingDays(endOfDay, _random.Between(0, 2)),
-            ComplaintSeverity.Major => NextWorkingDayEnd(received.Date.AddDays(3)),
+            ComplaintSeverity.Major => NextWorkingDayEnd(registered.Date.AddDays(3)),
             _ => AddWorkingDays(endOfDay, _random.Between(2, 5)),
         };
     }
 
     private DateTime NextWorkingDayEnd(DateTime day)
     {
-        while (!WorkingHours.IsWorkingDay(DateOnly.FromDateTime(day))) day = day.AddDays(1);
-        return day.Date + _hours.End.ToTimeSpan();
+        var date = DateOnly.FromDateTime(day);
+        if (!_calendar.IsWorkingDay(date)) date = _calendar.NextWorkingDay(date);
+        return date.ToDateTime(_calendar.DayEnd);
     }
 
-    private static DateTime AddWorkingDays(DateTime local, int days)
+    private DateTime AddWorkingDays(DateTime local, int days)
     {
-        while (days > 0)
-        {
-            local = local.AddDays(1);
-            if (WorkingHours.IsWorkingDay(DateOnly.FromDateTime(local))) days--;
-        }
-        return local;
-    }
-
-    /// <summary>Adds working time (working hours of working days only).</summary>
-    private DateTime AddWorkingHours(DateTime local, double hours)
-    {
-        var start = _hours.Start.ToTimeSpan();
-        var end = _hours.End.ToTimeSpan();
-        var t = local;
-        if (!WorkingHours.IsWorkingDay(DateOnly.FromDateTime(t)) || t.TimeOfDay >= end) t = NextStart(t.Date.AddDays(1));
-        else if (t.TimeOfDay < start) t = t.Date + start;
-        var remaining = TimeSpan.FromHours(hours);
-        while (true)
-        {
-            var left = t.Date + end - t;
-            if (remaining <= left) return t + remaining;
-            remaining -= left;
-            t = NextStart(t.Date.AddDays(1));
-        }
-
-        DateTime NextStart(DateTime day)
-        {
-            while (!WorkingHours.IsWorkingDay(DateOnly.FromDateTime(day))) day = day.AddDays(1);
-            return day + start;
-        }
-    }
-
-    /// <summary>Walks one case through its stages, keeping only the steps that happened before now.</summary>
-    private sealed class CasePath(DemoComplaintFactory f, DemoComplaint c, CategoryTexts category, ComplaintText text, CaseWords words, DateTime created)
-    {
-        private readonly DemoRandom _r = f._random;
-        private DateTime _at;
-        private bool _stopped;
-        private ComplaintStatus? _stallAt;
-
-        public void Walk()
-        {
-            _at = created;
-            Step(created, c.Owner, ComplaintHistory.Registered, $"受理投诉：{c.Channel.Chinese()}，{c.Severity.Chinese()}", ComplaintStatus.Registered);
-
-            // Some recent cases are stuck at a stage (waiting for a department, an approval, the customer):
-            // together with the ones simply in progress, they fill every column of the board.
-            var age = f._nowLocal - c.ReceivedLocal;
-            if (age < TimeSpan.FromDays(21) && _r.Chance(0.35)) _stallAt = StallStages.Pick(_r);
-            var valid = _stallAt switch
-            {
-                ComplaintStatus.NotValid => false,
-                ComplaintStatus.Assigned or ComplaintStatus.Investigated or ComplaintStatus.PendingApproval => true,
-                _ => !_r.Chance(category.NotValidRate),
-            };
-            if (_stallAt == ComplaintStatus.Registered) return;
-
-            var urgency = c.Severity switch { ComplaintSeverity.Urgent => 0.25, ComplaintSeverity.Major => 0.5, _ => 1.0 };
-            var judge = f._staff.Judges.Pick(_r);
-            if (!valid)
-            {
-                Next(_r.Between(0.5, 8) * urgency, judge, "判定不成立", $"不成立理由：{_r.Pick(category.NotValidReasons)}", ComplaintStatus.NotValid);
-                Next(_r.Between(9, 27), c.Owner, "答复客户", $"已{ReplyWay()}说明不成立的理由，客户表示理解", ComplaintStatus.Replied);
-                Next(_r.Between(2, 18), c.Owner, "结案", "客户无异议，结案归档", ComplaintStatus.Closed);
-                return;
-            }
-
-            var department = category.Departments.Pick(_r);
-            var departmentId = f._departmentIds[department];
-            Next(_r.Between(0.5, 8) * urgency, judge, "判定成立", $"投诉成立，分派{department}处理", ComplaintStatus.Assigned,
-                () => c.ResponsibleDepartmentId = departmentId);
-            var investigator = f._staff.Investigator(department, _r);
-            var remedy = words.Fill(_r.Pick(text.Remedies ?? category.Remedies));
-            var amount = words.AmountIn(remedy);
-            var approval = _stallAt == ComplaintStatus.PendingApproval || amount > 500
-                || (c.Severity != ComplaintSeverity.Normal && _r.Chance(0.4));
-
-            Investigate(investigator, urgency);
-            Decide(investigator, remedy, amount, approval);
-            Next(_r.Between(0.5, 5), c.Owner, "答复客户", $"已{ReplyWay()}告知处理方案：{remedy}", ComplaintStatus.Replied);
-            if (_r.Chance(0.05))
-            {
-                Next(_r.Between(4, 27), c.Owner, "客户不满意", $"{_r.Pick(ComplaintTexts.ReopenReasons)}，重新调查", ComplaintStatus.Assigned);
-                Investigate(investigator, urgency);
-                Decide(investigator, remedy, 0, approval: false);
-                Next(_r.Between(0.5, 5), c.Owner, "答复客户", $"已{ReplyWay()}告知新的处理结果", ComplaintStatus.Replied);
-            }
-            // A few customers cannot be reached for their feedback for weeks.
-            var feedback = _r.Chance(0.003) ? _r.Between(200, 600) : _r.Between(4, 27);
-            Next(feedback, _r.Chance(0.8) ? c.Owner : f._staff.Director, "结案", _r.Pick(ComplaintTexts.CloseNotes), ComplaintStatus.Closed);
-        }
-
-        private void Investigate(DemoPerson investigator, double urgency) =>
-            Next(_r.Between(6, 27) * urgency, investigator, "调查完成",
-                $"原因：{_r.Pick(category.Causes)}。整改措施：{_r.Pick(ComplaintTexts.Measures)}。", ComplaintStatus.Investigated);
-
-        private void Decide(DemoPerson investigator, string remedy, int amount, bool approval)
-        {
-            if (!approval)
-            {
-                Next(_r.Between(2, 14), investigator, "确定处理方案", $"处理方案：{remedy}", ComplaintStatus.ToReply);
-                return;
-            }
-            var byExecutive = amount > 2000;
-            Next(_r.Between(2, 14), investigator, "提交处理方案", $"处理方案：{remedy}，报{(byExecutive ? "部门经理、总经理" : "部门经理")}审批",
-                ComplaintStatus.PendingApproval);
-            if (byExecutive)
-            {
-                Next(_r.Between(2, 16), f._staff.ServiceHead, "审批通过", "部门经理同意，报总经理审批", ComplaintStatus.PendingApproval);
-                Next(_r.Between(2, 16), f._staff.Executive, "审批通过", "总经理同意处理方案", ComplaintStatus.ToReply);
-            }
-            else
-            {
-                Next(_r.Between(4, 20), f._staff.ServiceHead, "审批通过", "同意处理方案", ComplaintStatus.ToReply);
-            }
-        }
-
-        private string ReplyWay() => c.Channel switch
-        {
-            ComplaintChannel.Letter => "书面向客户",
-            ComplaintChannel.Email => "通过电子邮件向客户",
-            ComplaintChannel.Online => "在网上平台向客户",
-            ComplaintChannel.Visit when _r.Chance(0.5) => "约客户面谈",
-            _ => "电话向客户",
-        };
-
-        /// <summary>The next step after some working hours (longer now and then: a busy week, an absent customer).</summary>
-        private void Next(double workingHours, DemoPerson actor, string action, string note, ComplaintStatus status, Action? apply = null)
-        {
-            if (_stopped) return;
-            if (_r.Chance(0.07)) workingHours *= _r.Between(3, 8);
-            var at = f.AddWorkingHours(_at, workingHours);
-            _at = new DateTime(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond));
-            Step(_at, actor, action, note, status, apply);
-        }
-
-        private void Step(DateTime at, DemoPerson actor, string action, string note, ComplaintStatus status, Action? apply = null)
-        {
-            if (_stopped) return;
-            if (at > f._nowLocal) { _stopped = true; return; }
-            var utc = f._clock.ToUtc(at);
-            c.Steps.Add(new DemoStep(utc, actor, action, note));
-            c.Status = status;
-            c.UpdatedUtc = utc;
-            apply?.Invoke();
-            if (_stallAt == status) _stopped = true;
-        }
+        var date = DateOnly.FromDateTime(local);
+        for (var i = 0; i < days; i++) date = _calendar.NextWorkingDay(date);
+        return date.ToDateTime(TimeOnly.FromDateTime(local));
     }
 }

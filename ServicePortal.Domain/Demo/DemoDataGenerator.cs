@@ -2,7 +2,9 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Data;
 
 namespace ServicePortal.Domain.Demo;
@@ -35,7 +37,8 @@ public sealed class DemoDataGenerator(
     IDbContextFactory<PortalDbContext> dbFactory,
     UserManager<PortalUser> users,
     PortalClock clock,
-    WorkingHours hours)
+    CalendarService calendar,
+    DeadlineService deadlines)
 {
     public const string DemoPassword = "Portal#2026";
 
@@ -82,7 +85,10 @@ public sealed class DemoDataGenerator(
         var plan = options.Complaints is { } total
             ? DemoComplaintFactory.VolumePlan(total, startLocal, nowLocal)
             : DemoComplaintFactory.DemoPlan(random, startLocal, nowLocal);
-        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, hours, nowLocal);
+        // Deadlines as registration computes them: the policy rows and the working calendar of this database.
+        var workingCalendar = await calendar.CurrentAsync(ct);
+        var policies = new DemoDeadlines(await deadlines.PoliciesAsync(ct), workingCalendar);
+        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, nowLocal);
         var nextId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Complaints", ct);
         var serials = new List<(int Month, int Last)>();
         // Two cores: one generates the next months while the other writes (same order, same data).

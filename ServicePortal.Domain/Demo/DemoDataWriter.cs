@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Domain.Demo;
 
 /// <summary>
-/// Writes generated customers and complaints with plain ADO.NET: prepared INSERTs reused for every
+/// Writes generated customers and complaints (and their full-text index entries) with plain ADO.NET: prepared INSERTs reused for every
 /// row, one transaction per ~50 000 complaints, no durability wait during the load. Columns and
 /// formats are those EF Core writes (enums as their names, DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF").
 /// </summary>
@@ -16,6 +17,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private int _inTransaction;
     private SqliteCommand? _complaint;
     private SqliteCommand? _history;
+    private SqliteCommand? _search;
+    private DemoCycleWriter? _cycle;
 
     private DemoDataWriter(SqliteConnection connection) => _connection = connection;
 
@@ -101,7 +104,11 @@ internal sealed class DemoDataWriter : IAsyncDisposable
             p[14].Value = c.CreatedUtc;
             p[15].Value = c.UpdatedUtc;
             p[16].Value = c.Steps.Count - 1;
+            DemoCycleWriter.SetComplaintColumns(p, 17, c);
             _complaint.ExecuteNonQuery();
+            _search!.Parameters[0].Value = c.Id;
+            _search.Parameters[1].Value = ComplaintSearchIndex.Document(c.Content, c.CustomerRequest);
+            _search.ExecuteNonQuery();
             foreach (var step in c.Steps)
             {
                 h[0].Value = c.Id;
@@ -112,6 +119,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
                 h[5].Value = step.Note;
                 _history.ExecuteNonQuery();
             }
+            _cycle!.Write(c);
             Complaints++;
             HistoryEntries += c.Steps.Count;
             if (++_inTransaction >= ComplaintsPerTransaction) Commit();
@@ -150,23 +158,34 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _transaction = _connection.BeginTransaction();
         _complaint!.Transaction = _transaction;
         _history!.Transaction = _transaction;
+        _search!.Transaction = _transaction;
+        _cycle!.Transaction = _transaction;
     }
 
     private void Prepare()
     {
         _complaint = _connection.CreateCommand();
-        _complaint.CommandText = """
+        _complaint.CommandText = $"""
             INSERT INTO Complaints (Id, Number, ReceivedMonth, CustomerId, Channel, Content, CustomerRequest, CategoryId, Severity,
-                ReceivedAt, PromisedReplyAt, OwnerId, Status, ResponsibleDepartmentId, CreatedAt, UpdatedAt, Version)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
+                ReceivedAt, PromisedReplyAt, OwnerId, Status, ResponsibleDepartmentId, CreatedAt, UpdatedAt, Version,
+                {string.Join(", ", DemoCycleWriter.ComplaintColumns)})
+            VALUES ({string.Join(", ", Enumerable.Range(0, 17 + DemoCycleWriter.ComplaintColumns.Length).Select(i => $"$p{i}"))})
             """;
-        for (var i = 0; i <= 16; i++) Parameter(_complaint, $"$p{i}");
+        for (var i = 0; i < 17 + DemoCycleWriter.ComplaintColumns.Length; i++) Parameter(_complaint, $"$p{i}");
+        _cycle = new DemoCycleWriter(_connection);
+        _cycle.Prepare();
         _history = _connection.CreateCommand();
         _history.CommandText = "INSERT INTO ComplaintHistory (ComplaintId, At, ActorId, ActorName, Action, Note) VALUES ($h0, $h1, $h2, $h3, $h4, $h5)";
         for (var i = 0; i <= 5; i++) Parameter(_history, $"$h{i}");
+        // The register's full-text index, in the same transaction as the rows it indexes.
+        _search = _connection.CreateCommand();
+        _search.CommandText = ComplaintSearchIndex.InsertSql;
+        Parameter(_search, "$id");
+        Parameter(_search, "$text");
         Begin();
         _complaint.Prepare();
         _history.Prepare();
+        _search.Prepare();
     }
 
     private static SqliteParameter Parameter(SqliteCommand command, string name)
@@ -187,6 +206,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _transaction?.Dispose();
         _complaint?.Dispose();
         _history?.Dispose();
+        _search?.Dispose();
+        _cycle?.Dispose();
         await _connection.DisposeAsync();
     }
 }

@@ -11,6 +11,9 @@ internal sealed class DemoPerson(string userName, string displayName, string rol
     public string Role { get; } = role;
     public string Department { get; } = department;
     public string Id { get; set; } = "";
+
+    /// <summary>The portal itself, for the steps escalation takes (as <c>ComplaintHistory.System</c>).</summary>
+    public static DemoPerson System { get; } = new("", "系统", "", "");
 }
 
 /// <summary>The demo staff: one account per role with a short user name, and the colleagues who share the work.</summary>
@@ -58,11 +61,16 @@ internal sealed class DemoStaff
         Owners = new Weighted<DemoPerson>(clerks.Select(c => (c, 3.0))
             .Concat(staff.Select(s => (s, s.Department == "客服部" || s.Department == "维修部" ? 1.0 : 0.4))).ToArray());
         Judges = new Weighted<DemoPerson>((Director, 3), (ServiceHead, 1));
-        _investigators = people.Where(p => p.Role is Roles.DepartmentHead or Roles.Staff)
+        Closers = new Weighted<DemoPerson>((Director, 3), (ServiceHead, 2));
+        Clerks = clerks;
+        // 客服部 investigates through its staff, and its director and head themselves.
+        _investigators = people.Where(p => p.Role is Roles.DepartmentHead or Roles.Staff || p == Director)
             .GroupBy(p => p.Department).ToDictionary(g => g.Key, g => g.ToArray());
+        _heads = people.Where(p => p.Role == Roles.DepartmentHead).ToDictionary(p => p.Department);
     }
 
     private readonly Dictionary<string, DemoPerson[]> _investigators;
+    private readonly Dictionary<string, DemoPerson> _heads;
 
     public IReadOnlyList<DemoPerson> People { get; }
     public DemoPerson Executive { get; }
@@ -71,11 +79,16 @@ internal sealed class DemoStaff
     public Weighted<DemoPerson> Owners { get; }
     /// <summary>Who judges validity and assigns the responsible department.</summary>
     public Weighted<DemoPerson> Judges { get; }
+    /// <summary>Who closes cases (DepartmentHead or Director, as the workflow requires).</summary>
+    public Weighted<DemoPerson> Closers { get; }
+    public IReadOnlyList<DemoPerson> Clerks { get; }
 
-    /// <summary>Who investigates for a department: its head or one of its people (the director for 客服部).</summary>
-    public DemoPerson Investigator(string department, DemoRandom random)
-    {
-        if (department == "客服部") return random.Chance(0.7) ? Director : ServiceHead;
-        return _investigators.TryGetValue(department, out var candidates) ? random.Pick(candidates) : Director;
-    }
+    /// <summary>Who investigates for a department: one of its people (its head, staff; the director for 客服部).</summary>
+    public DemoPerson Investigator(string department, DemoRandom random) =>
+        _investigators.TryGetValue(department, out var candidates)
+            ? random.Pick(candidates)
+            : throw new InvalidOperationException($"演示数据中{department}没有可以调查的人员");
+
+    /// <summary>The head of a department, or the 客服部 head for a department without one (approvals, extensions).</summary>
+    public DemoPerson HeadOf(string department) => _heads.GetValueOrDefault(department) ?? ServiceHead;
 }

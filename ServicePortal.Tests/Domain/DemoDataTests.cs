@@ -170,7 +170,7 @@ public class DemoDataVarietyTests(SeededDemoDatabase demo)
         var old = cases.Where(c => c.ReceivedAt < now.AddDays(-60)).ToList();
         (old.Count(c => c.Status == ComplaintStatus.Closed) / (double)old.Count).ShouldBeGreaterThan(0.99);
         var recent = cases.Where(c => c.ReceivedAt >= now.AddDays(-21)).ToList();
-        recent.Select(c => c.Status).Distinct().Count().ShouldBe(8);
+        recent.Select(c => c.Status).Distinct().ShouldBe(Enum.GetValues<ComplaintStatus>(), ignoreOrder: true);
     }
 
     [Fact]
@@ -194,21 +194,24 @@ public class DemoDataVarietyTests(SeededDemoDatabase demo)
             c.PromisedReplyAt.ShouldBeGreaterThan(c.ReceivedAt);
             c.Version.ShouldBe(history.Count - 1);
 
-            var last = history[^1].Action;
+            // The last step that moved the stage (escalation and extensions leave it as it is).
+            var last = history.Last(h => h.Action is not ("逾期" or "逾期反应" or "申请延期" or "同意延期" or "不同意延期")).Action;
             var expected = c.Status switch
             {
                 ComplaintStatus.Registered => ["受理"],
+                ComplaintStatus.Valid => ["判定成立"],
                 ComplaintStatus.NotValid => ["判定不成立"],
-                ComplaintStatus.Assigned => ["判定成立", "客户不满意"],
-                ComplaintStatus.Investigated => ["调查完成"],
+                ComplaintStatus.Assigned => ["分派", "重开调查"],
+                ComplaintStatus.Investigated => ["调查完成", "驳回方案"],
                 ComplaintStatus.PendingApproval => ["提交处理方案", "审批通过"],
-                ComplaintStatus.ToReply => ["确定处理方案", "审批通过"],
+                ComplaintStatus.ToReply => ["提交处理方案", "审批通过"],
                 ComplaintStatus.Replied => ["答复客户"],
+                ComplaintStatus.Satisfied => ["客户满意"],
+                ComplaintStatus.Unsatisfied => ["客户不满意"],
                 _ => new[] { "结案" },
             };
             expected.ShouldContain(last, $"{c.Number} {c.Status}");
-            var judgedValid = history.Any(h => h.Action == "判定成立");
-            (c.ResponsibleDepartmentId is not null).ShouldBe(judgedValid, c.Number);
+            (c.ResponsibleDepartmentId is not null).ShouldBe(history.Any(h => h.Action == "分派"), c.Number);
         }
     }
 
@@ -279,6 +282,12 @@ public class DemoDataTextTests(SeededDemoDatabase demo)
         texts.AddRange(await db.Customers.Select(c => c.Name + " " + c.Address).ToListAsync(ct));
         texts.AddRange(await db.Complaints.Select(c => c.Content + " " + c.CustomerRequest).ToListAsync(ct));
         texts.AddRange(await db.ComplaintHistory.Select(h => h.ActorName + " " + h.Action + " " + h.Note).ToListAsync(ct));
+        texts.AddRange(await db.Complaints.Select(c => c.JudgementReason + " " + c.NotValidExplanation + " " + c.ResponsiblePersonName).ToListAsync(ct));
+        texts.AddRange(await db.Set<ComplaintInvestigation>().Select(i => i.Cause + " " + i.ResponsibleParty + " " + i.Measures).ToListAsync(ct));
+        texts.AddRange(await db.Set<ResolutionItem>().Select(i => i.Description).ToListAsync(ct));
+        texts.AddRange(await db.Set<ComplaintReply>().Select(r => r.Content).ToListAsync(ct));
+        texts.AddRange(await db.Set<ComplaintFeedback>().Select(f => f.Note).ToListAsync(ct));
+        texts.AddRange(await db.DeadlineExtensions.Select(e => e.Reason + " " + e.DecisionReason).ToListAsync(ct));
 
         var offending = texts.Where(t => t.AsSpan().IndexOfAny(Traditional) >= 0).Take(5).ToList();
         offending.ShouldBeEmpty();
@@ -303,7 +312,8 @@ public class DemoDataDeterminismTests
         await using var db = f.NewDb();
         var rows = await db.Customers.OrderBy(c => c.Id).Select(c => $"{c.Id}|{c.Name}|{c.Phone}|{c.Address}|{c.IsForeign}").ToListAsync(ct);
         rows.AddRange(await db.Complaints.OrderBy(c => c.Number)
-            .Select(c => $"{c.Number}|{c.CustomerId}|{c.Channel}|{c.Severity}|{c.Status}|{c.ReceivedAt:O}|{c.Owner.UserName}|{c.Content}|{c.CustomerRequest}")
+            .Select(c => $"{c.Number}|{c.CustomerId}|{c.Channel}|{c.Severity}|{c.Status}|{c.ReceivedAt:O}|{c.Owner.UserName}|{c.Content}|{c.CustomerRequest}" +
+                $"|{c.IsValid}|{c.ResponsibleDepartmentId}|{c.ResponsiblePersonName}|{c.Round}|{c.CloseDue:O}|{c.FirstRepliedAt:O}|{c.ClosedAt:O}|{c.IsOverdue}")
             .ToListAsync(ct));
         rows.AddRange(await db.ComplaintHistory.OrderBy(h => h.Id).Select(h => $"{h.ComplaintId}|{h.At:O}|{h.ActorName}|{h.Action}|{h.Note}").ToListAsync(ct));
         return rows;

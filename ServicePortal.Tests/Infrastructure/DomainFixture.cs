@@ -49,18 +49,7 @@ public sealed class DomainFixture : IAsyncDisposable
         services.AddPortalDomain($"Data Source={Path.Combine(folder, "test.db")}");
         services.AddSingleton<TimeProvider>(time);
         // The app's password and lock-out rules and its Chinese Identity messages (see Program.cs).
-        services.AddIdentityCore<PortalUser>(o =>
-            {
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>()
-            .AddErrorDescriber<ServicePortal.Components.Account.ChineseIdentityErrorDescriber>();
+        services.AddPortalIdentity();
         var provider = services.BuildServiceProvider();
         var fixture = new DomainFixture(folder, provider, time);
         await using var scope = provider.CreateAsyncScope();

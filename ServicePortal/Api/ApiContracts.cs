@@ -114,6 +114,35 @@ public sealed record ComplaintResponse(
     DateTimeOffset UpdatedAt,
     [property: Description("处理过程，按时间先后")] IReadOnlyList<ComplaintHistoryEntry> History)
 {
+    [Description("版本号：执行处理步骤时可作为 version 传回，若已被他人修改则返回 409")]
+    public int Version { get; init; }
+
+    [Description("调查轮次（客户不满意重开后加一）")]
+    public int Round { get; init; }
+
+    public int ReopenCount { get; init; }
+
+    [Description("各项时限（北京时间）")]
+    public ComplaintDeadlinesResponse? Deadlines { get; init; }
+
+    [Description("各项时限是否已逾期（未在时限内完成）")]
+    public ComplaintOverdueResponse? Overdue { get; init; }
+
+    public ComplaintResponse WithState(CaseState? state, PortalClock clock)
+    {
+        if (state is null) return this;
+        var now = clock.UtcNow;
+        return this with
+        {
+            Version = state.Version,
+            Round = state.Round,
+            ReopenCount = state.ReopenCount,
+            Deadlines = new(ApiTime.Of(clock, state.ReplyDue), ApiTime.Of(clock, state.ReportDue), ApiTime.Of(clock, state.CloseDue),
+                ApiTime.Of(clock, state.PromisedReplyAt)),
+            Overdue = new(state.ReplyOverdue(now), state.ReportOverdue(now), state.CloseOverdue(now), state.PromisedReplyOverdue(now)),
+        };
+    }
+
     public static ComplaintResponse From(ComplaintDetail d, PortalClock clock) => new(
         d.Number, d.Status, d.CustomerId, d.CustomerName, d.CustomerPhone, d.CustomerAddress, d.ForeignCustomer,
         d.Channel, d.Content, d.CustomerRequest, d.Category, d.Severity,
@@ -157,4 +186,11 @@ internal static class ApiTime
         var local = clock.ToOffset(utc);
         return local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond));
     }
+
+    public static DateTimeOffset? Of(PortalClock clock, DateTime? utc) => utc is { } u ? Of(clock, u) : null;
 }
+
+[Description("时限：答复、调查报告、结案，以及告知客户的承诺答复时间")]
+public sealed record ComplaintDeadlinesResponse(DateTimeOffset? ReplyDue, DateTimeOffset? ReportDue, DateTimeOffset? CloseDue, DateTimeOffset? PromisedReplyAt);
+
+public sealed record ComplaintOverdueResponse(bool Reply, bool Report, bool Close, bool PromisedReply);

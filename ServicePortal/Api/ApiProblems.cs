@@ -48,6 +48,10 @@ internal sealed class DomainProblemFilter(ILogger<DomainProblemFilter> logger) :
         {
             return ApiProblems.Problem(StatusCodes.Status409Conflict, "数据已被修改", ex.Message);
         }
+        catch (NotPermittedException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "无权操作", ex.Message);
+        }
         catch (DomainException ex)
         {
             return ApiProblems.Problem(StatusCodes.Status409Conflict, "操作未被允许", ex.Message);

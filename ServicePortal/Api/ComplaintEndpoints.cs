@@ -118,13 +118,13 @@ internal static class ComplaintEndpoints
         return TypedResults.Created($"/api/complaints/{saved.Number}", ComplaintResponse.From(saved, clock));
     }
 
-    private static async Task<IResult> GetAsync(string number, ComplaintService complaints, PortalClock clock, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string number, ComplaintService complaints, ComplaintWorkflowService workflow, PortalClock clock, CancellationToken ct)
     {
         var normalized = number.Trim().ToUpperInvariant();
         var detail = ComplaintNumber.IsWellFormed(normalized) ? await complaints.GetAsync(normalized, ct) : null;
         return detail is null
             ? ApiProblems.NotFound($"投诉“{number}”不存在，请检查编号（格式如 TS2611001）。")
-            : TypedResults.Ok(ComplaintResponse.From(detail, clock));
+            : TypedResults.Ok(ComplaintResponse.From(detail, clock).WithState(await workflow.StateAsync(normalized, ct), clock));
     }
 
     private static async Task<IResult> SearchAsync(

@@ -33,6 +33,8 @@ internal static class PortalApi
 
         api.MapAuthEndpoints();
         api.MapComplaintEndpoints();
+        api.MapComplaintActionEndpoints();
+        api.MapSettingsEndpoints();
 
         api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
             .AllowAnonymous()

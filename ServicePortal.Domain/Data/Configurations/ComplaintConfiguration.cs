@@ -28,6 +28,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.CustomerId, c.ReceivedAt });
         b.HasIndex(c => new { c.CategoryId, c.ReceivedAt });
         b.HasIndex(c => new { c.Severity, c.ReceivedAt });
+        // Register sorts at 1M rows: severity ascending with the newest first inside each severity
+        // (the index above gives only both ascending or both descending), and the promised reply time.
+        b.HasIndex(c => new { c.Severity, c.ReceivedAt }, "IX_Complaints_Severity_ReceivedAtDesc").IsDescending(false, true);
+        b.HasIndex(c => c.PromisedReplyAt);
         b.HasIndex(c => new { c.Channel, c.ReceivedAt });
     }
 }

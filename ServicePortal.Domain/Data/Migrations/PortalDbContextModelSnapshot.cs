@@ -257,6 +257,44 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ApprovalPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DepartmentHeadLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HandlerLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApprovalPolicies");
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<int>("Id")
@@ -269,6 +307,12 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CloseDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Content")
@@ -285,6 +329,28 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<string>("CustomerRequest")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstRepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgementReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotValidExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -305,8 +371,29 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<int>("ReceivedMonth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReplyDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResponsibleDepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsiblePersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePersonName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Severity")
                         .IsRequired()
@@ -330,6 +417,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PromisedReplyAt");
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ResponsibleDepartmentId");
@@ -346,7 +435,12 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("Severity", "ReceivedAt");
 
+                    b.HasIndex("Status", "CloseDue");
+
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "Severity", "ReceivedAt" }, "IX_Complaints_Severity_ReceivedAtDesc")
+                        .IsDescending(false, true);
 
                     b.ToTable("Complaints");
                 });
@@ -374,6 +468,43 @@ namespace ServicePortal.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ComplaintCategories");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintFeedback");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintHistory", b =>
@@ -412,6 +543,345 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("ComplaintId", "At");
 
                     b.ToTable("ComplaintHistory", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintInvestigation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleParty")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintInvestigation");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintReply");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.DeadlineExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreviousDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("DeadlineExtensions");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.DeadlinePolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CloseDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForeignCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Severity", "ForeignCustomer")
+                        .IsUnique();
+
+                    b.ToTable("DeadlinePolicies");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notified")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ComplaintId", "Deadline", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ProposalApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalApproval");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ResolutionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ResolutionItem");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ResolutionProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ResolutionProposals");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Customers.Customer", b =>
@@ -461,6 +931,39 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("ComplaintSerials");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "At");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -559,6 +1062,15 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Navigation("ResponsibleDepartment");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintFeedback", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
+                        .WithMany("Feedbacks")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintHistory", b =>
                 {
                     b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
@@ -568,9 +1080,89 @@ namespace ServicePortal.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintInvestigation", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
+                        .WithMany("Investigations")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintReply", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.DeadlineExtension", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.Escalation", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ProposalApproval", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.ResolutionProposal", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ResolutionItem", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.ResolutionProposal", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ResolutionProposal", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Complaints.Complaint", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Extensions");
+
+                    b.Navigation("Feedbacks");
+
                     b.Navigation("History");
+
+                    b.Navigation("Investigations");
+
+                    b.Navigation("Proposals");
+
+                    b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ResolutionProposal", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,313 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Domain.Complaints;
+
+/// <summary>
+/// Full-text index of the complaint register: the FTS5 table <c>ComplaintSearch</c> (rowid =
+/// Complaints.Id, one column <c>Text</c>, contentless) holds each complaint's content and customer
+/// request as tokens made here, because SQLite's own tokenizers do not segment Chinese:
+/// <list type="bullet">
+/// <item>a run of CJK characters becomes its overlapping bigrams plus its last character alone
+/// ("空调漏水" → 空调 调漏 漏水 水), so every character of the run starts exactly one token;</item>
+/// <item>a run of other letters and digits becomes one lower-case word (full-width forms folded
+/// by NFKC: "ＡＢＣ" → abc);</item>
+/// <item>everything else separates tokens.</item>
+/// </list>
+/// SQLite's unicode61 tokenizer then indexes those space-separated tokens as they are.
+/// <para>
+/// A search text is cut the same way, and every part must occur ("contains"): a CJK part of two
+/// or more characters is the phrase of its bigrams (the exact substring: "漏水严重" → "漏水 水严
+/// 严重"), a single CJK character is a prefix query ("王"* matches 王五 and the 王 at the end of a
+/// run), a word is a prefix query ("petr"* matches Petrov).
+/// </para>
+/// </summary>
+internal static class ComplaintSearchIndex
+{
+    // The table (migration ComplaintSearch) is contentless: the tokens are not stored a second time
+    // (about 300 MB less at 1M complaints); contentless_delete=1 still allows DELETE and INSERT OR
+    // REPLACE (SQLite 3.43+; Microsoft.Data.Sqlite bundles 3.53). Its columns are only "Text".
+
+    public const string InsertSql = "INSERT INTO ComplaintSearch (rowid, Text) VALUES ($id, $text)";
+
+    /// <summary>Ids at or below which every complaint is indexed (FTS5 answers this from its index, without a scan).</summary>
+    private const string LastIndexedSql = "SELECT IFNULL((SELECT rowid FROM ComplaintSearch ORDER BY rowid DESC LIMIT 1), 0)";
+
+    /// <summary>The indexed text of a complaint.</summary>
+    public static string Document(string content, string customerRequest)
+    {
+        var sb = new StringBuilder((content.Length + customerRequest.Length) * 3);
+        AppendTokens(sb, content);
+        AppendTokens(sb, customerRequest);
+        return sb.ToString();
+    }
+
+    /// <summary>The tokens of a text, separated by spaces.</summary>
+    public static string Tokens(string text)
+    {
+        var sb = new StringBuilder(text.Length * 3);
+        AppendTokens(sb, text);
+        return sb.ToString().TrimEnd();
+    }
+
+    private static void AppendTokens(StringBuilder sb, string text)
+    {
+        var s = Normalize(text);
+        foreach (var (kind, start, end) in Segments(s))
+        {
+            if (kind == SegmentKind.Word)
+            {
+                sb.Append(s, start, end - start).Append(' ');
+                continue;
+            }
+            // CJK run: bigrams, then the last character alone.
+            var i = start;
+            while (true)
+            {
+                var first = RuneLength(s, i);
+                if (i + first >= end)
+                {
+                    sb.Append(s, i, first).Append(' ');
+                    break;
+                }
+                var second = RuneLength(s, i + first);
+                sb.Append(s, i, first + second).Append(' ');
+                i += first;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The FTS5 MATCH expression for a search text (every part must occur), or null when the text
+    /// has no letter, digit or CJK character. Tokens are always quoted: no FTS5 syntax from the user.
+    /// </summary>
+    public static string? MatchExpression(string search)
+    {
+        var s = Normalize(search);
+        var parts = new List<string>();
+        foreach (var (kind, start, end) in Segments(s))
+        {
+            if (kind == SegmentKind.Word)
+            {
+                parts.Add($"\"{s[start..end]}\"*");
+                continue;
+            }
+            var first = RuneLength(s, start);
+            if (start + first >= end)
+            {
+                parts.Add($"\"{s.Substring(start, first)}\"*");
+                continue;
+            }
+            var bigrams = new List<string>();
+            for (var i = start; ;)
+            {
+                var a = RuneLength(s, i);
+                if (i + a >= end) break;
+                bigrams.Add(s.Substring(i, a + RuneLength(s, i + a)));
+                i += a;
+            }
+            parts.Add($"\"{string.Join(' ', bigrams)}\"");
+        }
+        return parts.Count == 0 ? null : string.Join(" AND ", parts.Distinct());
+    }
+
+    private static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
+    private enum SegmentKind { Cjk, Word }
+
+    private static List<(SegmentKind Kind, int Start, int End)> Segments(string s)
+    {
+        var segments = new List<(SegmentKind, int, int)>();
+        var i = 0;
+        while (i < s.Length)
+        {
+            var kind = Classify(s, i, out var length);
+            if (kind is null)
+            {
+                i += length;
+                continue;
+            }
+            var start = i;
+            i += length;
+            while (i < s.Length && Classify(s, i, out length) == kind) i += length;
+            segments.Add((kind.Value, start, i));
+        }
+        return segments;
+    }
+
+    private static SegmentKind? Classify(string s, int index, out int length)
+    {
+        if (!Rune.TryGetRuneAt(s, index, out var rune))
+        {
+            length = 1; // a lone surrogate separates
+            return null;
+        }
+        length = rune.Utf16SequenceLength;
+        if (IsCjk(rune.Value)) return SegmentKind.Cjk;
+        return Rune.IsLetterOrDigit(rune) ? SegmentKind.Word : null;
+    }
+
+    private static int RuneLength(string s, int index) => char.IsHighSurrogate(s[index]) && index + 1 < s.Length ? 2 : 1;
+
+    /// <summary>Han ideographs (with extensions and compatibility forms), kana and Hangul: written without spaces.</summary>
+    internal static bool IsCjk(int c) =>
+        c is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0x20000 and <= 0x3FFFF) or (>= 0x3040 and <= 0x30FF) or (>= 0x31F0 and <= 0x31FF)
+            or (>= 0xAC00 and <= 0xD7AF) or 0x3005 or 0x3007;
+
+    /// <summary>The smallest string greater than every string that starts with <paramref name="prefix"/> (for index range scans).</summary>
+    internal static string PrefixEnd(string prefix) =>
+        string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString());
+
+    // ------------------------------------------------------------------ queries
+
+    /// <summary>
+    /// Ids of the complaints that contain every part of <paramref name="search"/> in their content
+    /// or customer request, or whose customer's name contains it, or — for "TS…" — whose number
+    /// starts with it. Unordered, without duplicates.
+    /// </summary>
+    public static async Task<SearchHits> TextHitsAsync(PortalDbContext db, string search, CancellationToken ct)
+    {
+        var parts = new List<string>();
+        var args = new List<object>();
+        string Arg(object value)
+        {
+            args.Add(value);
+            return "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+
+        var match = MatchExpression(search);
+        if (match is not null)
+            parts.Add($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {Arg(match)}");
+        else // only punctuation or symbols: nothing of it is indexed, so read the texts
+            parts.Add($"SELECT Id AS Value FROM Complaints WHERE instr(Content, {Arg(search)}) > 0 OR instr(CustomerRequest, {Arg(search)}) > 0");
+
+        // Customer names: a scan of the (small) customer table, joined only when a name matches.
+        var namePattern = "%" + EscapeLike(search) + "%";
+        if (await db.Customers.AnyAsync(c => EF.Functions.Like(c.Name, namePattern, "\\"), ct))
+            parts.Add($"SELECT Id FROM Complaints WHERE CustomerId IN (SELECT Id FROM Customers WHERE Name LIKE {Arg(namePattern)} ESCAPE '\\')");
+
+        var upper = search.ToUpperInvariant();
+        if (upper.Length > ComplaintNumber.Prefix.Length && upper.StartsWith(ComplaintNumber.Prefix, StringComparison.Ordinal)
+            && upper.AsSpan(ComplaintNumber.Prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
+            parts.Add($"SELECT Id FROM Complaints WHERE Number >= {Arg(upper)} AND Number < {Arg(PrefixEnd(upper))}");
+
+        var ids = db.Database.SqlQuery<int>(FormattableStringFactory.Create(string.Join("\nUNION ", parts), [.. args]));
+        // Prefix queries ("王"*, "petr"*) are cheap over the whole index but slow row by row.
+        return new SearchHits(ids, parts.Count == 1 && match is not null && !match.Contains('*', StringComparison.Ordinal) ? match : null);
+    }
+
+    /// <summary>Ids of the complaints of customers whose phone number starts with <paramref name="prefix"/> (a range on the phone index).</summary>
+    public static SearchHits PhoneHits(PortalDbContext db, string prefix)
+    {
+        var end = PrefixEnd(prefix);
+        return new SearchHits(db.Database.SqlQuery<int>($"""
+            SELECT Id AS Value FROM Complaints
+            WHERE CustomerId IN (SELECT Id FROM Customers WHERE Phone >= {prefix} AND Phone < {end})
+            """), null);
+    }
+
+    /// <summary>
+    /// The complaints matching <paramref name="match"/> (a <see cref="SearchHits.ProbeMatch"/>),
+    /// checked row by row: SQLite can walk any index and look each row up in the full-text index.
+    /// </summary>
+    public static IQueryable<Complaint> Probing(PortalDbContext db, string match) =>
+        db.Complaints.FromSql($"""
+            SELECT * FROM Complaints AS c
+            WHERE EXISTS (SELECT 1 FROM ComplaintSearch WHERE ComplaintSearch MATCH {match} AND rowid = c.Id)
+            """);
+
+    /// <summary>Ids of the complaints a search finds; <paramref name="ProbeMatch"/> when they can also be checked row by row.</summary>
+    internal sealed record SearchHits(IQueryable<int> Ids, string? ProbeMatch);
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    // ------------------------------------------------------------------ writing
+
+    /// <summary>
+    /// Indexes a complaint saved through <paramref name="db"/>, inside the saving transaction; call it
+    /// again whenever its content or customer request changes (the entry is replaced). Complaints
+    /// are never deleted: the register counts hits of the index without joining the complaints.
+    /// </summary>
+    public static Task IndexAsync(PortalDbContext db, int complaintId, string content, string customerRequest, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"INSERT OR REPLACE INTO ComplaintSearch (rowid, Text) VALUES ({complaintId}, {Document(content, customerRequest)})", ct);
+
+    /// <summary>Whether some complaint has a higher id than the highest indexed one.</summary>
+    public static async Task<bool> HasUnindexedAsync(DbConnection connection, CancellationToken ct) =>
+        await ScalarAsync(connection, null, $"SELECT EXISTS (SELECT 1 FROM Complaints WHERE Id > ({LastIndexedSql}))", ct) != 0;
+
+    /// <summary>
+    /// Indexes the complaints above the highest indexed id, in batches of one transaction each (an
+    /// interrupted run resumes where it stopped), then merges the index into one segment.
+    /// Returns how many complaints were indexed.
+    /// </summary>
+    public static async Task<int> BackfillAsync(DbConnection connection, Action<int>? progress, CancellationToken ct, int batchSize = 20_000)
+    {
+        var last = await ScalarAsync(connection, null, LastIndexedSql, ct);
+        var total = 0;
+        while (true)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var read = connection.CreateCommand();
+            read.Transaction = tx;
+            read.CommandText = "SELECT Id, Content, CustomerRequest FROM Complaints WHERE Id > $last ORDER BY Id LIMIT $batch";
+            AddParameter(read, "$last", last);
+            AddParameter(read, "$batch", batchSize);
+            var rows = new List<(long Id, string Text)>(batchSize);
+            await using (var reader = await read.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                    rows.Add((reader.GetInt64(0), Document(reader.GetString(1), reader.GetString(2))));
+            }
+            if (rows.Count == 0) break;
+
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = InsertSql;
+            var id = AddParameter(insert, "$id", 0L);
+            var text = AddParameter(insert, "$text", "");
+            foreach (var row in rows)
+            {
+                id.Value = row.Id;
+                text.Value = row.Text;
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            last = rows[^1].Id;
+            total += rows.Count;
+            progress?.Invoke(total);
+        }
+        if (total > 0) await OptimizeAsync(connection, ct);
+        return total;
+    }
+
+    /// <summary>Merges the index segments into one (a few seconds at 1M complaints); queries read fewer pages afterwards.</summary>
+    public static async Task OptimizeAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO ComplaintSearch (ComplaintSearch) VALUES ('optimize')";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+        return p;
+    }
+}

@@ -1,0 +1,251 @@
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Common;
+
+namespace ServicePortal.Domain.Complaints;
+
+/// <summary>
+/// The complaint cycle (SPEC C-3 … C-8): each step checks the stage, who acts and the fields it
+/// needs, refuses anything else with a Chinese message, records history and bumps the version.
+/// </summary>
+public partial class Complaint
+{
+    public const int TextMax = 2000;
+
+    public bool IsClosed => Status == ComplaintStatus.Closed;
+
+    public ResolutionProposal? CurrentProposal => _proposals.Where(p => p.Round == Round).OrderBy(p => p.At).ThenBy(p => p.Id).LastOrDefault();
+
+    public DeadlineExtension? PendingExtension => _extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
+
+    /// <summary>Sets the limits computed from the deadline policy at registration.</summary>
+    internal void SetDeadlines(DateTime? replyDue, DateTime? reportDue, DateTime closeDue)
+    {
+        ReplyDue = replyDue; ReportDue = reportDue; CloseDue = closeDue;
+    }
+
+    public void Judge(ComplaintActor actor, bool valid, string reason, string explanation, DateTime now)
+    {
+        Expect(actor, "判定投诉", ComplaintStatus.Registered, ComplaintStatus.Unsatisfied);
+        if (Status == ComplaintStatus.Unsatisfied && IsValid != false)
+            throw new DomainException("已判定成立的投诉客户不满意时应重新调查（重开），不能重新判定");
+        RequireRole(actor, "判定投诉", Roles.DepartmentHead, Roles.Director);
+        reason = Required(reason, "判定理由");
+        if (!valid) explanation = Required(explanation, "书面解释");
+        IsValid = valid;
+        JudgementReason = reason;
+        NotValidExplanation = valid ? "" : explanation.Trim();
+        Status = valid ? ComplaintStatus.Valid : ComplaintStatus.NotValid;
+        Record(actor, now, valid ? "判定成立" : "判定不成立", valid ? reason : $"{reason}；书面解释：{NotValidExplanation}");
+    }
+
+    public void Assign(ComplaintActor actor, int departmentId, string departmentName, PortalUser? person, DateTime now)
+    {
+        Expect(actor, "分派责任部门", ComplaintStatus.Valid, ComplaintStatus.Assigned);
+        RequireRole(actor, "分派责任部门", Roles.DepartmentHead, Roles.Director);
+        if (person is not null && person.DepartmentId != departmentId)
+            throw new DomainException($"责任人{person.DisplayName}不属于{departmentName}");
+        ResponsibleDepartmentId = departmentId;
+        ResponsiblePersonId = person?.Id;
+        ResponsiblePersonName = person?.DisplayName;
+        Status = ComplaintStatus.Assigned;
+        Record(actor, now, "分派", person is null ? $"责任部门：{departmentName}" : $"责任部门：{departmentName}，责任人：{person.DisplayName}");
+    }
+
+    public void Investigate(ComplaintActor actor, string cause, CauseType causeType, string responsibleParty, string measures, DateTime now)
+    {
+        Expect(actor, "填写调查结果", ComplaintStatus.Assigned);
+        RequireResponsibleDepartment(actor, "填写调查结果");
+        cause = Required(cause, "原因");
+        measures = Required(measures, "整改措施");
+        responsibleParty = Required(responsibleParty, "责任人或责任部门");
+        _investigations.Add(new ComplaintInvestigation(Round, cause, causeType, responsibleParty, measures, actor, now));
+        FirstReportedAt ??= now;
+        Status = ComplaintStatus.Investigated;
+        Record(actor, now, "调查完成", $"第 {Round} 轮，{causeType.Chinese()}：{cause}；责任：{responsibleParty}；整改措施：{measures}");
+    }
+
+    public void Propose(ComplaintActor actor, IReadOnlyList<ResolutionItemInput> items, ApprovalPolicy policy, DateTime now)
+    {
+        Expect(actor, "提交处理方案", ComplaintStatus.Investigated);
+        if (actor.Id != OwnerId) RequireResponsibleDepartment(actor, "提交处理方案");
+        if (items.Count == 0) throw new DomainException("请至少填写一项处理方案");
+        foreach (var item in items)
+        {
+            if (item.Amount < 0) throw new DomainException("金额不能为负数");
+            if (decimal.Round(item.Amount, 2) != item.Amount) throw new DomainException("金额最多保留两位小数");
+            if (item.Kind != ResolutionKind.Apology && item.Amount == 0 && string.IsNullOrWhiteSpace(item.Description))
+                throw new DomainException($"{item.Kind.Chinese()}需要填写金额或说明");
+            if (item.Description.Trim().Length > 500) throw new DomainException("方案说明不能超过 500 个字");
+        }
+        var level = policy.LevelFor(items.Sum(i => i.Amount));
+        var proposal = new ResolutionProposal(Round, items, level, actor, now);
+        _proposals.Add(proposal);
+        Status = level == ApprovalLevel.None ? ComplaintStatus.ToReply : ComplaintStatus.PendingApproval;
+        var lines = string.Join("；", proposal.Items.Select(i => $"{i.Kind.Chinese()} ¥{i.Amount:0.00} {i.Description}".TrimEnd()));
+        Record(actor, now, "提交处理方案", $"{lines}（合计 ¥{proposal.TotalAmount:0.00}，{level.Chinese()}）");
+    }
+
+    public void Approve(ComplaintActor actor, DateTime now) => DecideApproval(actor, true, "", now);
+
+    public void RejectApproval(ComplaintActor actor, string reason, DateTime now) =>
+        DecideApproval(actor, false, Required(reason, "驳回理由"), now);
+
+    private void DecideApproval(ComplaintActor actor, bool approve, string reason, DateTime now)
+    {
+        Expect(actor, approve ? "审批处理方案" : "驳回处理方案", ComplaintStatus.PendingApproval);
+        var proposal = CurrentProposal ?? throw new DomainException("没有待审批的处理方案");
+        var level = proposal.AwaitedLevel ?? throw new DomainException("处理方案不需要再审批");
+        var role = level == ApprovalLevel.Executive ? Roles.Executive : Roles.DepartmentHead;
+        if (actor.Role != role)
+            throw new NotPermittedException($"此处理方案现在需要{Roles.ChineseName(role)}审批");
+        proposal.Decide(level, approve, reason, actor, now);
+        if (!approve)
+        {
+            Status = ComplaintStatus.Investigated;
+            Record(actor, now, "驳回方案", $"{Roles.ChineseName(role)}驳回：{reason}");
+            return;
+        }
+        if (proposal.Status == ProposalStatus.Approved) Status = ComplaintStatus.ToReply;
+        Record(actor, now, "审批通过", proposal.Status == ProposalStatus.Approved
+            ? $"{Roles.ChineseName(role)}审批通过，可答复客户"
+            : $"{Roles.ChineseName(role)}审批通过，待{Roles.ChineseName(Roles.Executive)}审批");
+    }
+
+    public void Reply(ComplaintActor actor, ReplyMethod method, DateTime repliedAt, string content, DateTime now)
+    {
+        if (Status == ComplaintStatus.PendingApproval)
+            throw new DomainException("处理方案尚未审批完成，不能超越权限答复客户");
+        Expect(actor, "答复客户", ComplaintStatus.ToReply, ComplaintStatus.NotValid);
+        if (actor.Id != OwnerId && actor.Role is not (Roles.Clerk or Roles.Director or Roles.DepartmentHead)
+            && !(actor.DepartmentId == ResponsibleDepartmentId && actor.Role == Roles.Staff))
+            throw new NotPermittedException("只有首问责任人、客服内勤、主任、部门经理或责任部门人员可以答复客户");
+        content = Required(content, "答复内容");
+        if (repliedAt > now.AddMinutes(1)) throw new DomainException("答复时间不能晚于当前时间");
+        if (repliedAt < ReceivedAt) throw new DomainException("答复时间不能早于受理时间");
+        _replies.Add(new ComplaintReply(Round, method, repliedAt, content, actor));
+        FirstRepliedAt ??= repliedAt;
+        Status = ComplaintStatus.Replied;
+        Record(actor, now, "答复客户", $"{method.Chinese()}答复：{content}");
+    }
+
+    public void Feedback(ComplaintActor actor, bool satisfied, string note, DateTime now)
+    {
+        Expect(actor, "记录客户反馈", ComplaintStatus.Replied);
+        if (actor.Id != OwnerId && actor.Role is not (Roles.Clerk or Roles.Director or Roles.DepartmentHead))
+            throw new NotPermittedException("只有首问责任人、客服内勤、主任或部门经理可以记录客户反馈");
+        note = (note ?? "").Trim();
+        if (!satisfied) note = Required(note, "客户意见");
+        _feedbacks.Add(new ComplaintFeedback(Round, satisfied, note, actor, now));
+        Status = satisfied ? ComplaintStatus.Satisfied : ComplaintStatus.Unsatisfied;
+        Record(actor, now, satisfied ? "客户满意" : "客户不满意", note);
+    }
+
+    public void Reopen(ComplaintActor actor, string reason, DateTime now)
+    {
+        Expect(actor, "重开调查", ComplaintStatus.Unsatisfied);
+        if (IsValid != true)
+            throw new DomainException("不成立的投诉客户有异议时应重新判定，而不是重开调查");
+        if (actor.Id != OwnerId && actor.Role is not (Roles.Director or Roles.DepartmentHead))
+            throw new NotPermittedException("只有首问责任人、主任或部门经理可以重开调查");
+        reason = Required(reason, "重开原因");
+        ReopenCount++;
+        Round++;
+        Status = ComplaintStatus.Assigned;
+        Record(actor, now, "重开调查", $"第 {Round} 轮调查：{reason}");
+    }
+
+    public void Close(ComplaintActor actor, string note, DateTime now)
+    {
+        Expect(actor, "结案", ComplaintStatus.Satisfied);
+        RequireRole(actor, "结案", Roles.DepartmentHead, Roles.Director);
+        ClosedAt = now;
+        IsOverdue = false;
+        Status = ComplaintStatus.Closed;
+        // C-7: a closed complaint will create a revisit task (revisits come with their own issue).
+        Record(actor, now, "结案", string.IsNullOrWhiteSpace(note) ? "客户满意，结案归档" : note.Trim());
+    }
+
+    public void RequestExtension(ComplaintActor actor, string reason, DateTime newCloseDue, DateTime now)
+    {
+        EnsureOpen("申请延期");
+        if (actor.Id != OwnerId) throw new NotPermittedException("只有首问责任人可以申请延期");
+        if (PendingExtension is not null) throw new DomainException("已有一个延期申请等待审批");
+        reason = Required(reason, "延期原因");
+        var current = CloseDue ?? now;
+        if (newCloseDue <= current) throw new DomainException("申请的结案期限必须晚于当前结案期限");
+        _extensions.Add(new DeadlineExtension(reason, newCloseDue, current, actor, now));
+        Record(actor, now, "申请延期", $"申请结案期限延至 {newCloseDue:yyyy-MM-dd HH:mm}（UTC）：{reason}");
+    }
+
+    public void DecideExtension(ComplaintActor actor, bool approve, string reason, DateTime now)
+    {
+        EnsureOpen("审批延期");
+        RequireRole(actor, "审批延期", Roles.DepartmentHead);
+        var request = PendingExtension ?? throw new DomainException("没有待审批的延期申请");
+        if (!approve) reason = Required(reason, "不同意的理由");
+        request.Decide(approve, (reason ?? "").Trim(), actor, now);
+        if (approve)
+        {
+            CloseDue = request.RequestedDue;
+            IsOverdue = false;
+        }
+        Record(actor, now, approve ? "同意延期" : "不同意延期", approve ? "结案期限已延长" : reason!.Trim());
+    }
+
+    /// <summary>Escalation flags the case when a limit has passed unmet.</summary>
+    public void MarkOverdue(DateTime now, string note)
+    {
+        if (IsOverdue || IsClosed) return;
+        IsOverdue = true;
+        Touch(now);
+        _history.Add(ComplaintHistory.System(now, "逾期", note));
+    }
+
+    /// <summary>Records an escalation step in the timeline without changing the stage.</summary>
+    public void RecordEscalation(DateTime now, string note) => _history.Add(ComplaintHistory.System(now, "逾期反应", note));
+
+    private void Expect(ComplaintActor actor, string action, params ComplaintStatus[] allowed)
+    {
+        _ = actor;
+        EnsureOpen(action);
+        if (!allowed.Contains(Status))
+            throw new DomainException($"投诉当前状态为“{Status.Chinese()}”，不能{action}");
+    }
+
+    private void EnsureOpen(string action)
+    {
+        if (IsClosed) throw new DomainException($"已结案的投诉为只读，不能{action}");
+    }
+
+    private static void RequireRole(ComplaintActor actor, string action, params string[] roles)
+    {
+        if (!roles.Contains(actor.Role))
+            throw new NotPermittedException($"只有{string.Join("或", roles.Select(Roles.ChineseName))}可以{action}");
+    }
+
+    private void RequireResponsibleDepartment(ComplaintActor actor, string action)
+    {
+        if (actor.Role is Roles.Admin or Roles.Executive || actor.DepartmentId != ResponsibleDepartmentId)
+            throw new NotPermittedException($"只有责任部门的人员可以{action}");
+    }
+
+    private static string Required(string? value, string label)
+    {
+        var v = (value ?? "").Trim();
+        if (v.Length == 0) throw new DomainException($"请填写{label}");
+        if (v.Length > TextMax) throw new DomainException($"{label}不能超过 {TextMax} 个字");
+        return v;
+    }
+
+    private void Record(ComplaintActor actor, DateTime now, string action, string note)
+    {
+        Touch(now);
+        _history.Add(new ComplaintHistory(now, actor.Id, actor.Name, action, note));
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

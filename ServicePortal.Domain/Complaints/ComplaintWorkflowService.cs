@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Data;
+using ServicePortal.Domain.Notifications;
+
+namespace ServicePortal.Domain.Complaints;
+
+/// <summary>
+/// Runs one step of the complaint cycle: loads the case, checks the version the user read
+/// (optimistic concurrency), lets the entity apply its rules, saves, tells the owner and
+/// publishes the change to open boards.
+/// </summary>
+public sealed class ComplaintWorkflowService(
+    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IComplaintChangeFeed feed, INotificationFeed notificationFeed)
+{
+    public Task<int> JudgeAsync(string number, string userId, int? version, bool valid, string reason, string explanation, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Judge(a, valid, reason, explanation, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> AssignAsync(string number, string userId, int? version, int departmentId, string? personId, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, async (c, a, db, now) =>
+        {
+            var department = await db.Departments.FindAsync([departmentId], ct) ?? throw new DomainException("所选责任部门不存在");
+            PortalUser? person = null;
+            if (!string.IsNullOrEmpty(personId))
+                person = await db.Users.FindAsync([personId], ct) ?? throw new DomainException("所选责任人不存在");
+            c.Assign(a, department.Id, department.Name, person, now);
+        }, ct);
+
+    public Task<int> InvestigateAsync(string number, string userId, int? version, string cause, CauseType causeType, string responsibleParty, string measures, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Investigate(a, cause, causeType, responsibleParty, measures, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> ProposeAsync(string number, string userId, int? version, IReadOnlyList<ResolutionItemInput> items, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, async (c, a, db, now) =>
+        {
+            var policy = await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ApprovalPolicy();
+            c.Propose(a, items, policy, now);
+        }, ct);
+
+    public Task<int> ApproveAsync(string number, string userId, int? version, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Approve(a, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> RejectApprovalAsync(string number, string userId, int? version, string reason, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.RejectApproval(a, reason, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> ReplyAsync(string number, string userId, int? version, ReplyMethod method, DateTimeOffset? repliedAt, string content, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Reply(a, method, repliedAt?.UtcDateTime ?? now, content, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> FeedbackAsync(string number, string userId, int? version, bool satisfied, string note, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Feedback(a, satisfied, note, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> ReopenAsync(string number, string userId, int? version, string reason, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Reopen(a, reason, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> CloseAsync(string number, string userId, int? version, string note, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.Close(a, note, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> RequestExtensionAsync(string number, string userId, int? version, string reason, DateTimeOffset newCloseDue, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.RequestExtension(a, reason, newCloseDue.UtcDateTime, now); return Task.CompletedTask; }, ct);
+
+    public Task<int> DecideExtensionAsync(string number, string userId, int? version, bool approve, string reason, CancellationToken ct = default) =>
+        ActAsync(number, userId, version, (c, a, _, now) => { c.DecideExtension(a, approve, reason, now); return Task.CompletedTask; }, ct);
+
+    public Task<CaseState?> StateAsync(string number, CancellationToken ct = default) => CaseState.LoadAsync(dbFactory, number, ct);
+
+    /// <summary>Loads a case with everything its rules look at, tracked for the change.</summary>
+    internal static Task<Complaint?> LoadAsync(PortalDbContext db, string number, CancellationToken ct) =>
+        db.Complaints
+            .Include(c => c.Investigations).Include(c => c.Proposals).ThenInclude(p => p.Items)
+            .Include(c => c.Proposals).ThenInclude(p => p.Approvals)
+            .Include(c => c.Replies).Include(c => c.Feedbacks).Include(c => c.Extensions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Number == number, ct);
+
+    /// <returns>The case's new version.</returns>
+    private async Task<int> ActAsync(string number, string userId, int? expectedVersion,
+        Func<Complaint, ComplaintActor, PortalDbContext, DateTime, Task> act, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw new DomainException("当前用户不存在，请重新登录");
+        if (user.IsDisabled) throw new DomainException("您的账户已停用");
+        var complaint = await LoadAsync(db, number, ct) ?? throw new NotFoundException($"投诉 {number} 不存在");
+        if (expectedVersion is { } v && v != complaint.Version) throw new ConcurrencyConflictException();
+
+        var now = clock.UtcNow;
+        var actor = new ComplaintActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
+        var historyBefore = complaint.History.Count;
+        await act(complaint, actor, db, now);
+
+        if (complaint.OwnerId != actor.Id)
+        {
+            var step = complaint.History.Skip(historyBefore).LastOrDefault();
+            if (step is not null)
+                db.Notifications.Add(new Notification(complaint.OwnerId, now,
+                    $"{complaint.Number}：{actor.Name}{step.Action}（{complaint.Status.Chinese()}）", $"/complaints/{complaint.Number}"));
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        feed.Publish(new ComplaintChanged(complaint.Number, complaint.Status, complaint.History[^1].Action, now));
+        if (complaint.OwnerId != actor.Id) notificationFeed.Publish(new NotificationsPosted([complaint.OwnerId]));
+        return complaint.Version;
+    }
+}
