@@ -196,33 +196,42 @@ internal static class ComplaintSearchIndex
             && upper.AsSpan(ComplaintNumber.Prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
             parts.Add($"SELECT Id FROM Complaints WHERE Number >= {Arg(upper)} AND Number < {Arg(PrefixEnd(upper))}");
 
-        var ids = db.Database.SqlQuery<int>(FormattableStringFactory.Create(string.Join("\nUNION ", parts), [.. args]));
-        // Prefix queries ("王"*, "petr"*) are cheap over the whole index but slow row by row.
-        return new SearchHits(ids, parts.Count == 1 && match is not null && !match.Contains('*', StringComparison.Ordinal) ? match : null);
+        var sql = FormattableStringFactory.Create(string.Join("\nUNION ", parts), [.. args]);
+        return new SearchHits(db, sql, parts.Count == 1 && match is not null && !match.Contains('*', StringComparison.Ordinal) ? match : null);
     }
 
     /// <summary>Ids of the complaints of customers whose phone number starts with <paramref name="prefix"/> (a range on the phone index).</summary>
     public static SearchHits PhoneHits(PortalDbContext db, string prefix)
     {
         var end = PrefixEnd(prefix);
-        return new SearchHits(db.Database.SqlQuery<int>($"""
+        return new SearchHits(db, $"""
             SELECT Id AS Value FROM Complaints
             WHERE CustomerId IN (SELECT Id FROM Customers WHERE Phone >= {prefix} AND Phone < {end})
-            """), null);
+            """, null);
     }
 
     /// <summary>
-    /// The complaints matching <paramref name="match"/> (a <see cref="SearchHits.ProbeMatch"/>),
-    /// checked row by row: SQLite can walk any index and look each row up in the full-text index.
+    /// The complaints a search finds, as SQL returning their ids (unordered, no duplicates).
+    /// <see cref="ProbeMatch"/> is the MATCH expression when each complaint can also be checked on
+    /// its own (rowid = … AND MATCH …): a plain full-text search without prefix queries ("王"*,
+    /// "petr"*: cheap over the whole index, slow row by row).
     /// </summary>
-    public static IQueryable<Complaint> Probing(PortalDbContext db, string match) =>
-        db.Complaints.FromSql($"""
-            SELECT * FROM Complaints AS c
-            WHERE EXISTS (SELECT 1 FROM ComplaintSearch WHERE ComplaintSearch MATCH {match} AND rowid = c.Id)
-            """);
+    internal sealed class SearchHits(PortalDbContext db, FormattableString sql, string? probeMatch)
+    {
+        public IQueryable<int> Ids { get; } = db.Database.SqlQuery<int>(sql);
 
-    /// <summary>Ids of the complaints a search finds; <paramref name="ProbeMatch"/> when they can also be checked row by row.</summary>
-    internal sealed record SearchHits(IQueryable<int> Ids, string? ProbeMatch);
+        public string? ProbeMatch => probeMatch;
+
+        /// <summary>How many hits, counting no further than <paramref name="limit"/> (FTS5 stops there).</summary>
+        public Task<int> CountAsync(int? limit, CancellationToken ct)
+        {
+            if (limit is null) return Ids.CountAsync(ct);
+            var args = sql.GetArguments();
+            var bounded = FormattableStringFactory.Create(
+                $"SELECT count(*) AS Value FROM ({sql.Format} LIMIT {{{args.Length}}})", [.. args, limit.Value]);
+            return db.Database.SqlQuery<int>(bounded).SingleAsync(ct);
+        }
+    }
 
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -148,13 +151,25 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         if (total == 0) return new PagedResult<ComplaintListItem>([], 0, page, pageSize);
 
         var rows = register.Rows;
-        if (total > largeResult && register.Probing is { } probing && query.Sort is ComplaintSort.ReceivedAt or ComplaintSort.Number or ComplaintSort.Customer)
+        var large = total > largeResult;
+        if (large)
         {
-            // Rows visited in the page's order before the page is complete, each probed in the index.
-            var all = await db.Complaints.MaxAsync(c => (int?)c.Id, ct) ?? 0;
-            if ((page + 1.0) * pageSize * all / total <= ProbeBudget) rows = probing;
+            // Many rows: walk the index of the page's order and stop after the page. The filters
+            // are written so that SQLite cannot start from their indexes instead (and sort).
+            var hits = register.Hits;
+            string? probe = null;
+            // Every sort but status ascending has an index in its exact order (status ascending sorts
+            // the rows of each status: all of them for 已结案, too many to check one by one).
+            if (hits?.ProbeMatch is { } match && !(query.Sort == ComplaintSort.Status && !query.Descending))
+            {
+                // Rows walked before the page is complete, each checked in the full-text index.
+                var all = await db.Complaints.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+                if ((page + 1.0) * pageSize * all / total <= ProbeBudget) probe = match;
+            }
+            rows = Walking(db, query, probe);
+            if (hits is not null && probe is null) rows = rows.Where(c => hits.Ids.Contains(c.Id + 0));
         }
-        var items = await Sort(db, rows, query, total > largeResult)
+        var items = await Sort(db, rows, query, large)
             .Skip(page * pageSize).Take(pageSize)
             .Select(c => new ComplaintListItem(c.Number, c.ReceivedAt, c.Customer.Name, c.Customer.Phone, c.Channel,
                 c.Category.Name, c.Severity, c.Status, c.OwnerId, c.Owner.DisplayName,
@@ -164,29 +179,27 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     /// <summary>
-    /// Up to this many rows (search hits, or rows of the result), SQLite starts from the rows and
-    /// sorts them (about 1 µs a row). Above it, it walks an index in the page's order and keeps the
-    /// rows that match, which stops after a page when matches are common.
+    /// Up to this many rows (search hits, or rows of the result), SQLite starts from the rows (an
+    /// index of a filter, or the hits) and sorts them: about 1 µs a row. Above it, it walks the index
+    /// of the page's order and keeps the rows that match: with one row in 50 or more matching, a
+    /// page takes a thousand steps or fewer.
     /// </summary>
     internal const int LargeResult = 20_000;
 
     /// <summary>
-    /// Checking one row against the full-text index costs a few µs, against the list of all hits
-    /// about 0.1 µs plus 0.15 µs per hit to build that list: with hundreds of thousands of hits
-    /// ("维修", "要求"), a first page checks a few hundred rows one by one instead. Only without
-    /// other filters and in an order an index gives (received time, number, customer): any other
-    /// plan would check every row.
+    /// Checking one row against the full-text index costs a few µs; against the list of all hits
+    /// about 0.1 µs, but building that list costs 0.15 µs per hit: with hundreds of thousands of
+    /// hits ("维修", "要求"), a page checks a few hundred rows one by one instead.
     /// </summary>
     private const int ProbeBudget = 2_000;
 
     private static readonly ComplaintStatus[] OpenStatuses = Enum.GetValues<ComplaintStatus>().Where(s => s != ComplaintStatus.Closed).ToArray();
 
     /// <summary>
-    /// The register rows matching a query; the row count when it is already known (a search
-    /// without other filters); for a search with many hits, the same rows checked one by one
-    /// against the full-text index (<see cref="ProbeBudget"/>).
+    /// The register rows matching a query; their number when it is already known (a search without
+    /// other filters); the search hits, if any.
     /// </summary>
-    internal sealed record RegisterRows(IQueryable<Complaint> Rows, int? Total, IQueryable<Complaint>? Probing);
+    internal sealed record RegisterRows(IQueryable<Complaint> Rows, int? Total, ComplaintSearchIndex.SearchHits? Hits);
 
     /// <summary>
     /// The register rows that match the filters and the search.
@@ -210,16 +223,15 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         var hits = phone.All(char.IsAsciiDigit) || (phone.Length > 3 && phone.All(ch => char.IsAsciiDigit(ch) || ch == '-'))
             ? ComplaintSearchIndex.PhoneHits(db, phone)
             : await ComplaintSearchIndex.TextHitsAsync(db, s, ct);
-        var count = await hits.Ids.CountAsync(ct);
-        if (count == 0) return new(q.Where(c => false), 0, null);
         var filtered = f.Status is not null || f.OpenOnly || f.Severity is not null || f.Channel is not null
             || f.CategoryId is not null || !string.IsNullOrEmpty(f.OwnerId) || f.Month is not null;
-        var total = filtered ? (int?)null : count;
-        if (count <= largeResult) return new(q.Where(c => hits.Ids.Contains(c.Id)), total, null);
-        // "Id + 0" hides the primary key from the planner: it walks an index of the filters or of
-        // the sort order and keeps the hits, instead of reading every hit and sorting them.
-        var probing = hits.ProbeMatch is { } match && !filtered ? ComplaintSearchIndex.Probing(db, match).AsNoTracking() : null;
-        return new(q.Where(c => hits.Ids.Contains(c.Id + 0)), total, probing);
+        // Without filters the hits are the total; with filters, only whether they are few matters.
+        var count = await hits.CountAsync(filtered ? largeResult + 1 : null, ct);
+        if (count == 0) return new(q.Where(c => false), 0, null);
+        // Few hits: start from them. Many: "Id + 0" hides the primary key from the planner, so it
+        // starts from a filter's index and keeps the hits, instead of reading every hit.
+        q = count <= largeResult ? q.Where(c => hits.Ids.Contains(c.Id)) : q.Where(c => hits.Ids.Contains(c.Id + 0));
+        return new(q, filtered ? null : count, hits);
     }
 
     /// <summary>The register's filters other than the search.</summary>
@@ -234,6 +246,35 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         if (!string.IsNullOrEmpty(f.OwnerId)) q = q.Where(c => c.OwnerId == f.OwnerId);
         if (f.Month is { } month) q = q.Where(c => c.ReceivedMonth == month);
         return q;
+    }
+
+    /// <summary>
+    /// The same filters for a large result: in SQL where a unary "+" keeps SQLite from using their
+    /// indexes, so it walks the index of the sort order; with <paramref name="probeMatch"/>, each
+    /// row walked is checked in the full-text index (see <see cref="ProbeBudget"/>).
+    /// </summary>
+    private static IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, string? probeMatch)
+    {
+        var sql = new StringBuilder("SELECT * FROM Complaints AS c WHERE 1");
+        var args = new List<object>();
+        void And(string condition, object value)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND {condition}{{{args.Count}}}");
+            args.Add(value);
+        }
+        if (f.Status is { } status) And("+c.Status = ", status.ToString());
+        if (f.OpenOnly) And("+c.Status <> ", nameof(ComplaintStatus.Closed));
+        if (f.Severity is { } severity) And("+c.Severity = ", severity.ToString());
+        if (f.Channel is { } channel) And("+c.Channel = ", channel.ToString());
+        if (f.CategoryId is { } categoryId) And("+c.CategoryId = ", categoryId);
+        if (!string.IsNullOrEmpty(f.OwnerId)) And("+c.OwnerId = ", f.OwnerId);
+        if (f.Month is { } month) And("+c.ReceivedMonth = ", month);
+        if (probeMatch is not null)
+        {
+            And("EXISTS (SELECT 1 FROM ComplaintSearch WHERE rowid = c.Id AND ComplaintSearch MATCH ", probeMatch);
+            sql.Append(')');
+        }
+        return db.Complaints.FromSql(FormattableStringFactory.Create(sql.ToString(), [.. args])).AsNoTracking();
     }
 
     private static IQueryable<Complaint> Sort(PortalDbContext db, IQueryable<Complaint> q, ComplaintQuery f, bool large) => (f.Sort, f.Descending) switch
