@@ -174,7 +174,7 @@ public partial class Complaint
         var current = CloseDue ?? now;
         if (newCloseDue <= current) throw new DomainException("申请的结案期限必须晚于当前结案期限");
         _extensions.Add(new DeadlineExtension(reason, newCloseDue, current, actor, now));
-        Record(actor, now, "申请延期", $"申请结案期限延至 {newCloseDue:yyyy-MM-dd HH:mm}（UTC）：{reason}");
+        Record(actor, now, "申请延期", $"申请结案期限延至 {Beijing(newCloseDue)}：{reason}");
     }
 
     public void DecideExtension(ComplaintActor actor, bool approve, string reason, DateTime now)
@@ -189,8 +189,13 @@ public partial class Complaint
             CloseDue = request.RequestedDue;
             IsOverdue = false;
         }
-        Record(actor, now, approve ? "同意延期" : "不同意延期", approve ? "结案期限已延长" : reason!.Trim());
+        Record(actor, now, approve ? "同意延期" : "不同意延期", approve ? $"结案期限已延长至 {Beijing(request.RequestedDue)}" : reason!.Trim());
     }
+
+    /// <summary>A UTC time as the history shows it: Beijing time.</summary>
+    private static string Beijing(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), PortalClock.Beijing)
+            .ToString(PortalClock.DisplayFormat, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Escalation flags the case when a limit has passed unmet.</summary>
     public void MarkOverdue(DateTime now, string note)

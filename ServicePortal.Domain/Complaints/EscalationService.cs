@@ -57,16 +57,17 @@ public sealed class EscalationService(
             .ToListAsync(ct);
         if (candidates.Count == 0) return new EscalationRun(0, 0, 0);
 
-        var recorded = new HashSet<(int, DeadlineKind, EscalationLevel)>();
+        // Per due time: an extended close date can warn and escalate again.
+        var recorded = new HashSet<(int, DeadlineKind, EscalationLevel, DateTime)>();
         foreach (var chunk in candidates.Select(c => c.Id).Chunk(500))
         {
             var rows = await db.Escalations.AsNoTracking().Where(e => chunk.Contains(e.ComplaintId))
-                .Select(e => new { e.ComplaintId, e.Deadline, e.Level }).ToListAsync(ct);
-            recorded.UnionWith(rows.Select(r => (r.ComplaintId, r.Deadline, r.Level)));
+                .Select(e => new { e.ComplaintId, e.Deadline, e.Level, e.DueAt }).ToListAsync(ct);
+            recorded.UnionWith(rows.Select(r => (r.ComplaintId, r.Deadline, r.Level, r.DueAt)));
         }
 
         var work = candidates
-            .Select(c => (Case: c, Due: DueEscalations(c, now, bound, calendar).Where(d => !recorded.Contains((c.Id, d.Kind, d.Level))).ToList()))
+            .Select(c => (Case: c, Due: DueEscalations(c, now, bound, calendar).Where(d => !recorded.Contains((c.Id, d.Kind, d.Level, d.DueAt))).ToList()))
             .Where(w => w.Due.Count > 0)
             .ToList();
         if (work.Count == 0) return new EscalationRun(0, 0, 0);

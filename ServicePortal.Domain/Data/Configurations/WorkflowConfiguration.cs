@@ -53,7 +53,7 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
 {
     public void Configure(EntityTypeBuilder<Escalation> b)
     {
-        b.HasIndex(e => new { e.ComplaintId, e.Deadline, e.Level }).IsUnique();
+        b.HasIndex(e => new { e.ComplaintId, e.Deadline, e.Level, e.DueAt }).IsUnique();
         b.HasIndex(e => e.At);
         b.HasOne<Complaint>().WithMany().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -765,7 +765,7 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("ComplaintId", "Deadline", "Level")
+                    b.HasIndex("ComplaintId", "Deadline", "Level", "DueAt")
                         .IsUnique();
 
                     b.ToTable("Escalations");
