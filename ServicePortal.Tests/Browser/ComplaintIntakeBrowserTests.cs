@@ -49,7 +49,8 @@ public class ComplaintIntakeBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/complaints?q=*", new() { WaitUntil = WaitUntilState.Commit });
         var link = page.TestId("complaint-link").Filter(new() { HasText = number });
         await link.WaitForAsync();
-        (await page.TestId("complaint-link").CountAsync()).ShouldBe(1);
+        // The URL changes before the grid reloads: wait for the filtered rows (other tests' complaints are in the register too).
+        await Assertions.Expect(page.TestId("complaint-link")).ToHaveCountAsync(1);
         await page.ScreenshotAsync("register-search");
         await link.ClickAsync();
         await page.WaitForURLAsync($"**/complaints/{number}", new() { WaitUntil = WaitUntilState.Commit });
