@@ -25,12 +25,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApprovalPolicyService>();
         services.AddSingleton<ComplaintWorkflowService>();
         services.AddSingleton<CaseViewService>();
+        services.AddSingleton<Forms.SlipService>();
         services.AddSingleton<IComplaintChangeFeed, InProcessComplaintChangeFeed>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<BoardQueries>();
+        services.AddSingleton<Kpis.KpiService>();
+        services.AddSingleton<Kpis.KpiDurationCache>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Notifications.INotificationFeed, Notifications.InProcessNotificationFeed>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<Imports.ImportService>();
+        services.AddSingleton<Exports.ComplaintRegisterExport>();
+        services.AddSingleton<Exports.MonthlyReportService>();
         services.AddSingleton<Accounts.UserDirectory>();
         services.AddSingleton<Accounts.AccountService>(); // opens a scope per operation for UserManager (scoped)
         services.AddScoped<DemoDataGenerator>();

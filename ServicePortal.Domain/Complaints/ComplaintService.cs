@@ -10,7 +10,7 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Complaints;
 
 /// <summary>Registers complaints and reads the register. A context per operation (Blazor circuits live long).</summary>
-public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, Calendar.CalendarService calendar,
+public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, Calendar.CalendarService calendar,
     DeadlineService deadlines, IComplaintChangeFeed feed)
 {
     public const int MaxPageSize = 200;
@@ -208,7 +208,7 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
     /// content or customer request contains it (full-text index, see <see cref="ComplaintSearchIndex"/>),
     /// whose customer's name contains it, or whose number starts with it.
     /// </summary>
-    internal static async Task<RegisterRows> FilterAsync(PortalDbContext db, ComplaintQuery f, int largeResult, CancellationToken ct)
+    internal async Task<RegisterRows> FilterAsync(PortalDbContext db, ComplaintQuery f, int largeResult, CancellationToken ct)
     {
         var q = Filter(db.Complaints.AsNoTracking(), f);
         var s = f.Search?.Trim();
@@ -223,8 +223,7 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         var hits = phone.All(char.IsAsciiDigit) || (phone.Length > 3 && phone.All(ch => char.IsAsciiDigit(ch) || ch == '-'))
             ? ComplaintSearchIndex.PhoneHits(db, phone)
             : await ComplaintSearchIndex.TextHitsAsync(db, s, ct);
-        var filtered = f.Status is not null || f.OpenOnly || f.Severity is not null || f.Channel is not null
-            || f.CategoryId is not null || !string.IsNullOrEmpty(f.OwnerId) || f.Month is not null;
+        var filtered = HasFilters(f);
         // Without filters the hits are the total; with filters, only whether they are few matters.
         var count = await hits.CountAsync(filtered ? largeResult + 1 : null, ct);
         if (count == 0) return new(q.Where(c => false), 0, null);
@@ -235,7 +234,7 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     /// <summary>The register's filters other than the search.</summary>
-    internal static IQueryable<Complaint> Filter(IQueryable<Complaint> q, ComplaintQuery f)
+    internal IQueryable<Complaint> Filter(IQueryable<Complaint> q, ComplaintQuery f)
     {
         if (f.Status is { } status) q = q.Where(c => c.Status == status);
         // IN (the open statuses) reads the status index; "<> Closed" would scan all of it.
@@ -245,35 +244,152 @@ public sealed class ComplaintService(IDbContextFactory<PortalDbContext> dbFactor
         if (f.CategoryId is { } categoryId) q = q.Where(c => c.CategoryId == categoryId);
         if (!string.IsNullOrEmpty(f.OwnerId)) q = q.Where(c => c.OwnerId == f.OwnerId);
         if (f.Month is { } month) q = q.Where(c => c.ReceivedMonth == month);
+        return DrillDown(q, f);
+    }
+
+    /// <summary>The drill-down filters (KPI dashboard): dates, department, judgement, limits, feedback.</summary>
+    private IQueryable<Complaint> DrillDown(IQueryable<Complaint> q, ComplaintQuery f)
+    {
+        var w = Window(f);
+        if (w.From is { } from) q = q.Where(c => c.ReceivedAt >= from);
+        if (w.Before is { } before) q = q.Where(c => c.ReceivedAt < before);
+        if (f.DepartmentId == ComplaintQuery.NoDepartment) q = q.Where(c => c.ResponsibleDepartmentId == null);
+        else if (f.DepartmentId is { } departmentId) q = q.Where(c => c.ResponsibleDepartmentId == departmentId);
+        if (!string.IsNullOrEmpty(f.ResponsiblePersonId)) q = q.Where(c => c.ResponsiblePersonId == f.ResponsiblePersonId);
+        if (f.IsValid is { } valid) q = q.Where(c => c.IsValid == valid);
+        if (f.Reopened is { } reopened) q = q.Where(c => reopened ? c.ReopenCount > 0 : c.ReopenCount == 0);
+        if (f.HasFeedback is { } hasFeedback) q = q.Where(c => (c.FirstFeedbackSatisfied != null) == hasFeedback);
+        if (f.Satisfied is { } satisfied) q = q.Where(c => c.FirstFeedbackSatisfied == satisfied);
+        var now = w.Now;
+        if (f.Overdue is { } overdue)
+        {
+            q = overdue
+                ? q.Where(c => OpenStatuses.Contains(c.Status) && (c.IsOverdue
+                    || (c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
+                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
+                    || c.CloseDue < now))
+                : q.Where(c => !(OpenStatuses.Contains(c.Status) && (c.IsOverdue
+                    || (c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
+                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
+                    || c.CloseDue < now)));
+        }
+        if (f.DueToday)
+        {
+            var end = w.EndOfToday;
+            q = q.Where(c => OpenStatuses.Contains(c.Status) && !c.IsOverdue
+                && !(c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
+                && !(c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
+                && !(c.CloseDue < now)
+                && ((c.FirstRepliedAt == null && (c.PromisedReplyAt < end || c.ReplyDue < end))
+                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < end)
+                    || c.CloseDue < end));
+        }
+        if (f.Replied is { } replied) q = q.Where(c => (c.FirstRepliedAt != null) == replied);
+        // On time or late as stored when the answer / closing happened; due and not done is late.
+        q = f.Reply switch
+        {
+            DeadlineOutcome.Due => q.Where(c => c.ReplyOnTime != null || (c.ReplyOnTime == null && OpenStatuses.Contains(c.Status)
+                && (c.ReplyDue != null && c.ReplyDue < c.PromisedReplyAt ? c.ReplyDue.Value : c.PromisedReplyAt) < now)),
+            DeadlineOutcome.OnTime => q.Where(c => c.ReplyOnTime == true),
+            DeadlineOutcome.Late => q.Where(c => c.ReplyOnTime == false || (c.ReplyOnTime == null && OpenStatuses.Contains(c.Status)
+                && (c.ReplyDue != null && c.ReplyDue < c.PromisedReplyAt ? c.ReplyDue.Value : c.PromisedReplyAt) < now)),
+            _ => q,
+        };
+        q = f.Close switch
+        {
+            DeadlineOutcome.Due => q.Where(c => c.CloseOnTime != null || (c.CloseOnTime == null && OpenStatuses.Contains(c.Status) && c.CloseDue < now)),
+            DeadlineOutcome.OnTime => q.Where(c => c.CloseOnTime == true),
+            DeadlineOutcome.Late => q.Where(c => c.CloseOnTime == false || (c.CloseOnTime == null && OpenStatuses.Contains(c.Status) && c.CloseDue < now)),
+            _ => q,
+        };
         return q;
     }
+
+    /// <summary>The UTC bounds of the received dates, "now" and the end of today (Beijing) of a query.</summary>
+    internal readonly record struct TimeWindow(DateTime? From, DateTime? Before, DateTime Now, DateTime EndOfToday);
+
+    internal TimeWindow Window(ComplaintQuery f)
+    {
+        var now = f.AsOf ?? clock.UtcNow;
+        var today = DateOnly.FromDateTime(clock.ToLocal(now));
+        return new(
+            f.ReceivedFrom is { } from ? clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)) : null,
+            f.ReceivedTo is { } to ? clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
+            now,
+            clock.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+    }
+
+    /// <summary>Whether a query uses any filter besides the search.</summary>
+    private static bool HasFilters(ComplaintQuery f) =>
+        f.Status is not null || f.OpenOnly || f.Severity is not null || f.Channel is not null
+        || f.CategoryId is not null || !string.IsNullOrEmpty(f.OwnerId) || f.Month is not null
+        || f.ReceivedFrom is not null || f.ReceivedTo is not null || f.DepartmentId is not null
+        || !string.IsNullOrEmpty(f.ResponsiblePersonId) || f.IsValid is not null || f.Overdue is not null || f.DueToday
+        || f.Replied is not null || f.Reopened is not null || f.HasFeedback is not null || f.Satisfied is not null || f.Reply is not null || f.Close is not null;
 
     /// <summary>
     /// The same filters for a large result: in SQL where a unary "+" keeps SQLite from using their
     /// indexes, so it walks the index of the sort order; with <paramref name="probeMatch"/>, each
     /// row walked is checked in the full-text index (see <see cref="ProbeBudget"/>).
     /// </summary>
-    private static IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, string? probeMatch)
+    private IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, string? probeMatch)
     {
         var sql = new StringBuilder("SELECT * FROM Complaints AS c WHERE 1");
         var args = new List<object>();
-        void And(string condition, object value)
+        // {0}, {1} … in a condition are the values given, numbered from the query's next argument.
+        void And(string condition, params object[] values)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {condition}{{{args.Count}}}");
-            args.Add(value);
+            var at = args.Count;
+            sql.Append(" AND (").Append(string.Format(CultureInfo.InvariantCulture, condition,
+                values.Select((_, i) => (object)$"{{{at + i}}}").ToArray())).Append(')');
+            args.AddRange(values);
         }
-        if (f.Status is { } status) And("+c.Status = ", status.ToString());
-        if (f.OpenOnly) And("+c.Status <> ", nameof(ComplaintStatus.Closed));
-        if (f.Severity is { } severity) And("+c.Severity = ", severity.ToString());
-        if (f.Channel is { } channel) And("+c.Channel = ", channel.ToString());
-        if (f.CategoryId is { } categoryId) And("+c.CategoryId = ", categoryId);
-        if (!string.IsNullOrEmpty(f.OwnerId)) And("+c.OwnerId = ", f.OwnerId);
-        if (f.Month is { } month) And("+c.ReceivedMonth = ", month);
+        if (f.Status is { } status) And("+c.Status = {0}", status.ToString());
+        if (f.OpenOnly) And("+c.Status <> {0}", nameof(ComplaintStatus.Closed));
+        if (f.Severity is { } severity) And("+c.Severity = {0}", severity.ToString());
+        if (f.Channel is { } channel) And("+c.Channel = {0}", channel.ToString());
+        if (f.CategoryId is { } categoryId) And("+c.CategoryId = {0}", categoryId);
+        if (!string.IsNullOrEmpty(f.OwnerId)) And("+c.OwnerId = {0}", f.OwnerId);
+        if (f.Month is { } month) And("+c.ReceivedMonth = {0}", month);
+
+        var w = Window(f);
+        if (w.From is { } from) And("+c.ReceivedAt >= {0}", from);
+        if (w.Before is { } before) And("+c.ReceivedAt < {0}", before);
+        if (f.DepartmentId == ComplaintQuery.NoDepartment) And("c.ResponsibleDepartmentId IS NULL");
+        else if (f.DepartmentId is { } departmentId) And("+c.ResponsibleDepartmentId = {0}", departmentId);
+        if (!string.IsNullOrEmpty(f.ResponsiblePersonId)) And("+c.ResponsiblePersonId = {0}", f.ResponsiblePersonId);
+        if (f.IsValid is { } valid) And("+c.IsValid = {0}", valid ? 1 : 0);
+        if (f.Reopened is { } reopened) And(reopened ? "+c.ReopenCount > 0" : "+c.ReopenCount = 0");
+        if (f.HasFeedback is { } hasFeedback) And(hasFeedback ? "c.FirstFeedbackSatisfied IS NOT NULL" : "c.FirstFeedbackSatisfied IS NULL");
+        if (f.Satisfied is { } satisfied) And("+c.FirstFeedbackSatisfied = {0}", satisfied ? 1 : 0);
+        const string open = "+c.Status <> 'Closed'";
+        const string late = "c.IsOverdue OR (c.FirstRepliedAt IS NULL AND (c.PromisedReplyAt < {0} OR c.ReplyDue < {0}))"
+            + " OR (c.FirstReportedAt IS NULL AND IFNULL(c.IsValid, 1) AND c.ReportDue < {0}) OR c.CloseDue < {0}";
+        if (f.Overdue == true) And($"{open} AND ({late})", w.Now);
+        if (f.Overdue == false) And($"NOT ({open} AND IFNULL({late}, 0))", w.Now);
+        if (f.DueToday)
+        {
+            And($"{open} AND NOT IFNULL({late}, 0)", w.Now);
+            And(late.Replace("c.IsOverdue OR ", "", StringComparison.Ordinal), w.EndOfToday);
+        }
+        if (f.Replied is { } replied) And(replied ? "c.FirstRepliedAt IS NOT NULL" : "c.FirstRepliedAt IS NULL");
+        const string replyLimit = "(CASE WHEN c.ReplyDue IS NOT NULL AND c.ReplyDue < c.PromisedReplyAt THEN c.ReplyDue ELSE c.PromisedReplyAt END)";
+        const string replyPending = $"(c.ReplyOnTime IS NULL AND {open} AND {replyLimit} < {{0}})";
+        switch (f.Reply)
+        {
+            case DeadlineOutcome.Due: And($"c.ReplyOnTime IS NOT NULL OR {replyPending}", w.Now); break;
+            case DeadlineOutcome.OnTime: And("+c.ReplyOnTime = 1"); break;
+            case DeadlineOutcome.Late: And($"+c.ReplyOnTime = 0 OR {replyPending}", w.Now); break;
+        }
+        const string closePending = $"(c.CloseOnTime IS NULL AND {open} AND c.CloseDue < {{0}})";
+        switch (f.Close)
+        {
+            case DeadlineOutcome.Due: And($"c.CloseOnTime IS NOT NULL OR {closePending}", w.Now); break;
+            case DeadlineOutcome.OnTime: And("+c.CloseOnTime = 1"); break;
+            case DeadlineOutcome.Late: And($"+c.CloseOnTime = 0 OR {closePending}", w.Now); break;
+        }
         if (probeMatch is not null)
-        {
-            And("EXISTS (SELECT 1 FROM ComplaintSearch WHERE rowid = c.Id AND ComplaintSearch MATCH ", probeMatch);
-            sql.Append(')');
-        }
+            And("EXISTS (SELECT 1 FROM ComplaintSearch WHERE rowid = c.Id AND ComplaintSearch MATCH {0})", probeMatch);
         return db.Complaints.FromSql(FormattableStringFactory.Create(sql.ToString(), [.. args])).AsNoTracking();
     }
 

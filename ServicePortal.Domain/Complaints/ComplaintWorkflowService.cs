@@ -12,7 +12,8 @@ namespace ServicePortal.Domain.Complaints;
 /// publishes the change to open boards.
 /// </summary>
 public sealed class ComplaintWorkflowService(
-    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IComplaintChangeFeed feed, INotificationFeed notificationFeed)
+    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IComplaintChangeFeed feed, INotificationFeed notificationFeed,
+    Calendar.CalendarService calendar)
 {
     public Task<int> JudgeAsync(string number, string userId, int? version, bool valid, string reason, string explanation, CancellationToken ct = default) =>
         ActAsync(number, userId, version, (c, a, _, now) => { c.Judge(a, valid, reason, explanation, now); return Task.CompletedTask; }, ct);
@@ -87,6 +88,7 @@ public sealed class ComplaintWorkflowService(
         var actor = new ComplaintActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
         var historyBefore = complaint.History.Count;
         await act(complaint, actor, db, now);
+        complaint.RecordKpiFacts(await calendar.CurrentAsync(ct), clock.Zone);
 
         if (complaint.OwnerId != actor.Id)
         {

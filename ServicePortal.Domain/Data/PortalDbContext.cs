@@ -23,6 +23,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
     public DbSet<ApprovalPolicy> ApprovalPolicies => Set<ApprovalPolicy>();
+    public DbSet<Kpis.KpiMonthlyBase> KpiMonthlyBases => Set<Kpis.KpiMonthlyBase>();
+    public DbSet<Kpis.KpiSettings> KpiSettings => Set<Kpis.KpiSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

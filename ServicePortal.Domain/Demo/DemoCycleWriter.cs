@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
+using ServicePortal.Domain.Calendar;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Kpis;
 
 namespace ServicePortal.Domain.Demo;
 
@@ -16,6 +19,9 @@ internal sealed class DemoCycleWriter(SqliteConnection connection) : IDisposable
     [
         "IsValid", "JudgementReason", "NotValidExplanation", "ResponsiblePersonId", "ResponsiblePersonName", "Round", "ReopenCount",
         "ReplyDue", "ReportDue", "CloseDue", "FirstRepliedAt", "FirstReportedAt", "ClosedAt", "IsOverdue",
+        // KPI facts (see Complaint.RecordKpiFacts), computed here the same way.
+        "FirstResponseMinutes", "FirstResponseWorkingMinutes", "ResolutionMinutes", "ResolutionWorkingMinutes",
+        "ReplyOnTime", "CloseOnTime", "FirstFeedbackSatisfied",
     ];
 
     private readonly List<SqliteCommand> _commands = [];
@@ -58,7 +64,7 @@ internal sealed class DemoCycleWriter(SqliteConnection connection) : IDisposable
     }
 
     /// <summary>Fills the cycle's columns of the complaint INSERT, from parameter <paramref name="first"/> on.</summary>
-    public static void SetComplaintColumns(SqliteParameterCollection p, int first, DemoComplaint c)
+    public static void SetComplaintColumns(SqliteParameterCollection p, int first, DemoComplaint c, WorkingCalendar calendar)
     {
         p[first].Value = c.IsValid is { } valid ? valid : DBNull.Value;
         p[first + 1].Value = c.JudgementReason;
@@ -74,6 +80,30 @@ internal sealed class DemoCycleWriter(SqliteConnection connection) : IDisposable
         p[first + 11].Value = Nullable(c.FirstReportedUtc);
         p[first + 12].Value = Nullable(c.ClosedUtc);
         p[first + 13].Value = c.IsOverdue;
+        var zone = PortalClock.Beijing;
+        if (c.FirstRepliedUtc is { } replied)
+        {
+            var (minutes, working) = KpiDurations.Between(c.ReceivedUtc, replied, calendar, zone);
+            p[first + 14].Value = minutes;
+            p[first + 15].Value = working;
+            p[first + 18].Value = replied <= KpiDurations.ReplyLimit(c.PromisedUtc, c.ReplyDueUtc);
+        }
+        else
+        {
+            p[first + 14].Value = p[first + 15].Value = p[first + 18].Value = DBNull.Value;
+        }
+        if (c.ClosedUtc is { } closed)
+        {
+            var (minutes, working) = KpiDurations.Between(c.ReceivedUtc, closed, calendar, zone);
+            p[first + 16].Value = minutes;
+            p[first + 17].Value = working;
+            p[first + 19].Value = closed <= c.CloseDueUtc;
+        }
+        else
+        {
+            p[first + 16].Value = p[first + 17].Value = p[first + 19].Value = DBNull.Value;
+        }
+        p[first + 20].Value = c.Feedbacks.Count > 0 ? c.Feedbacks.OrderBy(f => f.AtUtc).ThenBy(f => f.Round).First().Satisfied : DBNull.Value;
     }
 
     /// <summary>Writes the cycle's records of a complaint whose row (and <see cref="DemoComplaint.Id"/>) exists.</summary>

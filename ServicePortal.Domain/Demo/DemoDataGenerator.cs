@@ -87,6 +87,7 @@ public sealed class DemoDataGenerator(
             : DemoComplaintFactory.DemoPlan(random, startLocal, nowLocal);
         // Deadlines as registration computes them: the policy rows and the working calendar of this database.
         var workingCalendar = await calendar.CurrentAsync(ct);
+        writer.WorkingCalendar = workingCalendar;
         var policies = new DemoDeadlines(await deadlines.PoliciesAsync(ct), workingCalendar);
         var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, nowLocal);
         var nextId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Complaints", ct);
@@ -122,6 +123,11 @@ public sealed class DemoDataGenerator(
             await stop.CancelAsync(); // a failed write must not leave the generator waiting for room
             await generating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+        // The base of the valid-complaint rate: about 70–95 service orders per complaint received (a
+        // valid rate around 1 %), customers served about 1 000 per complaint; its own random numbers.
+        var bases = new DemoRandom(options.Seed + 1);
+        writer.WriteMonthlyBases(plan.Select(m => (m.Key, Math.Max(1, m.Count) * bases.Between(900, 1100), Math.Max(1, m.Count) * bases.Between(70, 95))),
+            clock.UtcNow);
         writer.WriteSerials(serials);
         return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries);
     }

@@ -26,6 +26,9 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private DemoDataWriter(SqliteConnection connection) => _connection = connection;
 
     public int Complaints { get; private set; }
+
+    /// <summary>The working calendar the KPI durations are counted on (set before writing complaints).</summary>
+    public ServicePortal.Domain.Calendar.WorkingCalendar WorkingCalendar { get; set; } = ServicePortal.Domain.Calendar.WorkingCalendar.WeekendsOnly;
     public int HistoryEntries { get; private set; }
 
     /// <summary>Opens its own unpooled connection, so the relaxed pragmas never reach the app's connections.</summary>
@@ -107,7 +110,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
             p[14].Value = c.CreatedUtc;
             p[15].Value = c.UpdatedUtc;
             p[16].Value = c.Steps.Count - 1;
-            DemoCycleWriter.SetComplaintColumns(p, 17, c);
+            DemoCycleWriter.SetComplaintColumns(p, 17, c, WorkingCalendar);
             _complaint.ExecuteNonQuery();
             _search!.Parameters[0].Value = c.Id;
             _search.Parameters[1].Value = ComplaintSearchIndex.Document(c.Content, c.CustomerRequest);
@@ -134,6 +137,31 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     /// without a gap, and merges the full-text index into one segment (2 s at 1M complaints; a
     /// page of a search for a common word checks rows one by one, and each check reads every segment).
     /// </summary>
+    /// <summary>The monthly bases of the valid-complaint rate (KPI), replacing those of the same months.</summary>
+    public void WriteMonthlyBases(IEnumerable<(int Month, int ActiveCustomers, int ServiceOrders)> bases, DateTime nowUtc)
+    {
+        Commit();
+        using var tx = _connection.BeginTransaction();
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO KpiMonthlyBases (Month, ActiveCustomers, ServiceOrders, UpdatedAt, UpdatedBy) VALUES ($month, $customers, $orders, $at, '演示数据')
+            ON CONFLICT (Month) DO UPDATE SET ActiveCustomers = excluded.ActiveCustomers, ServiceOrders = excluded.ServiceOrders
+            """;
+        var month = Parameter(command, "$month");
+        var customers = Parameter(command, "$customers");
+        var orders = Parameter(command, "$orders");
+        Parameter(command, "$at").Value = nowUtc;
+        foreach (var (m, c, o) in bases)
+        {
+            month.Value = m;
+            customers.Value = c;
+            orders.Value = o;
+            command.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
     public void WriteSerials(IEnumerable<(int Month, int Last)> serials)
     {
         Commit();

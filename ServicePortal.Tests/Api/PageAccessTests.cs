@@ -13,6 +13,7 @@ public partial class PageAccessTests(ApiApp app) : IClassFixture<ApiApp>
     [Theory]
     [InlineData("/")]
     [InlineData("/admin/accounts")]
+    [InlineData("/admin/kpi-bases")]
     [InlineData("/complaints/new")]
     [InlineData("/complaints")]
     public async Task APageWithoutASignIn_RedirectsToTheLoginPage(string path)

@@ -25,6 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // bench.sh runs only the benchmarks: no app and no browser idling beside the measurements.
+        if (Environment.GetEnvironmentVariable("SERVICEPORTAL_BENCH") == "1") return;
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
         _app = new PortalAppFactory();

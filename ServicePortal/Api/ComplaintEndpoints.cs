@@ -25,7 +25,7 @@ internal sealed class ComplaintFilter
     [FromQuery(Name = "channel"), Description("投诉渠道：Phone、Visit、Letter、Email、Online、Revisit")]
     public string? Channel { get; init; }
 
-    [FromQuery(Name = "category"), Description("投诉类别的中文名称，如 服务态度")]
+    [FromQuery(Name = "category"), Description("投诉类别的中文名称（如 服务态度）或类别编号")]
     public string? Category { get; init; }
 
     [FromQuery(Name = "owner"), Description("首问责任人：账户编号、用户名，或 me（当前用户）")]
@@ -33,6 +33,48 @@ internal sealed class ComplaintFilter
 
     [FromQuery(Name = "month"), Description("受理月份（北京时间），yyyy-MM，如 2026-11")]
     public string? Month { get; init; }
+
+    [FromQuery(Name = "open"), Description("只看未结案的投诉：true 或 false（默认）")]
+    public string? Open { get; init; }
+
+    [FromQuery(Name = "from"), Description("受理日期起（北京时间，含当天），yyyy-MM-dd")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to"), Description("受理日期止（北京时间，含当天），yyyy-MM-dd")]
+    public string? To { get; init; }
+
+    [FromQuery(Name = "dept"), Description("责任部门：部门编号或中文名称，如 维修部；0 表示尚未分派责任部门")]
+    public string? Dept { get; init; }
+
+    [FromQuery(Name = "person"), Description("责任人：账户编号或用户名")]
+    public string? Person { get; init; }
+
+    [FromQuery(Name = "valid"), Description("判定结果：true（成立）或 false（不成立）")]
+    public string? Valid { get; init; }
+
+    [FromQuery(Name = "overdue"), Description("是否逾期（未结案且已超过承诺答复时间、答复、调查报告或结案期限）：true 或 false")]
+    public string? Overdue { get; init; }
+
+    [FromQuery(Name = "dueToday"), Description("只看今天（北京时间）晚些时候到期且尚未逾期的未结案投诉：true 或 false")]
+    public string? DueToday { get; init; }
+
+    [FromQuery(Name = "replied"), Description("是否已答复客户：true 或 false")]
+    public string? Replied { get; init; }
+
+    [FromQuery(Name = "reopened"), Description("是否因客户不满意重开过调查：true 或 false")]
+    public string? Reopened { get; init; }
+
+    [FromQuery(Name = "feedback"), Description("是否已记录客户反馈：true 或 false")]
+    public string? Feedback { get; init; }
+
+    [FromQuery(Name = "satisfied"), Description("客户第一次反馈是否满意：true 或 false")]
+    public string? Satisfied { get; init; }
+
+    [FromQuery(Name = "reply"), Description("答复期限（承诺答复时间与答复期限中较早者）：Due（已到期或已答复）、OnTime（按时答复）、Late（逾期答复或逾期未答复）")]
+    public string? Reply { get; init; }
+
+    [FromQuery(Name = "close"), Description("结案期限：Due（已到期或已结案）、OnTime（按时结案）、Late（逾期结案或逾期未结案）")]
+    public string? Close { get; init; }
 
     [FromQuery(Name = "sort"), Description("排序字段：receivedAt（默认）、number、customerName、severity、status、promisedReplyAt")]
     public string? Sort { get; init; }
@@ -45,6 +87,50 @@ internal sealed class ComplaintFilter
 
     [FromQuery(Name = "pageSize"), Description("每页条数，1–200（默认 20）")]
     public string? PageSize { get; init; }
+
+    /// <summary>
+    /// The register query of these parameters, or a 400 problem (errors keyed by parameter name, in
+    /// Chinese) when one is invalid. The register API and the register export use this one conversion.
+    /// </summary>
+    public async Task<(ComplaintQuery Query, IResult? Problem)> ToQueryAsync(HttpContext http, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var complaints = services.GetRequiredService<ComplaintService>();
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var errors = new Dictionary<string, string[]>();
+        var from = ComplaintEndpoints.ParseDate(From, "from", "受理日期起", errors);
+        var to = ComplaintEndpoints.ParseDate(To, "to", "受理日期止", errors);
+        if (from > to) errors["to"] = ["受理日期止不能早于受理日期起"];
+        var query = new ComplaintQuery
+        {
+            Search = Q,
+            Status = ComplaintEndpoints.ParseEnum<ComplaintStatus>(Status, "status", "处理状态", errors),
+            Severity = ComplaintEndpoints.ParseEnum<ComplaintSeverity>(Severity, "severity", "严重程度", errors),
+            Channel = ComplaintEndpoints.ParseEnum<ComplaintChannel>(Channel, "channel", "投诉渠道", errors),
+            CategoryId = await ComplaintEndpoints.CategoryIdAsync(Category, complaints, errors, ct),
+            OwnerId = await ComplaintEndpoints.OwnerIdAsync(Owner, "owner", "首问责任人", http.User, users, errors),
+            Month = ComplaintEndpoints.ParseMonth(Month, errors),
+            OpenOnly = ComplaintEndpoints.ParseBool(Open, "open", "只看未结案", false, errors),
+            ReceivedFrom = from,
+            ReceivedTo = to,
+            DepartmentId = await ComplaintEndpoints.DepartmentIdAsync(Dept, "dept", services.GetRequiredService<AccountService>(), errors, ct),
+            ResponsiblePersonId = await ComplaintEndpoints.OwnerIdAsync(Person, "person", "责任人", http.User, users, errors),
+            IsValid = ComplaintEndpoints.ParseOptionalBool(Valid, "valid", "判定结果", errors),
+            Overdue = ComplaintEndpoints.ParseOptionalBool(Overdue, "overdue", "是否逾期", errors),
+            DueToday = ComplaintEndpoints.ParseBool(DueToday, "dueToday", "今日到期", false, errors),
+            Replied = ComplaintEndpoints.ParseOptionalBool(Replied, "replied", "是否已答复", errors),
+            Reopened = ComplaintEndpoints.ParseOptionalBool(Reopened, "reopened", "是否重开", errors),
+            HasFeedback = ComplaintEndpoints.ParseOptionalBool(Feedback, "feedback", "是否已反馈", errors),
+            Satisfied = ComplaintEndpoints.ParseOptionalBool(Satisfied, "satisfied", "客户是否满意", errors),
+            Reply = ComplaintEndpoints.ParseEnum<DeadlineOutcome>(Reply, "reply", "答复期限", errors),
+            Close = ComplaintEndpoints.ParseEnum<DeadlineOutcome>(Close, "close", "结案期限", errors),
+            Sort = ComplaintEndpoints.ParseSort(Sort, errors),
+            Descending = ComplaintEndpoints.ParseBool(Desc, "desc", "是否倒序", true, errors),
+            Page = ComplaintEndpoints.ParseInt(Page, "page", "页码", 1, 1, int.MaxValue, errors) - 1,
+            PageSize = ComplaintEndpoints.ParseInt(PageSize, "pageSize", "每页条数", 20, 1, ComplaintService.MaxPageSize, errors),
+        };
+        return errors.Count > 0 ? (query, ApiProblems.Invalid(errors, "查询条件有误，请按提示修改。")) : (query, null);
+    }
 }
 
 /// <summary>Complaint intake and the register (SPEC C-1, C-2, C-10, C-11).</summary>
@@ -128,25 +214,10 @@ internal static class ComplaintEndpoints
     }
 
     private static async Task<IResult> SearchAsync(
-        [AsParameters] ComplaintFilter filter, ClaimsPrincipal user, ComplaintService complaints, UserManager<PortalUser> users,
-        PortalClock clock, CancellationToken ct)
+        [AsParameters] ComplaintFilter filter, HttpContext http, ComplaintService complaints, PortalClock clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var query = new ComplaintQuery
-        {
-            Search = filter.Q,
-            Status = ParseEnum<ComplaintStatus>(filter.Status, "status", "处理状态", errors),
-            Severity = ParseEnum<ComplaintSeverity>(filter.Severity, "severity", "严重程度", errors),
-            Channel = ParseEnum<ComplaintChannel>(filter.Channel, "channel", "投诉渠道", errors),
-            CategoryId = await CategoryIdAsync(filter.Category, complaints, errors, ct),
-            OwnerId = await OwnerIdAsync(filter.Owner, user, users, errors),
-            Month = ParseMonth(filter.Month, errors),
-            Sort = ParseSort(filter.Sort, errors),
-            Descending = ParseBool(filter.Desc, "desc", "是否倒序", true, errors),
-            Page = ParseInt(filter.Page, "page", "页码", 1, 1, int.MaxValue, errors) - 1,
-            PageSize = ParseInt(filter.PageSize, "pageSize", "每页条数", 20, 1, ComplaintService.MaxPageSize, errors),
-        };
-        if (errors.Count > 0) return ApiProblems.Invalid(errors, "查询条件有误，请按提示修改。");
+        var (query, problem) = await filter.ToQueryAsync(http, ct);
+        if (problem is not null) return problem;
 
         var result = await complaints.SearchAsync(query, ct);
         return TypedResults.Ok(new PageResponse<ComplaintListItemResponse>(
@@ -154,7 +225,7 @@ internal static class ComplaintEndpoints
             result.TotalCount, result.Page + 1, result.PageSize));
     }
 
-    private static TEnum? ParseEnum<TEnum>(string? text, string field, string label, Dictionary<string, string[]> errors)
+    internal static TEnum? ParseEnum<TEnum>(string? text, string field, string label, Dictionary<string, string[]> errors)
         where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
@@ -166,27 +237,62 @@ internal static class ComplaintEndpoints
         return null;
     }
 
-    private static async Task<int?> CategoryIdAsync(string? text, ComplaintService complaints, Dictionary<string, string[]> errors, CancellationToken ct)
+    internal static async Task<int?> CategoryIdAsync(string? text, ComplaintService complaints, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var categories = await complaints.CategoriesAsync(ct);
-        var match = categories.FirstOrDefault(c => c.Name == text.Trim());
+        // The name, or the id the register's own address uses (category=3), so its export link works.
+        var match = categories.FirstOrDefault(c => c.Name == text.Trim())
+            ?? (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? categories.FirstOrDefault(c => c.Id == id) : null);
         if (match is null)
             errors["category"] = [$"投诉类别“{text}”不存在，可选值：{string.Join("、", categories.Select(c => c.Name))}"];
         return match?.Id;
     }
 
-    private static async Task<string?> OwnerIdAsync(string? text, ClaimsPrincipal user, UserManager<PortalUser> users, Dictionary<string, string[]> errors)
+    internal static async Task<string?> OwnerIdAsync(string? text, string field, string label, ClaimsPrincipal user, UserManager<PortalUser> users,
+        Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var owner = text.Trim();
         if (owner == "me") return ApiUser.Id(user);
         var account = await users.FindByIdAsync(owner) ?? await users.FindByNameAsync(owner);
-        if (account is null) errors["owner"] = [$"找不到首问责任人“{text}”：请填写账户编号、用户名或 me"];
+        if (account is null) errors[field] = [$"找不到{label}“{text}”：请填写账户编号、用户名或 me"];
         return account?.Id;
     }
 
-    private static int? ParseMonth(string? text, Dictionary<string, string[]> errors)
+    /// <summary>A department by id or Chinese name ("0": none yet, for the register).</summary>
+    internal static async Task<int?> DepartmentIdAsync(string? text, string field, AccountService accounts, Dictionary<string, string[]> errors,
+        CancellationToken ct, bool allowNone = true)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var value = text.Trim();
+        if (allowNone && value == "0") return ComplaintQuery.NoDepartment;
+        var departments = await accounts.DepartmentsAsync(ct);
+        var match = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? departments.FirstOrDefault(d => d.Id == id)
+            : departments.FirstOrDefault(d => d.Name == value);
+        if (match is null)
+            errors[field] = [$"部门“{text}”不存在，请填写部门编号或名称，可选：{string.Join("、", departments.Select(d => $"{d.Id} {d.Name}"))}"];
+        return match?.Id;
+    }
+
+    internal static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        errors[field] = [$"{label}“{text}”格式不正确，应为 yyyy-MM-dd，如 2026-11-01"];
+        return null;
+    }
+
+    internal static bool? ParseOptionalBool(string? text, string field, string label, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (bool.TryParse(text.Trim(), out var value)) return value;
+        errors[field] = [$"{label}“{text}”无效，应为 true 或 false"];
+        return null;
+    }
+
+    internal static int? ParseMonth(string? text, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
@@ -195,7 +301,7 @@ internal static class ComplaintEndpoints
         return null;
     }
 
-    private static ComplaintSort ParseSort(string? text, Dictionary<string, string[]> errors)
+    internal static ComplaintSort ParseSort(string? text, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return ComplaintSort.ReceivedAt;
         if (SortFields.TryGetValue(text.Trim(), out var sort)) return sort;
@@ -203,7 +309,7 @@ internal static class ComplaintEndpoints
         return ComplaintSort.ReceivedAt;
     }
 
-    private static bool ParseBool(string? text, string field, string label, bool fallback, Dictionary<string, string[]> errors)
+    internal static bool ParseBool(string? text, string field, string label, bool fallback, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (bool.TryParse(text.Trim(), out var value)) return value;
@@ -211,7 +317,7 @@ internal static class ComplaintEndpoints
         return fallback;
     }
 
-    private static int ParseInt(string? text, string field, string label, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    internal static int ParseInt(string? text, string field, string label, int fallback, int min, int max, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)

@@ -35,6 +35,10 @@ internal static class PortalApi
         api.MapComplaintEndpoints();
         api.MapComplaintActionEndpoints();
         api.MapSettingsEndpoints();
+        api.MapKpiEndpoints();
+        api.MapImportEndpoints();
+        api.MapExportEndpoints();
+        api.MapSlipEndpoints();
 
         api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
             .AllowAnonymous()

@@ -312,6 +312,9 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<DateTime?>("CloseDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("CloseOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -331,11 +334,20 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("FirstFeedbackSatisfied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstRepliedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FirstReportedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstResponseWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("INTEGER");
@@ -377,8 +389,17 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<DateTime?>("ReplyDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("ReplyOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReportDue")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ResponsibleDepartmentId")
                         .HasColumnType("INTEGER");
@@ -438,6 +459,14 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("Status", "CloseDue");
 
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("Severity", "Channel", "ReceivedAt");
+
+                    b.HasIndex(new[] { "ReceivedMonth", "CategoryId", "ResponsibleDepartmentId", "Channel", "ReceivedAt", "IsValid", "ReplyOnTime", "CloseOnTime", "FirstFeedbackSatisfied", "ReopenCount", "FirstResponseWorkingMinutes", "FirstResponseMinutes", "ResolutionWorkingMinutes", "ResolutionMinutes" }, "IX_Complaints_Kpi");
+
+                    b.HasIndex(new[] { "ReceivedMonth", "Version" }, "IX_Complaints_KpiStamp");
+
+                    b.HasIndex(new[] { "ResponsiblePersonId", "ReceivedAt", "IsValid", "ResponsibleDepartmentId" }, "IX_Complaints_ResponsiblePerson");
 
                     b.HasIndex(new[] { "Severity", "ReceivedAt" }, "IX_Complaints_Severity_ReceivedAtDesc")
                         .IsDescending(false, true);
@@ -931,6 +960,45 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("ComplaintSerials");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.KpiMonthlyBase", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("KpiMonthlyBases");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.KpiSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValidRateBase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KpiSettings");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Notifications.Notification", b =>

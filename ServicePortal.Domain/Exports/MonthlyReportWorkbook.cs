@@ -1,0 +1,214 @@
+using ClosedXML.Excel;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Kpis;
+
+namespace ServicePortal.Domain.Exports;
+
+/// <summary>
+/// Writes <see cref="MonthlyReport"/> as 客诉案件统计表 with ClosedXML (a few sheets of at most a
+/// month's cases: its styling API is worth the cost there, see README): 汇总, 按类别, 按部门,
+/// 有效性, 及时性, 满意度 and 案件清单. Each sheet: a title, a note of what is counted, a styled
+/// header frozen under them; counts as numbers, rates as percentages, times as Excel dates;
+/// widths set from the contents (AdjustToContents needs GDI+, absent on Linux).
+/// </summary>
+public static class MonthlyReportWorkbook
+{
+    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "案件清单"];
+
+    public static void Write(MonthlyReport r, PortalClock clock, Stream output)
+    {
+        using var book = new XLWorkbook();
+        book.Style.Font.FontName = "等线";
+        var note = $"统计月份：{r.Year}年{r.Month}月（按受理时间，北京时间）　生成时间：{clock.Format(r.GeneratedAt)}";
+        Summary(new Sheet(book, SheetNames[0], r.Title + " — 汇总", note, ["指标", "数值", "分子", "分母", "目标", "说明"]), r);
+        ByCategory(new Sheet(book, SheetNames[1], r.Title + " — 按投诉类别", note,
+            ["投诉类别", "受理", "成立", "不成立", "待判定", "已结案", "未结案", "重开", "成立占比"]), r);
+        ByDepartment(new Sheet(book, SheetNames[2], r.Title + " — 按责任部门（成立的投诉）", note + "　原因类型取最近一轮调查",
+            ["责任部门", "成立投诉", "非质量（人为）原因", "质量原因", "调查中", "已结案", "重开", "答复及时率", "结案及时率", "反馈满意率"]), r);
+        Validity(new Sheet(book, SheetNames[3], r.Title + " — 有效性（按投诉渠道）", note,
+            ["投诉渠道", "受理", "成立", "不成立", "待判定", "成立率（已判定中）"]), r);
+        OnTime(new Sheet(book, SheetNames[4], r.Title + " — 及时性", note + "　" + KpiDefinitions.ReplyOnTime,
+            ["范围", "名称", "答复应到期", "按时答复", "答复及时率", "结案应到期", "按时结案", "结案及时率"]), r);
+        Satisfaction(new Sheet(book, SheetNames[5], r.Title + " — 满意度", note + "　" + KpiDefinitions.FeedbackSatisfaction,
+            ["范围", "名称", "已反馈", "首次满意", "首次不满意", "反馈满意率"]), r);
+        Cases(new Sheet(book, SheetNames[6], r.Title + " — 案件清单", note,
+            ["投诉编号", "受理时间", "客户", "投诉渠道", "投诉类别", "严重程度", "处理状态", "是否成立", "责任部门", "原因类型",
+             "首问责任人", "投诉内容", "首次答复时间", "结案时间", "按时答复", "按时结案", "首次反馈", "重开次数"]), r, clock);
+        book.Worksheet(1).SetTabActive();
+        book.SaveAs(output);
+    }
+
+    private static void Summary(Sheet s, MonthlyReport r)
+    {
+        var t = r.Totals;
+        s.Row("受理投诉（件）", t.Received, null, null, null, "本月受理的全部投诉");
+        s.Row("判定成立（件）", t.Valid, null, null, null, "经判断成立的投诉");
+        s.Row("判定不成立（件）", t.NotValid, null, null, null, "经判断不成立并已书面解释的投诉");
+        s.Row("待判定（件）", t.Pending, null, null, null, "尚未判断是否成立");
+        s.Row("已结案（件）", t.Closed, null, null, null, "本月受理、已结案归档");
+        s.Row("未结案（件）", t.Open, null, null, null, "本月受理、尚在处理中");
+        s.Row("重开（件）", t.Reopened, null, null, null, "客户不满意后重新调查过的投诉");
+        Rate(s, "有效投诉率", r.Kpis.ValidComplaintRate);
+        Rate(s, "答复及时率", r.Kpis.ReplyOnTime);
+        Rate(s, "结案及时率", r.Kpis.CloseOnTime);
+        Rate(s, "投诉反馈满意率", r.Kpis.FeedbackSatisfaction);
+        Rate(s, "重新处理率", r.Kpis.ReopenRate);
+        s.Row("首次响应时间中位数（工作小时）", new Hours(r.Kpis.FirstResponse.Stats.MedianWorkingHours), null, r.Kpis.FirstResponse.Stats.Count, null, KpiDefinitions.FirstResponse);
+        s.Row("处理时长中位数（工作小时）", new Hours(r.Kpis.Resolution.Stats.MedianWorkingHours), null, r.Kpis.Resolution.Stats.Count, null, KpiDefinitions.Resolution);
+        s.Finish(filter: false, wrapColumn: 6);
+    }
+
+    private static void Rate(Sheet s, string name, RateKpi k) =>
+        s.Row(name, new Percent(k.Value), k.Numerator, k.Denominator,
+            k.Target is { } target ? $"{(target.Kind == TargetKind.AtMost ? "≤" : "≥")}{target.Value:0.#%}" : null, k.Definition);
+
+    private static void ByCategory(Sheet s, MonthlyReport r)
+    {
+        foreach (var c in r.ByCategory.Append(r.Totals))
+            s.Row(c.Name, c.Received, c.Valid, c.NotValid, c.Pending, c.Closed, c.Open, c.Reopened, Share(c.Valid, c.Received));
+        s.Finish(filter: false, totalRow: true);
+    }
+
+    private static void ByDepartment(Sheet s, MonthlyReport r)
+    {
+        foreach (var d in r.ByDepartment)
+            s.Row(d.Department, d.Cases, d.HumanCause, d.QualityCause, d.NotInvestigated, d.Closed, d.Reopened,
+                new Percent(d.ReplyOnTime.Value), new Percent(d.CloseOnTime.Value), new Percent(d.FeedbackSatisfaction.Value));
+        var all = r.ByDepartment;
+        s.Row("合计", all.Sum(d => d.Cases), all.Sum(d => d.HumanCause), all.Sum(d => d.QualityCause), all.Sum(d => d.NotInvestigated),
+            all.Sum(d => d.Closed), all.Sum(d => d.Reopened),
+            Pooled(all.Select(d => d.ReplyOnTime)), Pooled(all.Select(d => d.CloseOnTime)), Pooled(all.Select(d => d.FeedbackSatisfaction)));
+        s.Finish(filter: false, totalRow: true);
+    }
+
+    private static void Validity(Sheet s, MonthlyReport r)
+    {
+        foreach (var c in r.ByChannel.Append(r.Totals))
+            s.Row(c.Name, c.Received, c.Valid, c.NotValid, c.Pending, Share(c.Valid, c.Valid + c.NotValid));
+        s.Finish(filter: false, totalRow: true);
+    }
+
+    private static void OnTime(Sheet s, MonthlyReport r)
+    {
+        foreach (var x in r.Rates)
+            s.Row(x.Scope, x.Name, x.ReplyOnTime.Denominator, x.ReplyOnTime.Numerator, new Percent(x.ReplyOnTime.Value),
+                x.CloseOnTime.Denominator, x.CloseOnTime.Numerator, new Percent(x.CloseOnTime.Value));
+        s.Finish(filter: true);
+    }
+
+    private static void Satisfaction(Sheet s, MonthlyReport r)
+    {
+        foreach (var x in r.Rates)
+            s.Row(x.Scope, x.Name, x.FeedbackSatisfaction.Denominator, x.FeedbackSatisfaction.Numerator,
+                x.FeedbackSatisfaction.Denominator - x.FeedbackSatisfaction.Numerator, new Percent(x.FeedbackSatisfaction.Value));
+        s.Finish(filter: true);
+    }
+
+    private static void Cases(Sheet s, MonthlyReport r, PortalClock clock)
+    {
+        static string YesNo(bool? v, string yes, string no) => v switch { true => yes, false => no, null => "" };
+        foreach (var c in r.Cases)
+            s.Row(c.Number, clock.ToLocal(c.ReceivedAt), c.CustomerName, c.Channel.Chinese(), c.Category, c.Severity.Chinese(), c.Status.Chinese(),
+                c.IsValid switch { true => "成立", false => "不成立", null => "未判定" }, c.ResponsibleDepartment,
+                c.Cause?.Chinese(), c.OwnerName, c.Content,
+                c.FirstRepliedAt is { } replied ? clock.ToLocal(replied) : null, c.ClosedAt is { } closed ? clock.ToLocal(closed) : null,
+                YesNo(c.ReplyOnTime, "按时", "超时"), YesNo(c.CloseOnTime, "按时", "超时"), YesNo(c.FirstFeedbackSatisfied, "满意", "不满意"),
+                c.ReopenCount);
+        s.Finish(filter: true);
+    }
+
+    private static Percent Share(int part, int whole) => new(whole == 0 ? null : (double)part / whole);
+
+    private static Percent Pooled(IEnumerable<Ratio> ratios)
+    {
+        var list = ratios.ToList();
+        return Share(list.Sum(x => x.Numerator), list.Sum(x => x.Denominator));
+    }
+
+    /// <summary>A rate 0–1 shown as a percentage; null leaves the cell blank.</summary>
+    private readonly record struct Percent(double? Value);
+
+    /// <summary>A number of hours with one decimal; null leaves the cell blank.</summary>
+    private readonly record struct Hours(double? Value);
+
+    /// <summary>One sheet: title (row 1), note (row 2), header (row 3), typed rows below.</summary>
+    private sealed class Sheet
+    {
+        private const int HeaderRow = 3;
+        private readonly IXLWorksheet _ws;
+        private readonly double[] _widths;
+        private int _row = HeaderRow;
+
+        public Sheet(XLWorkbook book, string name, string title, string note, string[] headers)
+        {
+            _ws = book.AddWorksheet(name);
+            _widths = headers.Select(h => CellText.DisplayWidth(h) + 4.0).ToArray();
+            _ws.Cell(1, 1).SetValue(title);
+            _ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14).Font.SetFontColor(XLColor.FromArgb(0x1F, 0x38, 0x64));
+            _ws.Range(1, 1, 1, headers.Length).Merge();
+            _ws.Row(1).Height = 24;
+            _ws.Cell(2, 1).SetValue(note);
+            _ws.Cell(2, 1).Style.Font.SetFontColor(XLColor.FromArgb(0x59, 0x59, 0x59));
+            _ws.Range(2, 1, 2, headers.Length).Merge();
+            for (var i = 0; i < headers.Length; i++) SetText(_ws.Cell(HeaderRow, i + 1), headers[i]);
+            var header = _ws.Range(HeaderRow, 1, HeaderRow, headers.Length);
+            header.Style.Font.SetBold().Font.SetFontColor(XLColor.White)
+                .Fill.SetBackgroundColor(XLColor.FromArgb(0x2F, 0x55, 0x97))
+                .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Alignment.SetVertical(XLAlignmentVerticalValues.Center)
+                .Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+            _ws.Row(HeaderRow).Height = 20;
+        }
+
+        public void Row(params object?[] values)
+        {
+            _row++;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var cell = _ws.Cell(_row, i + 1);
+                switch (values[i])
+                {
+                    case null: break;
+                    case string text: SetText(cell, text); Widen(i, CellText.DisplayWidth(text)); break;
+                    case int n: cell.SetValue(n); cell.Style.NumberFormat.NumberFormatId = 3; Widen(i, 8); break; // #,##0
+                    case DateTime d: cell.SetValue(d); cell.Style.NumberFormat.Format = "yyyy-mm-dd hh:mm"; Widen(i, 17); break;
+                    case Percent { Value: { } p }: cell.SetValue(p); cell.Style.NumberFormat.Format = "0.0%"; Widen(i, 8); break;
+                    case Hours { Value: { } h }: cell.SetValue(Math.Round(h, 1)); cell.Style.NumberFormat.Format = "0.0"; Widen(i, 8); break;
+                    case Percent or Hours: break;
+                    default: throw new ArgumentException($"unsupported cell value {values[i]!.GetType()}");
+                }
+            }
+        }
+
+        /// <summary>Widths, frozen header, optional auto-filter and a bold total row.</summary>
+        /// <param name="wrapColumn">a column of long text (1-based) kept 60 wide and wrapped, or 0.</param>
+        public void Finish(bool filter, bool totalRow = false, int wrapColumn = 0)
+        {
+            for (var i = 0; i < _widths.Length; i++) _ws.Column(i + 1).Width = Math.Min(_widths[i], 60);
+            if (wrapColumn > 0 && _row > HeaderRow)
+                _ws.Range(HeaderRow + 1, wrapColumn, _row, wrapColumn).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            _ws.SheetView.FreezeRows(HeaderRow);
+            if (_row > HeaderRow)
+            {
+                var body = _ws.Range(HeaderRow + 1, 1, _row, _widths.Length);
+                body.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Hair);
+                if (totalRow) _ws.Range(_row, 1, _row, _widths.Length).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromArgb(0xDD, 0xEB, 0xF7));
+            }
+            if (filter) _ws.Range(HeaderRow, 1, Math.Max(_row, HeaderRow), _widths.Length).SetAutoFilter();
+            _ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+            _ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+            _ws.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+            _ws.PageSetup.FitToPages(1, 0); // all columns on the page's width, as many pages down as needed
+        }
+
+        private void Widen(int column, int width) => _widths[column] = Math.Max(_widths[column], width + 2);
+
+        /// <summary>Text as a string cell, never a formula (SPEC X-5), in the text number format.</summary>
+        private static void SetText(IXLCell cell, string text)
+        {
+            cell.SetValue(CellText.Clean(text));
+            cell.DataType = XLDataType.Text;
+            cell.Style.NumberFormat.NumberFormatId = 49;
+        }
+    }
+}

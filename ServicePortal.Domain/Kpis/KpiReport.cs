@@ -1,0 +1,214 @@
+using ServicePortal.Domain.Complaints;
+
+namespace ServicePortal.Domain.Kpis;
+
+/// <summary>The period pickers of the dashboard.</summary>
+public enum KpiPeriodKind { ThisMonth, LastMonth, Quarter, Year, Custom }
+
+/// <summary>A KPI period: Beijing calendar dates, both inclusive.</summary>
+public sealed record KpiPeriod(DateOnly From, DateOnly To)
+{
+    /// <summary>The period of a preset, relative to <paramref name="today"/> (Beijing date); Custom needs From and To.</summary>
+    public static KpiPeriod Of(KpiPeriodKind kind, DateOnly today, DateOnly? from = null, DateOnly? to = null)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        return kind switch
+        {
+            KpiPeriodKind.ThisMonth => new(month, month.AddMonths(1).AddDays(-1)),
+            KpiPeriodKind.LastMonth => new(month.AddMonths(-1), month.AddDays(-1)),
+            KpiPeriodKind.Quarter => QuarterOf(today),
+            KpiPeriodKind.Year => new(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            _ => new(from ?? month, to ?? today),
+        };
+    }
+
+    /// <summary>The calendar quarter containing <paramref name="day"/>.</summary>
+    public static KpiPeriod QuarterOf(DateOnly day)
+    {
+        var start = new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
+        return new(start, start.AddMonths(3).AddDays(-1));
+    }
+
+    /// <summary>The months (yyyyMM) the period touches, in order.</summary>
+    public IReadOnlyList<int> Months()
+    {
+        var list = new List<int>();
+        for (var m = new DateOnly(From.Year, From.Month, 1); m <= To; m = m.AddMonths(1)) list.Add(m.Year * 100 + m.Month);
+        return list;
+    }
+}
+
+/// <summary>What the dashboard asks for: a period (Beijing dates, inclusive) and optionally one responsible department.</summary>
+public sealed record KpiRequest(DateOnly From, DateOnly To, int? DepartmentId = null);
+
+/// <summary>A rate: <see cref="Value"/> = Numerator ÷ Denominator (0–1), null when the denominator is 0.</summary>
+public sealed record Ratio(double? Value, int Numerator, int Denominator)
+{
+    public static Ratio Of(int numerator, int denominator) =>
+        new(denominator == 0 ? null : (double)numerator / denominator, numerator, denominator);
+}
+
+/// <summary>Whether a target is a ceiling (valid rate below 1 %) or a floor (on time 100 %).</summary>
+public enum TargetKind { AtMost, AtLeast }
+
+/// <summary>A KPI target; a value of null (nothing to measure) counts as on target.</summary>
+public sealed record KpiTarget(double Value, TargetKind Kind)
+{
+    public bool Met(double? value) => value is not { } v || (Kind == TargetKind.AtMost ? v <= Value : v >= Value);
+}
+
+/// <summary>
+/// A rate tile. <see cref="Cases"/> are the cases counted in the numerator (the drill-down), and
+/// <see cref="BaseCases"/> the cases of the denominator when it counts complaints (null when the
+/// denominator is not made of complaints, as for the valid-complaint rate).
+/// </summary>
+public sealed record RateKpi(
+    string Key,
+    Ratio Ratio,
+    KpiTarget? Target,
+    bool OnTarget,
+    ComplaintQuery Cases,
+    ComplaintQuery? BaseCases)
+{
+    public double? Value => Ratio.Value;
+    public int Numerator => Ratio.Numerator;
+    public int Denominator => Ratio.Denominator;
+    public string Definition => KpiDefinitions.Of(Key);
+}
+
+/// <summary>Median and 90th percentile (nearest rank) of a duration, in working hours and in calendar hours.</summary>
+public sealed record DurationStats(
+    double? MedianWorkingHours,
+    double? P90WorkingHours,
+    double? MedianCalendarHours,
+    double? P90CalendarHours,
+    int Count);
+
+/// <summary>A duration tile (first response, resolution) with the cases measured.</summary>
+public sealed record DurationKpi(string Key, DurationStats Stats, ComplaintQuery Cases)
+{
+    public string Definition => KpiDefinitions.Of(Key);
+}
+
+/// <summary>A count with the cases counted.</summary>
+public sealed record CountFigure(int Count, ComplaintQuery Cases);
+
+/// <summary>Open, overdue and due-today cases of one department or owner (or in total).</summary>
+public sealed record BacklogRow(string? Id, string Name, CountFigure Open, CountFigure Overdue, CountFigure DueToday);
+
+/// <summary>Backlog now (not limited to the period): total, per responsible department, per owner (首问责任人).</summary>
+public sealed record BacklogKpi(BacklogRow Total, IReadOnlyList<BacklogRow> ByDepartment, IReadOnlyList<BacklogRow> ByOwner)
+{
+    public string Definition => KpiDefinitions.Of(KpiDefinitions.BacklogKey);
+}
+
+/// <summary>Valid complaints of one responsible person in the calendar year; flagged above <see cref="KpiTargets.MaxComplaintsPerStaffYear"/>.</summary>
+public sealed record StaffLoadRow(string PersonId, string PersonName, string Department, int Count, bool Flagged, ComplaintQuery Cases);
+
+/// <summary>The figures of one month of the trend.</summary>
+public sealed record TrendPoint(
+    int Month,
+    string Label,
+    CountFigure Received,
+    Ratio ValidComplaintRate,
+    Ratio ReplyOnTime,
+    Ratio CloseOnTime,
+    Ratio FeedbackSatisfaction,
+    Ratio ReopenRate,
+    double? MedianFirstResponseWorkingHours,
+    double? MedianResolutionWorkingHours);
+
+/// <summary>One row of a breakdown (by category, responsible department or channel).</summary>
+public sealed record BreakdownRow(
+    string Key,
+    string Name,
+    CountFigure Received,
+    CountFigure Valid,
+    Ratio ReplyOnTime,
+    Ratio CloseOnTime,
+    Ratio FeedbackSatisfaction);
+
+/// <summary>Which base the valid-complaint rate divides by (SPEC K-3).</summary>
+public enum ValidRateBase { ActiveCustomers, ServiceOrders }
+
+/// <summary>Everything the dashboard shows and <c>GET /api/kpis</c> returns.</summary>
+public sealed record KpiReport(
+    KpiRequest Request,
+    string? DepartmentName,
+    DateTime GeneratedAt,
+    CountFigure Received,
+    RateKpi ValidComplaintRate,
+    ValidRateBase ValidRateBase,
+    DurationKpi FirstResponse,
+    DurationKpi Resolution,
+    RateKpi ReplyOnTime,
+    RateKpi CloseOnTime,
+    RateKpi FeedbackSatisfaction,
+    RateKpi ReopenRate,
+    BacklogKpi Backlog,
+    int StaffLoadYear,
+    IReadOnlyList<StaffLoadRow> StaffLoad,
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<BreakdownRow> ByCategory,
+    IReadOnlyList<BreakdownRow> ByDepartment,
+    IReadOnlyList<BreakdownRow> ByChannel);
+
+/// <summary>Targets from the regulations (seed 000: 有效投诉率力争在1%以下; seed 003: 年度投诉累计超过5次).</summary>
+public static class KpiTargets
+{
+    public static readonly KpiTarget ValidComplaintRate = new(0.01, TargetKind.AtMost);
+    public static readonly KpiTarget ReplyOnTime = new(1.0, TargetKind.AtLeast);
+    public static readonly KpiTarget CloseOnTime = new(1.0, TargetKind.AtLeast);
+    /// <summary>Complaints are handled until the customer is satisfied (直至客户满意为止): every first feedback should be satisfied.</summary>
+    public static readonly KpiTarget FeedbackSatisfaction = new(1.0, TargetKind.AtLeast);
+    public static readonly KpiTarget ReopenRate = new(0.0, TargetKind.AtMost);
+    /// <summary>More than this many valid complaints against one person in a year is flagged.</summary>
+    public const int MaxComplaintsPerStaffYear = 5;
+}
+
+/// <summary>One-sentence Chinese definitions of the KPIs (tooltips on the dashboard, descriptions in the API).</summary>
+public static class KpiDefinitions
+{
+    public const string ValidComplaintRateKey = "validComplaintRate";
+    public const string FirstResponseKey = "firstResponse";
+    public const string ResolutionKey = "resolution";
+    public const string ReplyOnTimeKey = "replyOnTime";
+    public const string CloseOnTimeKey = "closeOnTime";
+    public const string FeedbackSatisfactionKey = "feedbackSatisfaction";
+    public const string ReopenRateKey = "reopenRate";
+    public const string BacklogKey = "backlog";
+    public const string StaffLoadKey = "staffLoad";
+
+    public const string ValidComplaintRate =
+        "有效投诉率 = 期间内受理并判定成立的投诉数 ÷ 期间服务基数（按设置取各月服务单数之和，或各月活跃客户数的最大值），目标低于 1%。";
+    public const string FirstResponse =
+        "首次响应时间 = 从受理投诉到第一次答复客户的时长，统计期间内受理且已答复的投诉，取中位数和第 90 百分位，分别按工作时间（工作日 08:30–17:30，扣除周末和节假日、含调休上班日）和日历时间计。";
+    public const string Resolution =
+        "处理时长 = 从受理投诉到结案的时长，统计期间内受理且已结案的投诉，取中位数和第 90 百分位，分别按工作时间和日历时间计。";
+    public const string ReplyOnTime =
+        "答复及时率 = 期间内受理、答复期限已到或已答复的投诉中，在承诺答复时间和答复期限（取较早者）之前答复的比例，目标 100%。";
+    public const string CloseOnTime =
+        "结案及时率 = 期间内受理、结案期限已到或已结案的投诉中，在结案期限之前结案的比例，目标 100%。";
+    public const string FeedbackSatisfaction =
+        "投诉反馈满意率 = 期间内受理且已记录客户反馈的投诉中，客户第一次反馈即表示满意的比例。";
+    public const string ReopenRate =
+        "重新处理率 = 期间内受理且已记录客户反馈的投诉中，因客户不满意而重新调查（重开）过的比例。";
+    public const string Backlog =
+        "积压 = 当前未结案的投诉数；逾期 = 其中已超过承诺答复时间、答复期限、调查报告期限或结案期限而未完成的；今日到期 = 其中尚未完成的期限在今天（北京时间）晚些时候到期的。";
+    public const string StaffLoad =
+        "人均被投诉次数 = 所选期间所在年度内，判定成立且以该员工为责任人的投诉数，全年累计超过 5 次标红。";
+
+    public static string Of(string key) => key switch
+    {
+        ValidComplaintRateKey => ValidComplaintRate,
+        FirstResponseKey => FirstResponse,
+        ResolutionKey => Resolution,
+        ReplyOnTimeKey => ReplyOnTime,
+        CloseOnTimeKey => CloseOnTime,
+        FeedbackSatisfactionKey => FeedbackSatisfaction,
+        ReopenRateKey => ReopenRate,
+        BacklogKey => Backlog,
+        StaffLoadKey => StaffLoad,
+        _ => "",
+    };
+}

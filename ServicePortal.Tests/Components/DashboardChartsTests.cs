@@ -1,0 +1,63 @@
+using Bunit;
+using ServicePortal.Components.Pages.Dashboard;
+using static ServicePortal.Tests.Components.DashboardTestReports;
+
+namespace ServicePortal.Tests.Components;
+
+/// <summary>The monthly trend with its target line, and the breakdowns whose figures open the register.</summary>
+public sealed class DashboardChartsTests : PortalComponentTest
+{
+    [Fact]
+    public void Trend_DrawsTheTargetAsASecondLine_AndLinksEveryMonthToItsCases()
+    {
+        var trend = RenderWithProviders<TrendChart>(p => p.Add(x => x.Points, Sample().Trend));
+
+        trend.Find("[data-testid=trend-chart]").TextContent.ShouldContain("有效投诉率");
+        trend.Find("[data-testid=trend-chart]").TextContent.ShouldContain("目标");
+        trend.FindAll("[data-testid=trend-value]").Select(v => v.TextContent.Trim()).ShouldBe(["0.6%", "1.25%"]);
+        var months = trend.FindAll("[data-testid=trend-received]");
+        months.Select(m => m.TextContent.Trim()).ShouldBe(["30", "42"]);
+        months.Select(m => m.GetAttribute("href")).ShouldBe(["/complaints?month=2026-10", "/complaints?month=2026-11"]);
+        trend.Find("[data-testid=trend-table]").TextContent.ShouldContain("10月");
+    }
+
+    [Fact]
+    public void Trend_OfAMeasureWithoutTarget_HasNoTargetLine()
+    {
+        var trend = RenderWithProviders<TrendChart>(p => p.Add(x => x.Points, Sample().Trend));
+
+        Host.Find("[data-testid=trend-metric]").MouseDown();
+        Host.WaitForElements(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "受理投诉").Click();
+
+        trend.WaitForAssertion(() => trend.Find("[data-testid=trend-chart]").TextContent.ShouldNotContain("目标"));
+        trend.FindAll("[data-testid=trend-value]").ShouldBeEmpty(); // the received row already shows the counts
+    }
+
+    [Fact]
+    public void Breakdown_ListsEachRow_WithReceivedAndValidLinkingToTheRegister_AndMissedRatesRed()
+    {
+        var panel = RenderWithProviders<BreakdownPanel>(p => p
+            .Add(x => x.Id, "category").Add(x => x.Title, "按投诉类别").Add(x => x.Rows, Sample().ByCategory));
+
+        var rows = panel.FindAll("[data-testid=breakdown-row]");
+        rows.Select(r => r.GetAttribute("data-key")).ShouldBe(["1", "2"]);
+        rows[0].TextContent.ShouldContain("服务态度");
+        var received = rows[0].QuerySelector("[data-testid=breakdown-received]")!;
+        received.TextContent.Trim().ShouldBe("25");
+        received.GetAttribute("href").ShouldBe("/complaints?q=%E6%9C%8D%E5%8A%A1%E6%80%81%E5%BA%A6&channel=Revisit&month=2026-11");
+        rows[0].QuerySelector("[data-testid=breakdown-valid]")!.GetAttribute("href").ShouldBe("/complaints?q=%E6%9C%8D%E5%8A%A1%E6%80%81%E5%BA%A6&status=Valid&month=2026-11");
+        // 8 of 9 closed on time: below the 100 % target, red; 9 of 9 replied on time: not red.
+        rows[0].QuerySelectorAll("td.num span")[1].ClassList.ShouldContain("mud-error-text");
+        rows[0].QuerySelectorAll("td.num span")[0].ClassList.ShouldNotContain("mud-error-text");
+    }
+
+    [Fact]
+    public void EmptyBreakdown_SaysThereIsNoData()
+    {
+        var panel = RenderWithProviders<BreakdownPanel>(p => p
+            .Add(x => x.Id, "channel").Add(x => x.Title, "按受理渠道").Add(x => x.Rows, []).Add(x => x.Donut, true));
+
+        panel.Find("[data-testid=breakdown-channel]").TextContent.ShouldContain("无数据");
+        panel.FindAll("[data-testid=breakdown-row]").ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using ServicePortal.Components.Account;
+using ServicePortal.Domain.Exports;
+
+namespace ServicePortal.Api;
+
+/// <summary>Excel downloads (SPEC ): the register of the current filter and the monthly summary workbook.</summary>
+internal static class ExportEndpoints
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapExportEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/exports/complaints.xlsx", ExportRegisterAsync)
+            .RequireAuthorization(Policies.ComplaintReaders)
+            .WithTags("导出")
+            .WithName("ExportComplaints")
+            .WithSummary("导出投诉台账（Excel）")
+            .WithDescription("按与 GET /api/complaints 相同的筛选条件导出全部符合条件的投诉（不分页、不限行数），工作表“投诉台账”："
+                + "标题行写明筛选条件和导出时间，表头冻结并带筛选，时间为北京时间的 Excel 日期，以 =、+、-、@ 开头的文字按文本写入。参数值无效时返回 400。")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/reports/monthly.xlsx", MonthlyAsync)
+            .RequireAuthorization(Policies.ComplaintReaders)
+            .WithTags("导出")
+            .WithName("MonthlyReport")
+            .WithSummary("下载客诉案件统计表（月度，Excel）")
+            .WithDescription("month=yyyy-MM（按受理时间，北京时间）。工作表：汇总、按类别、按部门、有效性、及时性、满意度、案件清单。月份缺失或格式不正确时返回 400。")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<IResult> ExportRegisterAsync(
+        [AsParameters] ComplaintFilter filter, HttpContext http, ComplaintRegisterExport export, CancellationToken ct)
+    {
+        var (query, problem) = await filter.ToQueryAsync(http, ct);
+        if (problem is not null) return problem;
+        // The workbook is written to a temporary file (the writer is synchronous and the rows are
+        // unlimited), then sent from there: memory stays flat whatever the number of rows.
+        var file = TempFile();
+        try
+        {
+            await export.WriteAsync(query, file, ct);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        return Attachment(http, file, export.FileName(), export.AsciiFileName());
+    }
+
+    private static async Task<IResult> MonthlyAsync(string? month, HttpContext http, MonthlyReportService reports, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(month))
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["month"] = ["请提供统计月份 month，格式为 yyyy-MM，如 2026-11"] }, "统计月份有误，请按提示修改。");
+        if (!DateTime.TryParseExact(month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || first.Year is < 2000 or > 2100)
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["month"] = [$"统计月份“{month}”格式不正确，应为 yyyy-MM，如 2026-11"] }, "统计月份有误，请按提示修改。");
+
+        var file = TempFile();
+        try
+        {
+            await reports.WriteAsync(first.Year, first.Month, file, ct);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        return Attachment(http, file, MonthlyReportService.FileName(first.Year, first.Month), MonthlyReportService.AsciiFileName(first.Year, first.Month));
+    }
+
+    /// <summary>
+    /// The workbook as an attachment: <c>filename*</c> carries the Chinese name (RFC 5987, UTF-8), and
+    /// <c>filename</c> an ASCII one for old clients (instead of the underscores ASP.NET would put there).
+    /// </summary>
+    private static IResult Attachment(HttpContext http, FileStream file, string name, string asciiName)
+    {
+        file.Position = 0;
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = asciiName,
+            FileNameStar = name,
+        }.ToString();
+        return TypedResults.File(file, XlsxContentType);
+    }
+
+    /// <summary>A temporary file deleted when the response has been sent (the file result disposes it).</summary>
+    private static FileStream TempFile() =>
+        new(Path.Combine(Path.GetTempPath(), $"sp-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            64 * 1024, FileOptions.DeleteOnClose);
+}
