@@ -18,13 +18,11 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<WorkingHours>();
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<DeadlineService>();
         services.AddSingleton<ApprovalPolicyService>();
         services.AddSingleton<ComplaintWorkflowService>();
-        services.AddSingleton<CaseViewService>();
         services.AddSingleton<Forms.SlipService>();
         services.AddSingleton<IComplaintChangeFeed, InProcessComplaintChangeFeed>();
         services.AddSingleton<EscalationService>();

@@ -12,10 +12,10 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Executive, DepartmentHead, Director, Clerk, Staff];
 
     /// <summary>Roles that take calls and visits and so may register a complaint.</summary>
-    public const string ComplaintIntake = Clerk + "," + Staff + "," + Director + "," + DepartmentHead;
+    public static readonly IReadOnlyList<string> ComplaintIntake = [Clerk, Staff, Director, DepartmentHead];
 
     /// <summary>Roles that may read the complaint register.</summary>
-    public const string ComplaintReaders = Executive + "," + DepartmentHead + "," + Director + "," + Clerk + "," + Staff;
+    public static readonly IReadOnlyList<string> ComplaintReaders = [Executive, DepartmentHead, Director, Clerk, Staff];
 
     public static string ChineseName(string role) => role switch
     {
@@ -30,5 +30,5 @@ public static class Roles
 
     public static bool IsKnown(string role) => All.Contains(role);
 
-    public static bool CanRegisterComplaints(string role) => ComplaintIntake.Split(',').Contains(role);
+    public static bool CanRegisterComplaints(string role) => ComplaintIntake.Contains(role);
 }

@@ -14,7 +14,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
     /// </summary>
     public async Task<IReadOnlyList<OwnerOption>> ListOwnersAsync(CancellationToken ct = default)
     {
-        var intakeRoles = Roles.ComplaintIntake.Split(',');
+        var intakeRoles = Roles.ComplaintIntake;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var owners = await db.Users.AsNoTracking()
             .Where(u => intakeRoles.Contains(u.Role) || db.Complaints.Any(c => c.OwnerId == u.Id))
@@ -24,5 +24,16 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
             .Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
             .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Active people of a department, for the responsible-person picker.</summary>
+    public async Task<IReadOnlyList<OwnerOption>> PeopleOfAsync(int departmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.DepartmentId == departmentId && !u.IsDisabled && u.Role != Roles.Admin)
+            .Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct);
+        return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, ""))
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
 }

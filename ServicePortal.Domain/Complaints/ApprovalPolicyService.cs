@@ -17,12 +17,17 @@ public sealed class ApprovalPolicyService(IDbContextFactory<PortalDbContext> dbF
     /// <summary>The largest limit that can be set (¥100,000,000).</summary>
     public const decimal MaxLimit = 100_000_000m;
 
-    public async Task<ApprovalLimits> GetAsync(CancellationToken ct = default)
+    public async Task<ApprovalLimits> GetAsync(CancellationToken ct = default) => Normalized(await PolicyAsync(ct));
+
+    /// <summary>The thresholds in force: proposals show the level they will need.</summary>
+    public async Task<ApprovalPolicy> PolicyAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var policy = await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ApprovalPolicy();
-        return Normalized(policy);
+        return await PolicyAsync(db, ct);
     }
+
+    internal static async Task<ApprovalPolicy> PolicyAsync(PortalDbContext db, CancellationToken ct) =>
+        await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ApprovalPolicy();
 
     /// <summary>The limits without trailing zeros (the store may give 500.0 for 500).</summary>
     private static ApprovalLimits Normalized(ApprovalPolicy p) =>

@@ -66,8 +66,7 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> dbFactory, P
     private static readonly ComplaintStatus[] OpenStatuses = [.. Stages.SelectMany(s => s.Statuses)];
 
     private sealed record Row(string Number, string CustomerName, ComplaintSeverity Severity, ComplaintStatus Status, string OwnerName,
-        string? ResponsibleDepartment, string? ResponsiblePersonName, bool? IsValid, bool Flagged,
-        DateTime PromisedReplyAt, DateTime? ReplyDue, DateTime? ReportDue, DateTime? CloseDue, DateTime? FirstRepliedAt, DateTime? FirstReportedAt);
+        string? ResponsibleDepartment, string? ResponsiblePersonName, CaseClock Clock);
 
     public Task<BoardView> LoadAsync(BoardFilter filter, CancellationToken ct = default) => LoadAsync(filter, CardsPerColumn, ct);
 
@@ -83,7 +82,7 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> dbFactory, P
         IQueryable<Complaint>? cards = null;
         foreach (var status in OpenStatuses.Where(s => counts.ContainsKey(s)))
         {
-            var part = open.Where(c => c.Status == status).OrderBy(NextDueKey).ThenBy(c => c.Id).Take(cardsPerColumn);
+            var part = open.Where(c => c.Status == status).OrderBy(DeadlineRules.Sql.NextDueKey).ThenBy(c => c.Id).Take(cardsPerColumn);
             cards = cards is null ? part : cards.Concat(part);
         }
         var rows = cards is null ? [] : await cards.Select(ToRow).ToListAsync(ct);
@@ -107,53 +106,34 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> dbFactory, P
         if (filter.Mine && filter.UserId is { } me) q = q.Where(c => c.OwnerId == me || c.ResponsiblePersonId == me);
         if (filter.DepartmentId is { } dept) q = q.Where(c => c.Owner.DepartmentId == dept || c.ResponsibleDepartmentId == dept);
         if (filter.Severity is { } severity) q = q.Where(c => c.Severity == severity);
-        if (filter.OverdueOnly)
-            q = q.Where(c => c.IsOverdue
-                || (c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
-                || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
-                || c.CloseDue < now);
+        if (filter.OverdueOnly) q = q.Where(DeadlineRules.Sql.Overdue(now));
         return q;
     }
 
-    /// <summary>The case's next pending limit, as far as SQL can tell it cheaply (the card computes it exactly).</summary>
-    private static readonly Expression<Func<Complaint, DateTime?>> NextDueKey = c =>
-        c.FirstRepliedAt == null ? c.PromisedReplyAt
-        : c.FirstReportedAt == null && c.IsValid != false && c.ReportDue != null ? c.ReportDue
-        : c.CloseDue ?? c.PromisedReplyAt;
-
-    private static readonly Expression<Func<Complaint, Row>> ToRow = c => new Row(
+    private static readonly Expression<Func<Complaint, Row>> ToRow = Expressions.With(CaseClock.Of, (c, clock) => new Row(
         c.Number, c.Customer.Name, c.Severity, c.Status, c.Owner.DisplayName,
-        c.ResponsibleDepartment != null ? c.ResponsibleDepartment.Name : null, c.ResponsiblePersonName, c.IsValid, c.IsOverdue,
-        c.PromisedReplyAt, c.ReplyDue, c.ReportDue, c.CloseDue, c.FirstRepliedAt, c.FirstReportedAt);
+        c.ResponsibleDepartment != null ? c.ResponsibleDepartment.Name : null, c.ResponsiblePersonName, clock));
 
     private BoardCard Card(Row r, DateTime now, DateTime nowLocal, WorkingCalendar calendar)
     {
-        var pending = new List<(DeadlineKind Kind, DateTime At)>();
-        if (r.FirstRepliedAt is null)
-        {
-            pending.Add((DeadlineKind.PromisedReply, r.PromisedReplyAt));
-            if (r.ReplyDue is { } reply) pending.Add((DeadlineKind.Reply, reply));
-        }
-        if (r.FirstReportedAt is null && r.IsValid != false && r.ReportDue is { } report) pending.Add((DeadlineKind.Report, report));
-        if (r.CloseDue is { } close) pending.Add((DeadlineKind.Close, close));
-
-        var overdue = pending.Where(p => p.At <= now).OrderBy(p => p.At).Select(p => p.Kind).ToList();
+        var pending = r.Clock.Pending.ToList();
+        var passed = pending.Where(l => l.PassedAt(now)).OrderBy(l => l.Due).ToList();
         var urgency = BoardUrgency.None;
         TimeSpan left = TimeSpan.Zero;
-        (DeadlineKind Kind, DateTime At)? next = null;
-        if (overdue.Count > 0)
+        CaseLimit? next = null;
+        if (passed.Count > 0)
         {
-            next = pending.Where(p => p.At <= now).MinBy(p => p.At);
+            next = passed[0];
             urgency = BoardUrgency.Overdue;
-            left = now - next.Value.At;
+            left = now - passed[0].Due;
         }
         else if (pending.Count > 0)
         {
-            next = pending.MinBy(p => p.At);
-            left = calendar.WorkingTimeBetween(nowLocal, clock.ToLocal(next.Value.At));
+            next = pending.MinBy(l => l.Due);
+            left = calendar.WorkingTimeBetween(nowLocal, clock.ToLocal(next.Value.Due));
             urgency = left > calendar.DayEnd - calendar.DayStart ? BoardUrgency.Ok : BoardUrgency.Soon;
         }
         return new BoardCard(r.Number, r.CustomerName, r.Severity, r.Status, r.OwnerName, r.ResponsibleDepartment, r.ResponsiblePersonName,
-            next?.Kind, next?.At, urgency, left, overdue, r.Flagged || overdue.Count > 0);
+            next?.Kind, next?.Due, urgency, left, [.. passed.Select(l => l.Kind)], r.Clock.OverdueAt(now));
     }
 }

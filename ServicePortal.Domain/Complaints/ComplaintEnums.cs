@@ -117,4 +117,7 @@ public static class ComplaintText
     };
 
     public static bool IsOpen(this ComplaintStatus s) => s != ComplaintStatus.Closed;
+
+    /// <summary>Every status but 已结案 (a list, so SQL reads the status index: "&lt;&gt; Closed" would scan all of it).</summary>
+    public static readonly ComplaintStatus[] OpenStatuses = [.. Enum.GetValues<ComplaintStatus>().Where(IsOpen)];
 }

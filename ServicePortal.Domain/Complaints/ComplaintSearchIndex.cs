@@ -200,6 +200,10 @@ internal static class ComplaintSearchIndex
         return new SearchHits(db, sql, parts.Count == 1 && match is not null && !match.Contains('*', StringComparison.Ordinal) ? match : null);
     }
 
+    /// <summary>Ids of the complaints whose indexed text matches <paramref name="match"/> (an FTS5 MATCH expression), as a subquery.</summary>
+    public static IQueryable<int> Matching(PortalDbContext db, string match) =>
+        db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
+
     /// <summary>Ids of the complaints of customers whose phone number starts with <paramref name="prefix"/> (a range on the phone index).</summary>
     public static SearchHits PhoneHits(PortalDbContext db, string prefix)
     {

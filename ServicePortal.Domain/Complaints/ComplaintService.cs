@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -13,7 +11,7 @@ namespace ServicePortal.Domain.Complaints;
 public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, Calendar.CalendarService calendar,
     DeadlineService deadlines, IComplaintChangeFeed feed)
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = ComplaintQueryString.MaxPageSize;
 
     public async Task<IReadOnlyList<ComplaintCategory>> CategoriesAsync(CancellationToken ct = default)
     {
@@ -120,22 +118,6 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         Category = i.Category.Trim(),
     };
 
-    public async Task<ComplaintDetail?> GetAsync(string number, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Complaints.AsNoTracking()
-            .Include(x => x.Customer).Include(x => x.Category).Include(x => x.Owner).ThenInclude(o => o.Department)
-            .Include(x => x.ResponsibleDepartment).Include(x => x.History)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Number == number, ct);
-        if (c is null) return null;
-        return new ComplaintDetail(c.Number, c.Status, c.CustomerId, c.Customer.Name, c.Customer.Phone, c.Customer.Address,
-            c.Customer.IsForeign, c.Channel, c.Content, c.CustomerRequest, c.Category.Name, c.Severity, c.ReceivedAt,
-            c.PromisedReplyAt, c.OwnerId, c.Owner.DisplayName, c.Owner.Department?.Name ?? "",
-            c.ResponsibleDepartment?.Name, c.CreatedAt, c.UpdatedAt,
-            c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new ComplaintHistoryView(h.At, h.ActorName, h.Action, h.Note)).ToList());
-    }
-
     /// <summary>A page of the register, filtered and sorted in the database.</summary>
     public Task<PagedResult<ComplaintListItem>> SearchAsync(ComplaintQuery query, CancellationToken ct = default) =>
         SearchAsync(query, LargeResult, ct);
@@ -171,9 +153,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         }
         var items = await Sort(db, rows, query, large)
             .Skip(page * pageSize).Take(pageSize)
-            .Select(c => new ComplaintListItem(c.Number, c.ReceivedAt, c.Customer.Name, c.Customer.Phone, c.Channel,
-                c.Category.Name, c.Severity, c.Status, c.OwnerId, c.Owner.DisplayName,
-                c.Content.Length > 120 ? c.Content.Substring(0, 120) : c.Content, c.PromisedReplyAt))
+            .Select(ComplaintListItem.Of(ComplaintListItem.ContentLength))
             .ToListAsync(ct);
         return new PagedResult<ComplaintListItem>(items, total, page, pageSize);
     }
@@ -192,8 +172,6 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
     /// hits ("维修", "要求"), a page checks a few hundred rows one by one instead.
     /// </summary>
     private const int ProbeBudget = 2_000;
-
-    private static readonly ComplaintStatus[] OpenStatuses = Enum.GetValues<ComplaintStatus>().Where(s => s != ComplaintStatus.Closed).ToArray();
 
     /// <summary>
     /// The register rows matching a query; their number when it is already known (a search without
@@ -223,7 +201,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         var hits = phone.All(char.IsAsciiDigit) || (phone.Length > 3 && phone.All(ch => char.IsAsciiDigit(ch) || ch == '-'))
             ? ComplaintSearchIndex.PhoneHits(db, phone)
             : await ComplaintSearchIndex.TextHitsAsync(db, s, ct);
-        var filtered = HasFilters(f);
+        var filtered = Conditions(f).Any();
         // Without filters the hits are the total; with filters, only whether they are few matters.
         var count = await hits.CountAsync(filtered ? largeResult + 1 : null, ct);
         if (count == 0) return new(q.Where(c => false), 0, null);
@@ -233,77 +211,56 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         return new(q, filtered ? null : count, hits);
     }
 
-    /// <summary>The register's filters other than the search.</summary>
-    internal IQueryable<Complaint> Filter(IQueryable<Complaint> q, ComplaintQuery f)
+    /// <summary>
+    /// The register's filters other than the search, each a condition on complaints: the one
+    /// description of the filters, used as they are when SQLite may start from their indexes, and
+    /// without indexes (<see cref="StoreFunctions.WithoutIndexes{T}"/>) when it should walk the index
+    /// of the page's order instead (<see cref="Walking"/>).
+    /// </summary>
+    internal IEnumerable<Expression<Func<Complaint, bool>>> Conditions(ComplaintQuery f)
     {
-        if (f.Status is { } status) q = q.Where(c => c.Status == status);
-        // IN (the open statuses) reads the status index; "<> Closed" would scan all of it.
-        if (f.OpenOnly) q = q.Where(c => OpenStatuses.Contains(c.Status));
-        if (f.Severity is { } severity) q = q.Where(c => c.Severity == severity);
-        if (f.Channel is { } channel) q = q.Where(c => c.Channel == channel);
-        if (f.CategoryId is { } categoryId) q = q.Where(c => c.CategoryId == categoryId);
-        if (!string.IsNullOrEmpty(f.OwnerId)) q = q.Where(c => c.OwnerId == f.OwnerId);
-        if (f.Month is { } month) q = q.Where(c => c.ReceivedMonth == month);
-        return DrillDown(q, f);
+        if (f.Status is { } status) yield return c => c.Status == status;
+        if (f.OpenOnly) yield return DeadlineRules.Sql.Open;
+        if (f.Severity is { } severity) yield return c => c.Severity == severity;
+        if (f.Channel is { } channel) yield return c => c.Channel == channel;
+        if (f.CategoryId is { } categoryId) yield return c => c.CategoryId == categoryId;
+        if (!string.IsNullOrEmpty(f.OwnerId)) yield return c => c.OwnerId == f.OwnerId;
+        if (f.Month is { } month) yield return c => c.ReceivedMonth == month;
+
+        // The drill-down filters (KPI dashboard): dates, department, judgement, limits, feedback.
+        var w = Window(f);
+        if (w.From is { } from) yield return c => c.ReceivedAt >= from;
+        if (w.Before is { } before) yield return c => c.ReceivedAt < before;
+        if (f.DepartmentId == ComplaintQuery.NoDepartment) yield return c => c.ResponsibleDepartmentId == null;
+        else if (f.DepartmentId is { } departmentId) yield return c => c.ResponsibleDepartmentId == departmentId;
+        if (!string.IsNullOrEmpty(f.ResponsiblePersonId)) yield return c => c.ResponsiblePersonId == f.ResponsiblePersonId;
+        if (f.IsValid is { } valid) yield return c => c.IsValid == valid;
+        if (f.Reopened is { } reopened) yield return reopened ? c => c.ReopenCount > 0 : c => c.ReopenCount == 0;
+        if (f.HasFeedback is { } hasFeedback) yield return hasFeedback ? c => c.FirstFeedbackSatisfied != null : c => c.FirstFeedbackSatisfied == null;
+        if (f.Satisfied is { } satisfied) yield return c => c.FirstFeedbackSatisfied == satisfied;
+        if (f.Overdue is { } overdue) yield return overdue ? DeadlineRules.Sql.Overdue(w.Now) : DeadlineRules.Sql.Overdue(w.Now).Not();
+        if (f.DueToday) yield return DeadlineRules.Sql.DueToday(w.Now, w.EndOfToday);
+        if (f.Replied is { } replied) yield return replied ? c => c.FirstRepliedAt != null : c => c.FirstRepliedAt == null;
+        // On time or late as stored when the answer / closing happened; due and not done yet is late.
+        var replyLate = DeadlineRules.Sql.ReplyPendingLate(w.Now);
+        switch (f.Reply)
+        {
+            case DeadlineOutcome.Due: yield return replyLate.Or(c => c.ReplyOnTime != null); break;
+            case DeadlineOutcome.OnTime: yield return c => c.ReplyOnTime == true; break;
+            case DeadlineOutcome.Late: yield return replyLate.Or(c => c.ReplyOnTime == false); break;
+        }
+        var closeLate = DeadlineRules.Sql.ClosePendingLate(w.Now);
+        switch (f.Close)
+        {
+            case DeadlineOutcome.Due: yield return closeLate.Or(c => c.CloseOnTime != null); break;
+            case DeadlineOutcome.OnTime: yield return c => c.CloseOnTime == true; break;
+            case DeadlineOutcome.Late: yield return closeLate.Or(c => c.CloseOnTime == false); break;
+        }
     }
 
-    /// <summary>The drill-down filters (KPI dashboard): dates, department, judgement, limits, feedback.</summary>
-    private IQueryable<Complaint> DrillDown(IQueryable<Complaint> q, ComplaintQuery f)
-    {
-        var w = Window(f);
-        if (w.From is { } from) q = q.Where(c => c.ReceivedAt >= from);
-        if (w.Before is { } before) q = q.Where(c => c.ReceivedAt < before);
-        if (f.DepartmentId == ComplaintQuery.NoDepartment) q = q.Where(c => c.ResponsibleDepartmentId == null);
-        else if (f.DepartmentId is { } departmentId) q = q.Where(c => c.ResponsibleDepartmentId == departmentId);
-        if (!string.IsNullOrEmpty(f.ResponsiblePersonId)) q = q.Where(c => c.ResponsiblePersonId == f.ResponsiblePersonId);
-        if (f.IsValid is { } valid) q = q.Where(c => c.IsValid == valid);
-        if (f.Reopened is { } reopened) q = q.Where(c => reopened ? c.ReopenCount > 0 : c.ReopenCount == 0);
-        if (f.HasFeedback is { } hasFeedback) q = q.Where(c => (c.FirstFeedbackSatisfied != null) == hasFeedback);
-        if (f.Satisfied is { } satisfied) q = q.Where(c => c.FirstFeedbackSatisfied == satisfied);
-        var now = w.Now;
-        if (f.Overdue is { } overdue)
-        {
-            q = overdue
-                ? q.Where(c => OpenStatuses.Contains(c.Status) && (c.IsOverdue
-                    || (c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
-                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
-                    || c.CloseDue < now))
-                : q.Where(c => !(OpenStatuses.Contains(c.Status) && (c.IsOverdue
-                    || (c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
-                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
-                    || c.CloseDue < now)));
-        }
-        if (f.DueToday)
-        {
-            var end = w.EndOfToday;
-            q = q.Where(c => OpenStatuses.Contains(c.Status) && !c.IsOverdue
-                && !(c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
-                && !(c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
-                && !(c.CloseDue < now)
-                && ((c.FirstRepliedAt == null && (c.PromisedReplyAt < end || c.ReplyDue < end))
-                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < end)
-                    || c.CloseDue < end));
-        }
-        if (f.Replied is { } replied) q = q.Where(c => (c.FirstRepliedAt != null) == replied);
-        // On time or late as stored when the answer / closing happened; due and not done is late.
-        q = f.Reply switch
-        {
-            DeadlineOutcome.Due => q.Where(c => c.ReplyOnTime != null || (c.ReplyOnTime == null && OpenStatuses.Contains(c.Status)
-                && (c.ReplyDue != null && c.ReplyDue < c.PromisedReplyAt ? c.ReplyDue.Value : c.PromisedReplyAt) < now)),
-            DeadlineOutcome.OnTime => q.Where(c => c.ReplyOnTime == true),
-            DeadlineOutcome.Late => q.Where(c => c.ReplyOnTime == false || (c.ReplyOnTime == null && OpenStatuses.Contains(c.Status)
-                && (c.ReplyDue != null && c.ReplyDue < c.PromisedReplyAt ? c.ReplyDue.Value : c.PromisedReplyAt) < now)),
-            _ => q,
-        };
-        q = f.Close switch
-        {
-            DeadlineOutcome.Due => q.Where(c => c.CloseOnTime != null || (c.CloseOnTime == null && OpenStatuses.Contains(c.Status) && c.CloseDue < now)),
-            DeadlineOutcome.OnTime => q.Where(c => c.CloseOnTime == true),
-            DeadlineOutcome.Late => q.Where(c => c.CloseOnTime == false || (c.CloseOnTime == null && OpenStatuses.Contains(c.Status) && c.CloseDue < now)),
-            _ => q,
-        };
-        return q;
-    }
+    /// <summary>The register's filters other than the search.</summary>
+    internal IQueryable<Complaint> Filter(IQueryable<Complaint> q, ComplaintQuery f) =>
+        Conditions(f).Aggregate(q, (rows, condition) => rows.Where(condition));
 
     /// <summary>The UTC bounds of the received dates, "now" and the end of today (Beijing) of a query.</summary>
     internal readonly record struct TimeWindow(DateTime? From, DateTime? Before, DateTime Now, DateTime EndOfToday);
@@ -319,78 +276,15 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
             clock.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue)));
     }
 
-    /// <summary>Whether a query uses any filter besides the search.</summary>
-    private static bool HasFilters(ComplaintQuery f) =>
-        f.Status is not null || f.OpenOnly || f.Severity is not null || f.Channel is not null
-        || f.CategoryId is not null || !string.IsNullOrEmpty(f.OwnerId) || f.Month is not null
-        || f.ReceivedFrom is not null || f.ReceivedTo is not null || f.DepartmentId is not null
-        || !string.IsNullOrEmpty(f.ResponsiblePersonId) || f.IsValid is not null || f.Overdue is not null || f.DueToday
-        || f.Replied is not null || f.Reopened is not null || f.HasFeedback is not null || f.Satisfied is not null || f.Reply is not null || f.Close is not null;
-
     /// <summary>
-    /// The same filters for a large result: in SQL where a unary "+" keeps SQLite from using their
-    /// indexes, so it walks the index of the sort order; with <paramref name="probeMatch"/>, each
-    /// row walked is checked in the full-text index (see <see cref="ProbeBudget"/>).
+    /// The same filters for a large result, hidden from SQLite's index choice so that it walks the
+    /// index of the sort order; with <paramref name="probeMatch"/>, each row walked is checked in the
+    /// full-text index (see <see cref="ProbeBudget"/>).
     /// </summary>
     private IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, string? probeMatch)
     {
-        var sql = new StringBuilder("SELECT * FROM Complaints AS c WHERE 1");
-        var args = new List<object>();
-        // {0}, {1} … in a condition are the values given, numbered from the query's next argument.
-        void And(string condition, params object[] values)
-        {
-            var at = args.Count;
-            sql.Append(" AND (").Append(string.Format(CultureInfo.InvariantCulture, condition,
-                values.Select((_, i) => (object)$"{{{at + i}}}").ToArray())).Append(')');
-            args.AddRange(values);
-        }
-        if (f.Status is { } status) And("+c.Status = {0}", status.ToString());
-        if (f.OpenOnly) And("+c.Status <> {0}", nameof(ComplaintStatus.Closed));
-        if (f.Severity is { } severity) And("+c.Severity = {0}", severity.ToString());
-        if (f.Channel is { } channel) And("+c.Channel = {0}", channel.ToString());
-        if (f.CategoryId is { } categoryId) And("+c.CategoryId = {0}", categoryId);
-        if (!string.IsNullOrEmpty(f.OwnerId)) And("+c.OwnerId = {0}", f.OwnerId);
-        if (f.Month is { } month) And("+c.ReceivedMonth = {0}", month);
-
-        var w = Window(f);
-        if (w.From is { } from) And("+c.ReceivedAt >= {0}", from);
-        if (w.Before is { } before) And("+c.ReceivedAt < {0}", before);
-        if (f.DepartmentId == ComplaintQuery.NoDepartment) And("c.ResponsibleDepartmentId IS NULL");
-        else if (f.DepartmentId is { } departmentId) And("+c.ResponsibleDepartmentId = {0}", departmentId);
-        if (!string.IsNullOrEmpty(f.ResponsiblePersonId)) And("+c.ResponsiblePersonId = {0}", f.ResponsiblePersonId);
-        if (f.IsValid is { } valid) And("+c.IsValid = {0}", valid ? 1 : 0);
-        if (f.Reopened is { } reopened) And(reopened ? "+c.ReopenCount > 0" : "+c.ReopenCount = 0");
-        if (f.HasFeedback is { } hasFeedback) And(hasFeedback ? "c.FirstFeedbackSatisfied IS NOT NULL" : "c.FirstFeedbackSatisfied IS NULL");
-        if (f.Satisfied is { } satisfied) And("+c.FirstFeedbackSatisfied = {0}", satisfied ? 1 : 0);
-        const string open = "+c.Status <> 'Closed'";
-        const string late = "c.IsOverdue OR (c.FirstRepliedAt IS NULL AND (c.PromisedReplyAt < {0} OR c.ReplyDue < {0}))"
-            + " OR (c.FirstReportedAt IS NULL AND IFNULL(c.IsValid, 1) AND c.ReportDue < {0}) OR c.CloseDue < {0}";
-        if (f.Overdue == true) And($"{open} AND ({late})", w.Now);
-        if (f.Overdue == false) And($"NOT ({open} AND IFNULL({late}, 0))", w.Now);
-        if (f.DueToday)
-        {
-            And($"{open} AND NOT IFNULL({late}, 0)", w.Now);
-            And(late.Replace("c.IsOverdue OR ", "", StringComparison.Ordinal), w.EndOfToday);
-        }
-        if (f.Replied is { } replied) And(replied ? "c.FirstRepliedAt IS NOT NULL" : "c.FirstRepliedAt IS NULL");
-        const string replyLimit = "(CASE WHEN c.ReplyDue IS NOT NULL AND c.ReplyDue < c.PromisedReplyAt THEN c.ReplyDue ELSE c.PromisedReplyAt END)";
-        const string replyPending = $"(c.ReplyOnTime IS NULL AND {open} AND {replyLimit} < {{0}})";
-        switch (f.Reply)
-        {
-            case DeadlineOutcome.Due: And($"c.ReplyOnTime IS NOT NULL OR {replyPending}", w.Now); break;
-            case DeadlineOutcome.OnTime: And("+c.ReplyOnTime = 1"); break;
-            case DeadlineOutcome.Late: And($"+c.ReplyOnTime = 0 OR {replyPending}", w.Now); break;
-        }
-        const string closePending = $"(c.CloseOnTime IS NULL AND {open} AND c.CloseDue < {{0}})";
-        switch (f.Close)
-        {
-            case DeadlineOutcome.Due: And($"c.CloseOnTime IS NOT NULL OR {closePending}", w.Now); break;
-            case DeadlineOutcome.OnTime: And("+c.CloseOnTime = 1"); break;
-            case DeadlineOutcome.Late: And($"+c.CloseOnTime = 0 OR {closePending}", w.Now); break;
-        }
-        if (probeMatch is not null)
-            And("EXISTS (SELECT 1 FROM ComplaintSearch WHERE rowid = c.Id AND ComplaintSearch MATCH {0})", probeMatch);
-        return db.Complaints.FromSql(FormattableStringFactory.Create(sql.ToString(), [.. args])).AsNoTracking();
+        var q = Conditions(f).Aggregate(db.Complaints.AsNoTracking(), (rows, condition) => rows.Where(StoreFunctions.WithoutIndexes(condition)));
+        return probeMatch is null ? q : q.Where(c => ComplaintSearchIndex.Matching(db, probeMatch).Any(id => id == c.Id));
     }
 
     private static IQueryable<Complaint> Sort(PortalDbContext db, IQueryable<Complaint> q, ComplaintQuery f, bool large) => (f.Sort, f.Descending) switch

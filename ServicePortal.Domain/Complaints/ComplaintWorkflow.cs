@@ -13,6 +13,9 @@ public partial class Complaint
 
     public bool IsClosed => Status == ComplaintStatus.Closed;
 
+    /// <summary>The case's limits and the events that meet them, for the rules of <see cref="DeadlineRules"/>.</summary>
+    public CaseClock Clock => CaseClock.From(this);
+
     public ResolutionProposal? CurrentProposal => _proposals.Where(p => p.Round == Round).OrderBy(p => p.At).ThenBy(p => p.Id).LastOrDefault();
 
     public DeadlineExtension? PendingExtension => _extensions.FirstOrDefault(e => e.Status == ExtensionStatus.Pending);
@@ -25,10 +28,7 @@ public partial class Complaint
 
     public void Judge(ComplaintActor actor, bool valid, string reason, string explanation, DateTime now)
     {
-        Expect(actor, "判定投诉", ComplaintStatus.Registered, ComplaintStatus.Unsatisfied);
-        if (Status == ComplaintStatus.Unsatisfied && IsValid != false)
-            throw new DomainException("已判定成立的投诉客户不满意时应重新调查（重开），不能重新判定");
-        RequireRole(actor, "判定投诉", Roles.DepartmentHead, Roles.Director);
+        Check(CaseActions.Judge, actor);
         reason = Required(reason, "判定理由");
         if (!valid) explanation = Required(explanation, "书面解释");
         IsValid = valid;
@@ -40,8 +40,7 @@ public partial class Complaint
 
     public void Assign(ComplaintActor actor, int departmentId, string departmentName, PortalUser? person, DateTime now)
     {
-        Expect(actor, "分派责任部门", ComplaintStatus.Valid, ComplaintStatus.Assigned);
-        RequireRole(actor, "分派责任部门", Roles.DepartmentHead, Roles.Director);
+        Check(CaseActions.Assign, actor);
         if (person is not null && person.DepartmentId != departmentId)
             throw new DomainException($"责任人{person.DisplayName}不属于{departmentName}");
         ResponsibleDepartmentId = departmentId;
@@ -53,8 +52,7 @@ public partial class Complaint
 
     public void Investigate(ComplaintActor actor, string cause, CauseType causeType, string responsibleParty, string measures, DateTime now)
     {
-        Expect(actor, "填写调查结果", ComplaintStatus.Assigned);
-        RequireResponsibleDepartment(actor, "填写调查结果");
+        Check(CaseActions.Investigate, actor);
         cause = Required(cause, "原因");
         measures = Required(measures, "整改措施");
         responsibleParty = Required(responsibleParty, "责任人或责任部门");
@@ -66,8 +64,7 @@ public partial class Complaint
 
     public void Propose(ComplaintActor actor, IReadOnlyList<ResolutionItemInput> items, ApprovalPolicy policy, DateTime now)
     {
-        Expect(actor, "提交处理方案", ComplaintStatus.Investigated);
-        if (actor.Id != OwnerId) RequireResponsibleDepartment(actor, "提交处理方案");
+        Check(CaseActions.Propose, actor);
         if (items.Count == 0) throw new DomainException("请至少填写一项处理方案");
         foreach (var item in items)
         {
@@ -85,19 +82,18 @@ public partial class Complaint
         Record(actor, now, "提交处理方案", $"{lines}（合计 ¥{proposal.TotalAmount:0.00}，{level.Chinese()}）");
     }
 
-    public void Approve(ComplaintActor actor, DateTime now) => DecideApproval(actor, true, "", now);
+    public void Approve(ComplaintActor actor, DateTime now) => DecideApproval(actor, CaseActions.Approve, "", now);
 
     public void RejectApproval(ComplaintActor actor, string reason, DateTime now) =>
-        DecideApproval(actor, false, Required(reason, "驳回理由"), now);
+        DecideApproval(actor, CaseActions.RejectApproval, Required(reason, "驳回理由"), now);
 
-    private void DecideApproval(ComplaintActor actor, bool approve, string reason, DateTime now)
+    private void DecideApproval(ComplaintActor actor, string action, string reason, DateTime now)
     {
-        Expect(actor, approve ? "审批处理方案" : "驳回处理方案", ComplaintStatus.PendingApproval);
-        var proposal = CurrentProposal ?? throw new DomainException("没有待审批的处理方案");
-        var level = proposal.AwaitedLevel ?? throw new DomainException("处理方案不需要再审批");
-        var role = level == ApprovalLevel.Executive ? Roles.Executive : Roles.DepartmentHead;
-        if (actor.Role != role)
-            throw new NotPermittedException($"此处理方案现在需要{Roles.ChineseName(role)}审批");
+        Check(action, actor);
+        var proposal = CurrentProposal!;
+        var level = proposal.AwaitedLevel!.Value;
+        var role = ApproverRole(level);
+        var approve = action == CaseActions.Approve;
         proposal.Decide(level, approve, reason, actor, now);
         if (!approve)
         {
@@ -113,12 +109,7 @@ public partial class Complaint
 
     public void Reply(ComplaintActor actor, ReplyMethod method, DateTime repliedAt, string content, DateTime now)
     {
-        if (Status == ComplaintStatus.PendingApproval)
-            throw new DomainException("处理方案尚未审批完成，不能超越权限答复客户");
-        Expect(actor, "答复客户", ComplaintStatus.ToReply, ComplaintStatus.NotValid);
-        if (actor.Id != OwnerId && actor.Role is not (Roles.Clerk or Roles.Director or Roles.DepartmentHead)
-            && !(actor.DepartmentId == ResponsibleDepartmentId && actor.Role == Roles.Staff))
-            throw new NotPermittedException("只有首问责任人、客服内勤、主任、部门经理或责任部门人员可以答复客户");
+        Check(CaseActions.Reply, actor);
         content = Required(content, "答复内容");
         if (repliedAt > now.AddMinutes(1)) throw new DomainException("答复时间不能晚于当前时间");
         if (repliedAt < ReceivedAt) throw new DomainException("答复时间不能早于受理时间");
@@ -130,9 +121,7 @@ public partial class Complaint
 
     public void Feedback(ComplaintActor actor, bool satisfied, string note, DateTime now)
     {
-        Expect(actor, "记录客户反馈", ComplaintStatus.Replied);
-        if (actor.Id != OwnerId && actor.Role is not (Roles.Clerk or Roles.Director or Roles.DepartmentHead))
-            throw new NotPermittedException("只有首问责任人、客服内勤、主任或部门经理可以记录客户反馈");
+        Check(CaseActions.Feedback, actor);
         note = (note ?? "").Trim();
         if (!satisfied) note = Required(note, "客户意见");
         _feedbacks.Add(new ComplaintFeedback(Round, satisfied, note, actor, now));
@@ -142,11 +131,7 @@ public partial class Complaint
 
     public void Reopen(ComplaintActor actor, string reason, DateTime now)
     {
-        Expect(actor, "重开调查", ComplaintStatus.Unsatisfied);
-        if (IsValid != true)
-            throw new DomainException("不成立的投诉客户有异议时应重新判定，而不是重开调查");
-        if (actor.Id != OwnerId && actor.Role is not (Roles.Director or Roles.DepartmentHead))
-            throw new NotPermittedException("只有首问责任人、主任或部门经理可以重开调查");
+        Check(CaseActions.Reopen, actor);
         reason = Required(reason, "重开原因");
         ReopenCount++;
         Round++;
@@ -156,8 +141,7 @@ public partial class Complaint
 
     public void Close(ComplaintActor actor, string note, DateTime now)
     {
-        Expect(actor, "结案", ComplaintStatus.Satisfied);
-        RequireRole(actor, "结案", Roles.DepartmentHead, Roles.Director);
+        Check(CaseActions.Close, actor);
         ClosedAt = now;
         IsOverdue = false;
         Status = ComplaintStatus.Closed;
@@ -167,9 +151,7 @@ public partial class Complaint
 
     public void RequestExtension(ComplaintActor actor, string reason, DateTime newCloseDue, DateTime now)
     {
-        EnsureOpen("申请延期");
-        if (actor.Id != OwnerId) throw new NotPermittedException("只有首问责任人可以申请延期");
-        if (PendingExtension is not null) throw new DomainException("已有一个延期申请等待审批");
+        Check(CaseActions.RequestExtension, actor);
         reason = Required(reason, "延期原因");
         var current = CloseDue ?? now;
         if (newCloseDue <= current) throw new DomainException("申请的结案期限必须晚于当前结案期限");
@@ -179,9 +161,8 @@ public partial class Complaint
 
     public void DecideExtension(ComplaintActor actor, bool approve, string reason, DateTime now)
     {
-        EnsureOpen("审批延期");
-        RequireRole(actor, "审批延期", Roles.DepartmentHead);
-        var request = PendingExtension ?? throw new DomainException("没有待审批的延期申请");
+        Check(CaseActions.DecideExtension, actor);
+        var request = PendingExtension!;
         if (!approve) reason = Required(reason, "不同意的理由");
         request.Decide(approve, (reason ?? "").Trim(), actor, now);
         if (approve)
@@ -191,6 +172,81 @@ public partial class Complaint
         }
         Record(actor, now, approve ? "同意延期" : "不同意延期", approve ? $"结案期限已延长至 {Beijing(request.RequestedDue)}" : reason!.Trim());
     }
+
+    // ---- who may take which step, when ----------------------------------------------------
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="action"/> now — the stage, role, department
+    /// and ownership rules of each step, in the order the step checks them — or null when they may.
+    /// The step checks this first, then its fields; the case page shows the steps with no refusal.
+    /// </summary>
+    private Refusal? Refuse(string action, ComplaintActor actor) => action switch
+    {
+        CaseActions.Judge => Stage("判定投诉", ComplaintStatus.Registered, ComplaintStatus.Unsatisfied)
+            ?? Rule(Status == ComplaintStatus.Unsatisfied && IsValid != false, "已判定成立的投诉客户不满意时应重新调查（重开），不能重新判定")
+            ?? Role(actor, "判定投诉", Roles.DepartmentHead, Roles.Director),
+        CaseActions.Assign => Stage("分派责任部门", ComplaintStatus.Valid, ComplaintStatus.Assigned)
+            ?? Role(actor, "分派责任部门", Roles.DepartmentHead, Roles.Director),
+        CaseActions.Investigate => Stage("填写调查结果", ComplaintStatus.Assigned) ?? OfResponsibleDepartment(actor, "填写调查结果"),
+        CaseActions.Propose => Stage("提交处理方案", ComplaintStatus.Investigated)
+            ?? (actor.Id == OwnerId ? null : OfResponsibleDepartment(actor, "提交处理方案")),
+        CaseActions.Approve => Approval(actor, "审批处理方案"),
+        CaseActions.RejectApproval => Approval(actor, "驳回处理方案"),
+        CaseActions.Reply => Rule(Status == ComplaintStatus.PendingApproval, "处理方案尚未审批完成，不能超越权限答复客户")
+            ?? Stage("答复客户", ComplaintStatus.ToReply, ComplaintStatus.NotValid)
+            ?? Permitted(actor.Id == OwnerId || actor.Role is Roles.Clerk or Roles.Director or Roles.DepartmentHead
+                || (actor.Role == Roles.Staff && actor.DepartmentId == ResponsibleDepartmentId),
+                "只有首问责任人、客服内勤、主任、部门经理或责任部门人员可以答复客户"),
+        CaseActions.Feedback => Stage("记录客户反馈", ComplaintStatus.Replied)
+            ?? Permitted(actor.Id == OwnerId || actor.Role is Roles.Clerk or Roles.Director or Roles.DepartmentHead,
+                "只有首问责任人、客服内勤、主任或部门经理可以记录客户反馈"),
+        CaseActions.Reopen => Stage("重开调查", ComplaintStatus.Unsatisfied)
+            ?? Rule(IsValid != true, "不成立的投诉客户有异议时应重新判定，而不是重开调查")
+            ?? Permitted(actor.Id == OwnerId || actor.Role is Roles.Director or Roles.DepartmentHead, "只有首问责任人、主任或部门经理可以重开调查"),
+        CaseActions.Close => Stage("结案", ComplaintStatus.Satisfied) ?? Role(actor, "结案", Roles.DepartmentHead, Roles.Director),
+        CaseActions.RequestExtension => Open("申请延期")
+            ?? Permitted(actor.Id == OwnerId, "只有首问责任人可以申请延期")
+            ?? Rule(PendingExtension is not null, "已有一个延期申请等待审批"),
+        CaseActions.DecideExtension => Open("审批延期")
+            ?? Role(actor, "审批延期", Roles.DepartmentHead)
+            ?? Rule(PendingExtension is null, "没有待审批的延期申请"),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown step"),
+    };
+
+    /// <summary>A step refused: its reason, and whether it is about who acts (<see cref="NotPermittedException"/>) or the case.</summary>
+    private sealed record Refusal(string Reason, bool NotPermitted);
+
+    private void Check(string action, ComplaintActor actor)
+    {
+        if (Refuse(action, actor) is not { } refusal) return;
+        throw refusal.NotPermitted ? new NotPermittedException(refusal.Reason) : new DomainException(refusal.Reason);
+    }
+
+    private Refusal? Approval(ComplaintActor actor, string action)
+    {
+        if (Stage(action, ComplaintStatus.PendingApproval) is { } stage) return stage;
+        if (CurrentProposal is not { } proposal) return new("没有待审批的处理方案", false);
+        if (proposal.AwaitedLevel is not { } level) return new("处理方案不需要再审批", false);
+        var role = ApproverRole(level);
+        return Permitted(actor.Role == role, $"此处理方案现在需要{Roles.ChineseName(role)}审批");
+    }
+
+    private static string ApproverRole(ApprovalLevel level) => level == ApprovalLevel.Executive ? Roles.Executive : Roles.DepartmentHead;
+
+    private Refusal? Open(string action) => IsClosed ? new($"已结案的投诉为只读，不能{action}", false) : null;
+
+    private Refusal? Stage(string action, params ComplaintStatus[] allowed) =>
+        Open(action) ?? Rule(!allowed.Contains(Status), $"投诉当前状态为“{Status.Chinese()}”，不能{action}");
+
+    private static Refusal? Rule(bool refused, string reason) => refused ? new(reason, false) : null;
+
+    private static Refusal? Permitted(bool permitted, string reason) => permitted ? null : new(reason, true);
+
+    private static Refusal? Role(ComplaintActor actor, string action, params string[] roles) =>
+        Permitted(roles.Contains(actor.Role), $"只有{string.Join("或", roles.Select(Roles.ChineseName))}可以{action}");
+
+    private Refusal? OfResponsibleDepartment(ComplaintActor actor, string action) =>
+        Permitted(actor.Role is not (Roles.Admin or Roles.Executive) && actor.DepartmentId == ResponsibleDepartmentId, $"只有责任部门的人员可以{action}");
 
     /// <summary>A UTC time as the history shows it: Beijing time.</summary>
     private static string Beijing(DateTime utc) =>
@@ -208,31 +264,6 @@ public partial class Complaint
 
     /// <summary>Records an escalation step in the timeline without changing the stage.</summary>
     public void RecordEscalation(DateTime now, string note) => _history.Add(ComplaintHistory.System(now, "逾期反应", note));
-
-    private void Expect(ComplaintActor actor, string action, params ComplaintStatus[] allowed)
-    {
-        _ = actor;
-        EnsureOpen(action);
-        if (!allowed.Contains(Status))
-            throw new DomainException($"投诉当前状态为“{Status.Chinese()}”，不能{action}");
-    }
-
-    private void EnsureOpen(string action)
-    {
-        if (IsClosed) throw new DomainException($"已结案的投诉为只读，不能{action}");
-    }
-
-    private static void RequireRole(ComplaintActor actor, string action, params string[] roles)
-    {
-        if (!roles.Contains(actor.Role))
-            throw new NotPermittedException($"只有{string.Join("或", roles.Select(Roles.ChineseName))}可以{action}");
-    }
-
-    private void RequireResponsibleDepartment(ComplaintActor actor, string action)
-    {
-        if (actor.Role is Roles.Admin or Roles.Executive || actor.DepartmentId != ResponsibleDepartmentId)
-            throw new NotPermittedException($"只有责任部门的人员可以{action}");
-    }
 
     private static string Required(string? value, string label)
     {

@@ -34,8 +34,7 @@ public sealed class ComplaintWorkflowService(
     public Task<int> ProposeAsync(string number, string userId, int? version, IReadOnlyList<ResolutionItemInput> items, CancellationToken ct = default) =>
         ActAsync(number, userId, version, async (c, a, db, now) =>
         {
-            var policy = await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ApprovalPolicy();
-            c.Propose(a, items, policy, now);
+            c.Propose(a, items, await ApprovalPolicyService.PolicyAsync(db, ct), now);
         }, ct);
 
     public Task<int> ApproveAsync(string number, string userId, int? version, CancellationToken ct = default) =>
@@ -62,17 +61,6 @@ public sealed class ComplaintWorkflowService(
     public Task<int> DecideExtensionAsync(string number, string userId, int? version, bool approve, string reason, CancellationToken ct = default) =>
         ActAsync(number, userId, version, (c, a, _, now) => { c.DecideExtension(a, approve, reason, now); return Task.CompletedTask; }, ct);
 
-    public Task<CaseState?> StateAsync(string number, CancellationToken ct = default) => CaseState.LoadAsync(dbFactory, number, ct);
-
-    /// <summary>Loads a case with everything its rules look at, tracked for the change.</summary>
-    internal static Task<Complaint?> LoadAsync(PortalDbContext db, string number, CancellationToken ct) =>
-        db.Complaints
-            .Include(c => c.Investigations).Include(c => c.Proposals).ThenInclude(p => p.Items)
-            .Include(c => c.Proposals).ThenInclude(p => p.Approvals)
-            .Include(c => c.Replies).Include(c => c.Feedbacks).Include(c => c.Extensions)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Number == number, ct);
-
     /// <returns>The case's new version.</returns>
     private async Task<int> ActAsync(string number, string userId, int? expectedVersion,
         Func<Complaint, ComplaintActor, PortalDbContext, DateTime, Task> act, CancellationToken ct)
@@ -81,7 +69,7 @@ public sealed class ComplaintWorkflowService(
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new DomainException("当前用户不存在，请重新登录");
         if (user.IsDisabled) throw new DomainException("您的账户已停用");
-        var complaint = await LoadAsync(db, number, ct) ?? throw new NotFoundException($"投诉 {number} 不存在");
+        var complaint = await ComplaintService.LoadAsync(db, number, tracked: true, ct) ?? throw new NotFoundException($"投诉 {number} 不存在");
         if (expectedVersion is { } v && v != complaint.Version) throw new ConcurrencyConflictException();
 
         var now = clock.UtcNow;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Calendar;
@@ -28,11 +29,11 @@ public sealed class EscalationService(
     public static readonly TimeSpan WarningWindow = TimeSpan.FromHours(4);
     public const int ExecutiveAfterWorkingDays = 2;
 
-    private static readonly ComplaintStatus[] OpenStatuses = [.. Enum.GetValues<ComplaintStatus>().Where(s => s != ComplaintStatus.Closed)];
-
     private sealed record Candidate(int Id, string Number, string OwnerId, string OwnerName, int OwnerDepartmentId, int? ResponsibleDepartmentId,
-        bool? IsValid, DateTime PromisedReplyAt, DateTime? ReplyDue, DateTime? ReportDue, DateTime? CloseDue,
-        DateTime? FirstRepliedAt, DateTime? FirstReportedAt);
+        CaseClock Clock);
+
+    private static readonly Expression<Func<Complaint, Candidate>> ToCandidate = Expressions.With(CaseClock.Of, (c, clock) =>
+        new Candidate(c.Id, c.Number, c.OwnerId, c.Owner.DisplayName, c.Owner.DepartmentId, c.ResponsibleDepartmentId, clock));
 
     private sealed record Person(string Id, string Name, string Role, int DepartmentId);
 
@@ -48,12 +49,9 @@ public sealed class EscalationService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var candidates = await db.Complaints.AsNoTracking()
-            .Where(c => OpenStatuses.Contains(c.Status))
-            .Where(c => (c.FirstRepliedAt == null && (c.PromisedReplyAt <= bound || c.ReplyDue <= bound))
-                || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue <= bound)
-                || (c.ClosedAt == null && c.CloseDue <= bound))
-            .Select(c => new Candidate(c.Id, c.Number, c.OwnerId, c.Owner.DisplayName, c.Owner.DepartmentId, c.ResponsibleDepartmentId,
-                c.IsValid, c.PromisedReplyAt, c.ReplyDue, c.ReportDue, c.CloseDue, c.FirstRepliedAt, c.FirstReportedAt))
+            .Where(DeadlineRules.Sql.Open)
+            .Where(DeadlineRules.Sql.AnyPassedBy(bound))
+            .Select(ToCandidate)
             .ToListAsync(ct);
         if (candidates.Count == 0) return new EscalationRun(0, 0, 0);
 
@@ -108,24 +106,15 @@ public sealed class EscalationService(
     /// <summary>The limits of a case that are pending (not met) and the levels they have reached now.</summary>
     private IEnumerable<Due> DueEscalations(Candidate c, DateTime now, DateTime bound, WorkingCalendar calendar)
     {
-        var pending = new List<(DeadlineKind Kind, DateTime At)>();
-        if (c.FirstRepliedAt is null)
+        foreach (var limit in c.Clock.Pending)
         {
-            pending.Add((DeadlineKind.PromisedReply, c.PromisedReplyAt));
-            if (c.ReplyDue is { } reply) pending.Add((DeadlineKind.Reply, reply));
-        }
-        if (c.FirstReportedAt is null && c.IsValid != false && c.ReportDue is { } report) pending.Add((DeadlineKind.Report, report));
-        if (c.CloseDue is { } close) pending.Add((DeadlineKind.Close, close));
-
-        foreach (var (kind, due) in pending)
-        {
-            if (due > now)
+            if (!limit.PassedAt(now))
             {
-                if (due <= bound) yield return new Due(kind, EscalationLevel.Warning, due);
+                if (limit.PassedBy(bound)) yield return new Due(limit.Kind, EscalationLevel.Warning, limit.Due);
                 continue;
             }
-            yield return new Due(kind, EscalationLevel.Overdue, due);
-            if (now > ExecutiveThreshold(due, calendar)) yield return new Due(kind, EscalationLevel.Executive, due);
+            yield return new Due(limit.Kind, EscalationLevel.Overdue, limit.Due);
+            if (now > ExecutiveThreshold(limit.Due, calendar)) yield return new Due(limit.Kind, EscalationLevel.Executive, limit.Due);
         }
     }
 

@@ -86,7 +86,7 @@ internal sealed class DemoCycleWriter(SqliteConnection connection) : IDisposable
             var (minutes, working) = KpiDurations.Between(c.ReceivedUtc, replied, calendar, zone);
             p[first + 14].Value = minutes;
             p[first + 15].Value = working;
-            p[first + 18].Value = replied <= KpiDurations.ReplyLimit(c.PromisedUtc, c.ReplyDueUtc);
+            p[first + 18].Value = replied <= DeadlineRules.Compiled.ReplyLimit(new CaseClock(c.Status, c.IsOverdue, c.IsValid, c.PromisedUtc, c.ReplyDueUtc, c.ReportDueUtc, c.CloseDueUtc, c.FirstRepliedUtc, c.FirstReportedUtc, c.ClosedUtc));
         }
         else
         {

@@ -80,20 +80,20 @@ public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbCont
     private void Write(XlsxStreamWriter sheet, ComplaintExportRow r)
     {
         sheet.BeginRow();
-        sheet.Text(r.Number);
-        sheet.Date(clock.ToLocal(r.ReceivedAt));
-        sheet.Text(r.CustomerName);
-        sheet.Text(r.CustomerPhone);
-        sheet.Text(r.Channel.Chinese());
-        sheet.Text(r.Category);
-        sheet.Text(r.Severity.Chinese());
-        sheet.Text(r.Status.Chinese());
-        sheet.Text(r.OwnerName);
+        sheet.Text(r.Row.Number);
+        sheet.Date(clock.ToLocal(r.Row.ReceivedAt));
+        sheet.Text(r.Row.CustomerName);
+        sheet.Text(r.Row.CustomerPhone);
+        sheet.Text(r.Row.Channel.Chinese());
+        sheet.Text(r.Row.Category);
+        sheet.Text(r.Row.Severity.Chinese());
+        sheet.Text(r.Row.Status.Chinese());
+        sheet.Text(r.Row.Owner.Name);
         sheet.Text(r.ResponsibleDepartment);
         sheet.Text(Validity(r.IsValid));
-        sheet.Text(r.Content);
+        sheet.Text(r.Row.Content);
         sheet.Text(r.CustomerRequest);
-        sheet.Date(clock.ToLocal(r.PromisedReplyAt));
+        sheet.Date(clock.ToLocal(r.Row.PromisedReplyAt));
         sheet.Date(Local(r.FirstRepliedAt));
         sheet.Date(Local(r.CloseDue));
         sheet.Date(Local(r.ClosedAt));
@@ -104,8 +104,8 @@ public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbCont
     /// <summary>The text columns of a row (null for typed ones), for sizing.</summary>
     private static string?[] Texts(ComplaintExportRow r) =>
     [
-        r.Number, null, r.CustomerName, r.CustomerPhone, r.Channel.Chinese(), r.Category, r.Severity.Chinese(),
-        r.Status.Chinese(), r.OwnerName, r.ResponsibleDepartment, Validity(r.IsValid), r.Content, r.CustomerRequest,
+        r.Row.Number, null, r.Row.CustomerName, r.Row.CustomerPhone, r.Row.Channel.Chinese(), r.Row.Category, r.Row.Severity.Chinese(),
+        r.Row.Status.Chinese(), r.Row.Owner.Name, r.ResponsibleDepartment, Validity(r.IsValid), r.Row.Content, r.CustomerRequest,
         null, null, null, null, null, null,
     ];
 

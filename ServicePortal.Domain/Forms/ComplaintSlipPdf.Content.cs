@@ -13,7 +13,7 @@ internal static partial class ComplaintSlipPdf
     {
         public const string SignatureText = "签字：日期：年月日";
 
-        public static List<Block> Build(SlipData d, PortalClock clock)
+        public static List<Block> Build(ComplaintDetail d, PortalClock clock)
         {
             string T(DateTime? utc) => clock.Format(utc);
             var blocks = new List<Block>
@@ -23,7 +23,7 @@ internal static partial class ComplaintSlipPdf
                     Fields(("受理时间", T(d.ReceivedAt)), ("承诺答复时间", T(d.PromisedReplyAt)), ("投诉渠道", d.Channel.Chinese())),
                     Fields(("客户名称", d.ForeignCustomer ? $"{d.CustomerName}（境外客户）" : d.CustomerName),
                         ("联系电话", d.CustomerPhone),
-                        ("首问责任人", string.IsNullOrWhiteSpace(d.OwnerDepartment) ? d.OwnerName : $"{d.OwnerName}（{d.OwnerDepartment}）")),
+                        ("首问责任人", string.IsNullOrWhiteSpace(d.Owner.Department) ? d.Owner.Name : $"{d.Owner.Name}（{d.Owner.Department}）")),
                     Wide("联系地址", d.CustomerAddress),
                     Fields(("投诉类别", d.Category), ("严重程度", d.Severity.Chinese()), ("当前状态", d.Status.Chinese())),
                     Wide("投诉内容", d.Content, 2),
@@ -121,7 +121,7 @@ internal static partial class ComplaintSlipPdf
             return rows;
         }
 
-        private static List<RowSpec> Deadlines(SlipData d, Func<DateTime?, string> t)
+        private static List<RowSpec> Deadlines(ComplaintDetail d, Func<DateTime?, string> t)
         {
             float[] widths = [LabelWidth + 70, 120, 120];
             var rows = new List<RowSpec>
@@ -129,7 +129,7 @@ internal static partial class ComplaintSlipPdf
                 Heading("六、处理期限"),
                 Table(widths, CellStyle.Label, "期限", "到期时间", "完成时间", "情况") with { KeepWithNext = true },
             };
-            foreach (var x in d.Deadlines)
+            foreach (var x in d.Limits)
             {
                 var span = x.Days is { } days && x.Unit is { } unit
                     ? $"（{days} 个{(unit == DeadlineUnit.WorkingDays ? "工作日" : "日历日")}）" : "";

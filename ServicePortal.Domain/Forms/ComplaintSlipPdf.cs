@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Complaints;
 using QRCoder;
 using ServicePortal.Domain.Common;
 using SkiaSharp;
@@ -31,7 +32,7 @@ internal static partial class ComplaintSlipPdf
     private static readonly SKColor HeadingFill = new(0xDD, 0xDD, 0xDD);
     private static readonly SKColor Grey = new(0x55, 0x55, 0x55);
 
-    public static byte[] Render(SlipData data, IReadOnlyList<string?> copies, string caseAddress, PortalClock clock)
+    public static byte[] Render(ComplaintDetail data, IReadOnlyList<string?> copies, string caseAddress, PortalClock clock)
     {
         var printedAt = clock.Format(clock.UtcNow);
         var blocks = SlipContent.Build(data, clock);

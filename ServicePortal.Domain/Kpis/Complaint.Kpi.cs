@@ -31,7 +31,7 @@ public partial class Complaint
         if (FirstRepliedAt is { } replied && FirstResponseMinutes is null)
         {
             (FirstResponseMinutes, FirstResponseWorkingMinutes) = KpiDurations.Between(ReceivedAt, replied, calendar, zone);
-            ReplyOnTime = replied <= KpiDurations.ReplyLimit(PromisedReplyAt, ReplyDue);
+            ReplyOnTime = replied <= Clock.ReplyLimit;
         }
         if (ClosedAt is { } closed && ResolutionMinutes is null)
         {

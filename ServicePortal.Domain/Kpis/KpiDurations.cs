@@ -14,9 +14,5 @@ public static class KpiDurations
         return (Minutes(toUtc - fromUtc), Minutes(calendar.WorkingTimeBetween(from, to)));
     }
 
-    /// <summary>The limit a first answer is measured against: the earlier of the promised reply time and the policy's reply limit.</summary>
-    public static DateTime ReplyLimit(DateTime promisedReplyAt, DateTime? replyDue) =>
-        replyDue is { } due && due < promisedReplyAt ? due : promisedReplyAt;
-
     private static int Minutes(TimeSpan span) => (int)Math.Round(span.TotalMinutes, MidpointRounding.AwayFromZero);
 }

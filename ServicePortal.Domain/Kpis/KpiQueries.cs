@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Data;
 
@@ -38,8 +39,6 @@ public sealed record StaffCount(string PersonId, int Count);
 /// </summary>
 public static class KpiQueries
 {
-    private static readonly ComplaintStatus[] OpenStatuses = Enum.GetValues<ComplaintStatus>().Where(s => s != ComplaintStatus.Closed).ToArray();
-
     /// <summary>The cases received in the period (and of the department).</summary>
     public static IQueryable<Complaint> Received(PortalDbContext db, KpiScope s)
     {
@@ -48,7 +47,7 @@ public static class KpiQueries
         // "+ 0" keeps SQLite on IX_Complaints_Kpi (covering, in GROUP BY order) instead of the
         // department's own index, which would read every case of the department from the table.
         if (s.DepartmentId == ComplaintQuery.NoDepartment) q = q.Where(c => c.ResponsibleDepartmentId == null);
-        else if (s.DepartmentId is { } d) q = q.Where(c => c.ResponsibleDepartmentId + 0 == d);
+        else if (s.DepartmentId is { } d) q = q.Where(c => StoreFunctions.NoIndex(c.ResponsibleDepartmentId) == d);
         return q;
     }
 
@@ -71,14 +70,13 @@ public static class KpiQueries
     /// <summary>Tiles on time (the part that depends on now): open cases of the period past their reply or closing limit.</summary>
     public static Task<List<PendingLateRow>> PendingLateAsync(PortalDbContext db, KpiScope s, CancellationToken ct)
     {
-        var now = s.Now;
+        var replyLate = DeadlineRules.Sql.ReplyPendingLate(s.Now);
+        var closeLate = DeadlineRules.Sql.ClosePendingLate(s.Now);
         return Received(db, s)
-            .Where(c => OpenStatuses.Contains(c.Status))
+            .Where(DeadlineRules.Sql.Open)
             .GroupBy(c => new { c.ReceivedMonth, c.CategoryId, c.ResponsibleDepartmentId, c.Channel })
-            .Select(g => new PendingLateRow(g.Key.ReceivedMonth, g.Key.CategoryId, g.Key.ResponsibleDepartmentId, g.Key.Channel,
-                g.Count(c => c.ReplyOnTime == null
-                    && (c.ReplyDue != null && c.ReplyDue < c.PromisedReplyAt ? c.ReplyDue.Value : c.PromisedReplyAt) < now),
-                g.Count(c => c.CloseOnTime == null && c.CloseDue < now)))
+            .SelectExpanded(g => new PendingLateRow(g.Key.ReceivedMonth, g.Key.CategoryId, g.Key.ResponsibleDepartmentId, g.Key.Channel,
+                g.Count(c => replyLate.Invoke(c)), g.Count(c => closeLate.Invoke(c))))
             .ToListAsync(ct);
     }
 
@@ -92,27 +90,16 @@ public static class KpiQueries
     /// <summary>Tile backlog: open cases now (any received date) per responsible department and owner.</summary>
     public static Task<List<BacklogCount>> BacklogAsync(PortalDbContext db, KpiScope s, CancellationToken ct)
     {
-        var now = s.Now;
-        var end = s.EndOfToday;
-        var q = db.Complaints.AsNoTracking().Where(c => OpenStatuses.Contains(c.Status));
+        var overdue = DeadlineRules.Sql.Overdue(s.Now);
+        var dueToday = DeadlineRules.Sql.DueToday(s.Now, s.EndOfToday);
+        var q = db.Complaints.AsNoTracking().Where(DeadlineRules.Sql.Open);
         if (s.DepartmentId == ComplaintQuery.NoDepartment) q = q.Where(c => c.ResponsibleDepartmentId == null);
-        // "+ 0": start from the open statuses (a few thousand cases) rather than from every case the
+        // NoIndex: start from the open statuses (a few thousand cases) rather than from every case the
         // department ever had (1M bench: 277 ms before, 7 ms after).
-        else if (s.DepartmentId is { } d) q = q.Where(c => c.ResponsibleDepartmentId + 0 == d);
+        else if (s.DepartmentId is { } d) q = q.Where(c => StoreFunctions.NoIndex(c.ResponsibleDepartmentId) == d);
         return q.GroupBy(c => new { c.ResponsibleDepartmentId, c.OwnerId })
-            .Select(g => new BacklogCount(g.Key.ResponsibleDepartmentId, g.Key.OwnerId,
-                g.Count(),
-                g.Count(c => c.IsOverdue
-                    || (c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
-                    || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
-                    || c.CloseDue < now),
-                g.Count(c => !c.IsOverdue
-                    && !(c.FirstRepliedAt == null && (c.PromisedReplyAt < now || c.ReplyDue < now))
-                    && !(c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < now)
-                    && !(c.CloseDue < now)
-                    && ((c.FirstRepliedAt == null && (c.PromisedReplyAt < end || c.ReplyDue < end))
-                        || (c.FirstReportedAt == null && c.IsValid != false && c.ReportDue < end)
-                        || c.CloseDue < end))))
+            .SelectExpanded(g => new BacklogCount(g.Key.ResponsibleDepartmentId, g.Key.OwnerId,
+                g.Count(), g.Count(c => overdue.Invoke(c)), g.Count(c => dueToday.Invoke(c))))
             .ToListAsync(ct);
     }
 

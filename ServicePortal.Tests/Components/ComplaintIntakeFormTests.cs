@@ -184,7 +184,7 @@ public sealed class ComplaintIntakeFormTests : PortalComponentTest
         saved.Category.ShouldBe("维修质量");
         saved.Severity.ShouldBe(ComplaintSeverity.Major);
         saved.CustomerRequest.ShouldBe("尽快上门修好并赔偿地板损失");
-        saved.OwnerName.ShouldBe("张晓梅");
+        saved.Owner.Name.ShouldBe("张晓梅");
         saved.ReceivedAt.ShouldBe(new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc));
     }
 

@@ -23,15 +23,15 @@ public class ComplaintRegistrationOwnerTests
 
         var complaint = await f.RegisterAsync(new ComplaintInputBuilder().Build(), userName);
 
-        complaint.OwnerId.ShouldBe(user.Id);
-        complaint.OwnerName.ShouldBe(displayName);
-        complaint.OwnerDepartment.ShouldBe(department);
+        complaint.Owner.Id.ShouldBe(user.Id);
+        complaint.Owner.Name.ShouldBe(displayName);
+        complaint.Owner.Department.ShouldBe(department);
         var step = complaint.History.ShouldHaveSingleItem();
         step.Action.ShouldBe("受理");
-        step.ActorName.ShouldBe(displayName);
+        step.Actor.ShouldBe(displayName);
         step.At.ShouldBe(DomainFixture.DefaultNow.UtcDateTime);
         (await f.Get<ComplaintService>().GetAsync(complaint.Number, TestContext.Current.CancellationToken))!
-            .OwnerId.ShouldBe(user.Id);
+            .Owner.Id.ShouldBe(user.Id);
     }
 
     [Theory]

@@ -231,7 +231,7 @@ public class DemoDataVarietyTests(SeededDemoDatabase demo)
         detail.ShouldNotBeNull();
         detail.History.ShouldNotBeEmpty();
         detail.CustomerName.ShouldNotBeNullOrWhiteSpace();
-        detail.OwnerName.ShouldNotBeNullOrWhiteSpace();
+        detail.Owner.Name.ShouldNotBeNullOrWhiteSpace();
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using ServicePortal.Components.Pages.Complaints;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Tests.Domain;
@@ -18,19 +17,19 @@ public class KpiRegisterFilterUrlTests
     [Fact]
     public void AQueryWithEveryFilter_SurvivesTheRoundTripThroughTheAddress()
     {
-        var url = RegisterFilter.UrlOf(EveryFilter);
+        var url = ComplaintQueryString.RegisterUrl(EveryFilter);
         url.ShouldStartWith("/complaints?q=");
         url.ShouldContain("from=2026-11-01&to=2026-11-30&dept=4&person=u-2&valid=true&overdue=false&dueToday=true");
         url.ShouldContain("reply=Late&close=OnTime");
-        RegisterFilter.FromUri("http://localhost:5000" + url).ToQuery().ShouldBe(EveryFilter);
+        ComplaintQueryString.FromUri("http://localhost:5000" + url).ShouldBe(EveryFilter);
     }
 
     [Fact]
     public void NoDepartment_IsZeroInTheAddress()
     {
-        var url = RegisterFilter.UrlOf(new ComplaintQuery { DepartmentId = ComplaintQuery.NoDepartment });
+        var url = ComplaintQueryString.RegisterUrl(new ComplaintQuery { DepartmentId = ComplaintQuery.NoDepartment });
         url.ShouldBe("/complaints?dept=0");
-        RegisterFilter.FromUri(url).DepartmentId.ShouldBe(ComplaintQuery.NoDepartment);
+        ComplaintQueryString.FromUri(url).DepartmentId.ShouldBe(ComplaintQuery.NoDepartment);
     }
 
     [Theory]
@@ -38,15 +37,15 @@ public class KpiRegisterFilterUrlTests
     [InlineData("/complaints?overdue=&dueToday=no")]
     public void UnreadableValues_AreIgnored(string url)
     {
-        var filter = RegisterFilter.FromUri(url);
+        var filter = ComplaintQueryString.FromUri(url);
         filter.IsEmpty.ShouldBeTrue(filter.ToString());
     }
 
     [Fact]
     public void DrillDownFilters_AreToldApartFromTheOrdinaryOnes()
     {
-        new RegisterFilter { Status = ComplaintStatus.Closed }.HasDrillDown.ShouldBeFalse();
-        RegisterFilter.From(new ComplaintQuery { Reply = DeadlineOutcome.Due }).HasDrillDown.ShouldBeTrue();
-        new RegisterFilter().IsEmpty.ShouldBeTrue();
+        new ComplaintQuery { Status = ComplaintStatus.Closed }.HasDrillDown.ShouldBeFalse();
+        new ComplaintQuery { Reply = DeadlineOutcome.Due }.HasDrillDown.ShouldBeTrue();
+        new ComplaintQuery().IsEmpty.ShouldBeTrue();
     }
 }

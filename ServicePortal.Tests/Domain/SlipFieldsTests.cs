@@ -40,8 +40,8 @@ public class SlipFieldsTests
             "按时完成",
             "经办人", "部门经理", "总经理", "签字", "日期",
         ];
-        data.Deadlines.Count.ShouldBeGreaterThanOrEqualTo(2);
-        foreach (var deadline in data.Deadlines)
+        data.Limits.Count.ShouldBeGreaterThanOrEqualTo(2);
+        foreach (var deadline in data.Limits)
         {
             text.ShouldContain(deadline.Kind.Chinese());
             text.ShouldContain(SlipTesting.Squeeze(clock.Format(deadline.Due)));

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Api;
@@ -79,118 +78,9 @@ public sealed class ComplaintRequest
     };
 }
 
-[Description("首问责任人")]
-public sealed record ComplaintOwner(
-    [property: Description("账户编号")] string Id,
-    [property: Description("姓名")] string Name,
-    [property: Description("所属部门（列表中不返回）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Department = null);
-
-[Description("投诉处理过程中的一步（SPEC C-11）")]
-public sealed record ComplaintHistoryEntry(
-    DateTimeOffset At,
-    [property: Description("操作人姓名")] string Actor,
-    [property: Description("操作，如 受理")] string Action,
-    string Note);
-
-[Description("一件投诉的全部信息")]
-public sealed record ComplaintResponse(
-    [property: Description("投诉编号，如 TS2611001")] string Number,
-    ComplaintStatus Status,
-    int CustomerId,
-    string CustomerName,
-    string CustomerPhone,
-    string CustomerAddress,
-    bool ForeignCustomer,
-    ComplaintChannel Channel,
-    string Content,
-    string CustomerRequest,
-    [property: Description("投诉类别的中文名称")] string Category,
-    ComplaintSeverity Severity,
-    DateTimeOffset ReceivedAt,
-    DateTimeOffset PromisedReplyAt,
-    ComplaintOwner Owner,
-    [property: Description("责任部门（分派后才有）")] string? ResponsibleDepartment,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    [property: Description("处理过程，按时间先后")] IReadOnlyList<ComplaintHistoryEntry> History)
-{
-    [Description("版本号：执行处理步骤时可作为 version 传回，若已被他人修改则返回 409")]
-    public int Version { get; init; }
-
-    [Description("调查轮次（客户不满意重开后加一）")]
-    public int Round { get; init; }
-
-    public int ReopenCount { get; init; }
-
-    [Description("各项时限（北京时间）")]
-    public ComplaintDeadlinesResponse? Deadlines { get; init; }
-
-    [Description("各项时限是否已逾期（未在时限内完成）")]
-    public ComplaintOverdueResponse? Overdue { get; init; }
-
-    public ComplaintResponse WithState(CaseState? state, PortalClock clock)
-    {
-        if (state is null) return this;
-        var now = clock.UtcNow;
-        return this with
-        {
-            Version = state.Version,
-            Round = state.Round,
-            ReopenCount = state.ReopenCount,
-            Deadlines = new(ApiTime.Of(clock, state.ReplyDue), ApiTime.Of(clock, state.ReportDue), ApiTime.Of(clock, state.CloseDue),
-                ApiTime.Of(clock, state.PromisedReplyAt)),
-            Overdue = new(state.ReplyOverdue(now), state.ReportOverdue(now), state.CloseOverdue(now), state.PromisedReplyOverdue(now)),
-        };
-    }
-
-    public static ComplaintResponse From(ComplaintDetail d, PortalClock clock) => new(
-        d.Number, d.Status, d.CustomerId, d.CustomerName, d.CustomerPhone, d.CustomerAddress, d.ForeignCustomer,
-        d.Channel, d.Content, d.CustomerRequest, d.Category, d.Severity,
-        ApiTime.Of(clock, d.ReceivedAt), ApiTime.Of(clock, d.PromisedReplyAt),
-        new ComplaintOwner(d.OwnerId, d.OwnerName, d.OwnerDepartment), d.ResponsibleDepartment,
-        ApiTime.Of(clock, d.CreatedAt), ApiTime.Of(clock, d.UpdatedAt),
-        d.History.Select(h => new ComplaintHistoryEntry(ApiTime.Of(clock, h.At), h.ActorName, h.Action, h.Note)).ToList());
-}
-
-[Description("投诉登记表中的一行")]
-public sealed record ComplaintListItemResponse(
-    string Number,
-    DateTimeOffset ReceivedAt,
-    string CustomerName,
-    string CustomerPhone,
-    ComplaintChannel Channel,
-    string Category,
-    ComplaintSeverity Severity,
-    ComplaintStatus Status,
-    ComplaintOwner Owner,
-    [property: Description("投诉内容的前 120 个字")] string Content,
-    DateTimeOffset PromisedReplyAt)
-{
-    public static ComplaintListItemResponse From(ComplaintListItem i, PortalClock clock) => new(
-        i.Number, ApiTime.Of(clock, i.ReceivedAt), i.CustomerName, i.CustomerPhone, i.Channel, i.Category, i.Severity,
-        i.Status, new ComplaintOwner(i.OwnerId, i.OwnerName, null), i.Content, ApiTime.Of(clock, i.PromisedReplyAt));
-}
-
 [Description("一页结果")]
 public sealed record PageResponse<T>(
     IReadOnlyList<T> Items,
     [property: Description("符合条件的总条数")] int TotalCount,
     [property: Description("页码，从 1 开始")] int Page,
     int PageSize);
-
-internal static class ApiTime
-{
-    /// <summary>A stored UTC time as the portal's local time with its offset (+08:00), to the second.</summary>
-    public static DateTimeOffset Of(PortalClock clock, DateTime utc)
-    {
-        var local = clock.ToOffset(utc);
-        return local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond));
-    }
-
-    public static DateTimeOffset? Of(PortalClock clock, DateTime? utc) => utc is { } u ? Of(clock, u) : null;
-}
-
-[Description("时限：答复、调查报告、结案，以及告知客户的承诺答复时间")]
-public sealed record ComplaintDeadlinesResponse(DateTimeOffset? ReplyDue, DateTimeOffset? ReportDue, DateTimeOffset? CloseDue, DateTimeOffset? PromisedReplyAt);
-
-public sealed record ComplaintOverdueResponse(bool Reply, bool Report, bool Close, bool PromisedReply);

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ServicePortal.Domain.Common;
 
 namespace ServicePortal.Api;
 
@@ -56,6 +57,7 @@ internal static class ApiJson
     public static void ConfigureResponses(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new BeijingTimeConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
     }
 
@@ -165,6 +167,28 @@ internal static class ApiJson
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString());
+    }
+
+    /// <summary>
+    /// The domain's times (UTC) as the portal's local time with its offset (+08:00), to the second:
+    /// 2026-11-24T10:00:00+08:00. Read back, any ISO 8601 time with an offset becomes UTC.
+    /// </summary>
+    internal sealed class BeijingTimeConverter : JsonConverter<DateTime>
+    {
+        private static readonly PortalClock Clock = new(TimeProvider.System);
+
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset().UtcDateTime;
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(Of(Clock, value));
+
+        /// <summary>A stored UTC time as the portal's local time with its offset, to the second.</summary>
+        public static DateTimeOffset Of(PortalClock clock, DateTime utc)
+        {
+            var local = clock.ToOffset(utc);
+            return local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond));
+        }
     }
 
     /// <summary>ISO 8601 with an explicit offset (Z or ±hh:mm): a time without one would be read in the server's zone.</summary>

@@ -21,10 +21,6 @@ internal static class AuthEndpoints
                 + "密码错误返回 401；连续 5 次错误后账户锁定 15 分钟，期间返回 423（即使密码正确）；已停用的账户返回 403。")
             .AcceptsJson<LoginRequest>()
             .Produces<LoginResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status423Locked);
     }
 
@@ -58,7 +54,7 @@ internal static class AuthEndpoints
         var principal = await claimsFactory.CreateAsync(user);
         var token = tokens.Issue(principal);
         var expiresUtc = new JwtSecurityTokenHandler().ReadJwtToken(token).ValidTo;
-        return TypedResults.Ok(new LoginResponse(token, ApiTime.Of(clock, expiresUtc), user.UserName!, user.DisplayName, user.Role,
+        return TypedResults.Ok(new LoginResponse(token, ApiJson.BeijingTimeConverter.Of(clock, expiresUtc), user.UserName!, user.DisplayName, user.Role,
             principal.FindFirst(PortalClaims.Department)?.Value ?? ""));
     }
 
@@ -73,6 +69,6 @@ internal static class AuthEndpoints
             title: "账户已锁定",
             detail: $"账户已锁定：连续 {lockout.MaxFailedAccessAttempts} 次密码错误。{until}，或请系统管理员解锁。",
             statusCode: StatusCodes.Status423Locked,
-            extensions: end is { } x ? new Dictionary<string, object?> { ["lockedUntil"] = ApiTime.Of(clock, x.UtcDateTime) } : null);
+            extensions: end is { } x ? new Dictionary<string, object?> { ["lockedUntil"] = ApiJson.BeijingTimeConverter.Of(clock, x.UtcDateTime) } : null);
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Security.Claims;
-using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Api;
@@ -64,26 +63,22 @@ internal static class ComplaintActionEndpoints
         Func<ComplaintWorkflowService, string, string, T, CancellationToken, Task<int>> run) where T : class
     {
         group.MapPost(action, async (string number, HttpRequest request, ClaimsPrincipal user, ComplaintWorkflowService workflow,
-                ComplaintService complaints, PortalClock clock, CancellationToken ct) =>
+                ComplaintService complaints, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<T>(request, ct);
                 if (body.Refusal is not null) return body.Refusal;
                 if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var normalized = number.Trim().ToUpperInvariant();
-                await run(workflow, normalized, ApiUser.Id(user), body.Value!, ct);
-                var detail = await complaints.GetAsync(normalized, ct)
-                    ?? throw new NotFoundException($"投诉“{number}”不存在");
-                return TypedResults.Ok(ComplaintResponse.From(detail, clock).WithState(await workflow.StateAsync(normalized, ct), clock));
+                await run(workflow, number.Trim().ToUpperInvariant(), ApiUser.Id(user), body.Value!, ct);
+                return await ComplaintEndpoints.DetailAsync(number, complaints, ct) is { } detail
+                    ? TypedResults.Ok(detail) : ComplaintEndpoints.NotFound(number);
             })
             .RequireAuthorization(Components.Account.Policies.ComplaintReaders)
             .WithName("Complaint_" + action)
             .WithSummary(summary)
             .WithDescription("不符合流程或无权执行返回 409（中文原因）；请求内容有误返回 400；已被他人修改返回 409。")
             .AcceptsJson<T>()
-            .Produces<ComplaintResponse>()
+            .Produces<ComplaintDetail>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -19,10 +19,8 @@ internal static class ExportEndpoints
             .WithSummary("导出投诉台账（Excel）")
             .WithDescription("按与 GET /api/complaints 相同的筛选条件导出全部符合条件的投诉（不分页、不限行数），工作表“投诉台账”："
                 + "标题行写明筛选条件和导出时间，表头冻结并带筛选，时间为北京时间的 Excel 日期，以 =、+、-、@ 开头的文字按文本写入。参数值无效时返回 400。")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithRegisterQuery(paging: false)
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
 
         api.MapGet("/reports/monthly.xlsx", MonthlyAsync)
             .RequireAuthorization(Policies.ComplaintReaders)
@@ -31,15 +29,12 @@ internal static class ExportEndpoints
             .WithSummary("下载客诉案件统计表（月度，Excel）")
             .WithDescription("month=yyyy-MM（按受理时间，北京时间）。工作表：汇总、按类别、按部门、有效性、及时性、满意度、案件清单。月份缺失或格式不正确时返回 400。")
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ExportRegisterAsync(
-        [AsParameters] ComplaintFilter filter, HttpContext http, ComplaintRegisterExport export, CancellationToken ct)
+    private static async Task<IResult> ExportRegisterAsync(HttpContext http, ComplaintRegisterExport export, CancellationToken ct)
     {
-        var (query, problem) = await filter.ToQueryAsync(http, ct);
+        var (query, problem) = await RegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
         // The workbook is written to a temporary file (the writer is synchronous and the rows are
         // unlimited), then sent from there: memory stays flat whatever the number of rows.

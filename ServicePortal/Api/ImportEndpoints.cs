@@ -29,9 +29,7 @@ internal static class ImportEndpoints
             .WithName("ComplaintImportTemplate")
             .WithSummary("下载投诉台账导入模板")
             .WithDescription("Excel 模板：投诉台账（表头和一行示例）、说明（每列的含义和规则）、可选值（渠道、类别、严重程度等中文名称）。")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
 
         // The body is read by the handler (no form binding), and a cookie cannot be sent by another
         // site's form post (SameSite=Lax), so antiforgery tokens are not asked for, as elsewhere in the API.
@@ -45,8 +43,6 @@ internal static class ImportEndpoints
                 + "限客服内勤、客服人员、主任和部门经理。")
             .Produces<ImportResponse>()
             .Produces<ImportResponse>(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using ServicePortal.Components.Account;
-using ServicePortal.Components.Pages.Complaints;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
@@ -33,7 +32,7 @@ public sealed record RateKpiResponse(
     [property: Description("分母对应投诉的登记表地址；分母不是投诉数时为 null")] string? BaseCases)
 {
     public static RateKpiResponse From(RateKpi k) => new(k.Value, k.Numerator, k.Denominator, k.Target?.Value, k.Target?.Kind, k.OnTarget,
-        k.Definition, RegisterFilter.UrlOf(k.Cases), k.BaseCases is null ? null : RegisterFilter.UrlOf(k.BaseCases));
+        k.Definition, ComplaintQueryString.RegisterUrl(k.Cases), k.BaseCases is null ? null : ComplaintQueryString.RegisterUrl(k.BaseCases));
 }
 
 [Description("有效投诉率：分母为所选基数（服务单数或活跃客户数）")]
@@ -52,7 +51,7 @@ public sealed record DurationKpiResponse(
     [property: Description("统计投诉的登记表地址")] string Cases)
 {
     public static DurationKpiResponse From(DurationKpi k) => new(k.Stats.MedianWorkingHours, k.Stats.P90WorkingHours,
-        k.Stats.MedianCalendarHours, k.Stats.P90CalendarHours, k.Stats.Count, k.Definition, RegisterFilter.UrlOf(k.Cases));
+        k.Stats.MedianCalendarHours, k.Stats.P90CalendarHours, k.Stats.Count, k.Definition, ComplaintQueryString.RegisterUrl(k.Cases));
 }
 
 [Description("一个部门或首问责任人的积压")]
@@ -65,7 +64,7 @@ public sealed record BacklogRowResponse(
     string OpenCases, string OverdueCases, string DueTodayCases)
 {
     public static BacklogRowResponse From(BacklogRow r) => new(r.Id, r.Name, r.Open.Count, r.Overdue.Count, r.DueToday.Count,
-        RegisterFilter.UrlOf(r.Open.Cases), RegisterFilter.UrlOf(r.Overdue.Cases), RegisterFilter.UrlOf(r.DueToday.Cases));
+        ComplaintQueryString.RegisterUrl(r.Open.Cases), ComplaintQueryString.RegisterUrl(r.Overdue.Cases), ComplaintQueryString.RegisterUrl(r.DueToday.Cases));
 }
 
 [Description("积压（当前，不限于统计期间）")]
@@ -125,7 +124,7 @@ public sealed record KpiResponse(
     {
         var valid = r.ValidComplaintRate;
         static BreakdownRowResponse Row(BreakdownRow b) => new(b.Key, b.Name, b.Received.Count, b.Valid.Count,
-            RatioResponse.From(b.ReplyOnTime), RatioResponse.From(b.CloseOnTime), RatioResponse.From(b.FeedbackSatisfaction), RegisterFilter.UrlOf(b.Received.Cases));
+            RatioResponse.From(b.ReplyOnTime), RatioResponse.From(b.CloseOnTime), RatioResponse.From(b.FeedbackSatisfaction), ComplaintQueryString.RegisterUrl(b.Received.Cases));
         var total = r.Backlog.Total;
         return new KpiResponse(
             r.Request.From, r.Request.To,
@@ -133,7 +132,7 @@ public sealed record KpiResponse(
             clock.ToOffset(r.GeneratedAt),
             r.Received.Count,
             new ValidRateResponse(valid.Value, valid.Numerator, valid.Denominator, valid.Target?.Value, valid.Target?.Kind, valid.OnTarget,
-                valid.Definition, RegisterFilter.UrlOf(valid.Cases), r.ValidRateBase),
+                valid.Definition, ComplaintQueryString.RegisterUrl(valid.Cases), r.ValidRateBase),
             DurationKpiResponse.From(r.FirstResponse),
             DurationKpiResponse.From(r.Resolution),
             RateKpiResponse.From(r.ReplyOnTime),
@@ -141,13 +140,13 @@ public sealed record KpiResponse(
             RateKpiResponse.From(r.FeedbackSatisfaction),
             RateKpiResponse.From(r.ReopenRate),
             new BacklogResponse(total.Open.Count, total.Overdue.Count, total.DueToday.Count, r.Backlog.Definition,
-                RegisterFilter.UrlOf(total.Open.Cases), RegisterFilter.UrlOf(total.Overdue.Cases), RegisterFilter.UrlOf(total.DueToday.Cases),
+                ComplaintQueryString.RegisterUrl(total.Open.Cases), ComplaintQueryString.RegisterUrl(total.Overdue.Cases), ComplaintQueryString.RegisterUrl(total.DueToday.Cases),
                 r.Backlog.ByDepartment.Select(BacklogRowResponse.From).ToList(), r.Backlog.ByOwner.Select(BacklogRowResponse.From).ToList()),
             new StaffLoadResponse(r.StaffLoadYear, KpiTargets.MaxComplaintsPerStaffYear, KpiDefinitions.StaffLoad,
-                r.StaffLoad.Select(s => new StaffLoadRowResponse(s.PersonId, s.PersonName, s.Department, s.Count, s.Flagged, RegisterFilter.UrlOf(s.Cases))).ToList()),
+                r.StaffLoad.Select(s => new StaffLoadRowResponse(s.PersonId, s.PersonName, s.Department, s.Count, s.Flagged, ComplaintQueryString.RegisterUrl(s.Cases))).ToList()),
             r.Trend.Select(t => new TrendPointResponse(t.Label, t.Received.Count, RatioResponse.From(t.ValidComplaintRate), RatioResponse.From(t.ReplyOnTime),
                 RatioResponse.From(t.CloseOnTime), RatioResponse.From(t.FeedbackSatisfaction), RatioResponse.From(t.ReopenRate),
-                t.MedianFirstResponseWorkingHours, t.MedianResolutionWorkingHours, RegisterFilter.UrlOf(t.Received.Cases))).ToList(),
+                t.MedianFirstResponseWorkingHours, t.MedianResolutionWorkingHours, ComplaintQueryString.RegisterUrl(t.Received.Cases))).ToList(),
             r.ByCategory.Select(Row).ToList(),
             r.ByDepartment.Select(Row).ToList(),
             r.ByChannel.Select(Row).ToList());
@@ -201,9 +200,7 @@ internal static class KpiEndpoints
                 + "人均被投诉次数（每年超过 5 次标红）、月度趋势和按类别、责任部门、渠道的分类统计。每个比率给出 value、numerator、denominator、"
                 + "target 和 onTarget；每个数字附带其投诉的登记表地址（cases）。日期格式不正确或 from 晚于 to 返回 400。管理员（Admin）不能查看。")
             .Produces<KpiResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
         MapBaseEndpoints(api);
     }
 
@@ -215,29 +212,19 @@ internal static class KpiEndpoints
             .WithSummary("查看有效投诉率的基数（系统管理员）")
             .WithDescription("返回所选基数和某一年（year，默认今年）各月的活跃客户数和服务单数。")
             .Produces<KpiBasesResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
         bases.MapPut("{month}", SaveBaseAsync)
             .WithName("SaveKpiBase")
             .WithSummary("保存一个月的基数（系统管理员）")
             .WithDescription("month 为 yyyy-MM。门户尚无服务单，活跃客户数和服务单数由管理员按月录入；数值为 0 至 1 亿的整数。")
             .AcceptsJson<KpiBaseRequest>()
-            .Produces<KpiBaseDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<KpiBaseDto>();
         bases.MapPut("", SaveBaseKindAsync)
             .WithName("SaveKpiBaseKind")
             .WithSummary("选择有效投诉率的基数（系统管理员）")
             .WithDescription("ServiceOrders：有效投诉数 ÷ 期间各月服务单数之和；ActiveCustomers：有效投诉数 ÷ 期间各月活跃客户数的最大值。")
             .AcceptsJson<KpiBaseKindRequest>()
-            .Produces<KpiBasesResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<KpiBasesResponse>();
     }
 
     private static async Task<IResult> GetBasesAsync(string? year, KpiService kpis, PortalClock clock, CancellationToken ct)
@@ -257,7 +244,7 @@ internal static class KpiEndpoints
     private static async Task<IResult> SaveBaseAsync(string month, HttpRequest request, ClaimsPrincipal user, KpiService kpis, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var key = RegisterFilter.MonthKey(month);
+        var key = ComplaintQuery.MonthKey(month);
         if (key is null) errors["month"] = [$"月份“{month}”格式不正确，应为 yyyy-MM，如 2026-11"];
         var body = await ApiJson.ReadAsync<KpiBaseRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
@@ -285,8 +272,10 @@ internal static class KpiEndpoints
         PortalClock clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var from = ComplaintEndpoints.ParseDate(filter.From, "from", "统计期间起", errors);
-        var to = ComplaintEndpoints.ParseDate(filter.To, "to", "统计期间止", errors);
+        var departments = string.IsNullOrWhiteSpace(filter.Department) ? [] : (await accounts.DepartmentsAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
+        var read = new QueryReader(errors, new QueryNames([], departments, [], null));
+        var from = read.Date(filter.From, "from", "统计期间起");
+        var to = read.Date(filter.To, "to", "统计期间止");
         if (errors.Count == 0)
         {
             if (from is null && to is null)
@@ -299,7 +288,7 @@ internal static class KpiEndpoints
             else if (to < from) errors["to"] = ["统计期间止不能早于统计期间起"];
             else if (to.Value.DayNumber - from.Value.DayNumber > KpiService.MaxDays) errors["to"] = ["统计期间不能超过十年"];
         }
-        var department = await ComplaintEndpoints.DepartmentIdAsync(filter.Department, "department", accounts, errors, ct, allowNone: false);
+        var department = read.Department(filter.Department, "department", allowNone: false);
         if (errors.Count > 0) return ApiProblems.Invalid(errors, "统计条件有误，请按提示修改。");
 
         var report = await kpis.ReportAsync(new KpiRequest(from!.Value, to!.Value, department), ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Api;
 
@@ -29,7 +30,10 @@ internal static class PortalApi
             .RequireAuthorization()
             .AddEndpointFilter<DomainProblemFilter>()
             // 401, 403 and 404 stay API answers instead of being re-executed as the HTML not-found page.
-            .WithMetadata(new SkipStatusCodePagesAttribute());
+            .WithMetadata(new SkipStatusCodePagesAttribute())
+            // Every endpoint answers these (sign-in answers them for wrong credentials and disabled accounts).
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapAuthEndpoints();
         api.MapComplaintEndpoints();
@@ -48,6 +52,8 @@ internal static class PortalApi
     private static void DescribeDocument(OpenApiOptions options)
     {
         options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        // The domain's read models are the API's JSON; their schemas keep the names the API was published with.
+        options.CreateSchemaReferenceId = type => PublishedNames.TryGetValue(type.Type, out var name) ? name : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
@@ -84,6 +90,17 @@ internal static class PortalApi
                     },
                 };
             }
+            if (metadata.OfType<QueryParameters>().FirstOrDefault() is { } query)
+            {
+                operation.Parameters ??= [];
+                foreach (var (name, description) in query.Parameters)
+                {
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = name, In = ParameterLocation.Query, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+            }
             if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
             {
                 operation.Security ??= [];
@@ -96,11 +113,30 @@ internal static class PortalApi
     }
 
     /// <summary>
-    /// Documents the JSON body that the handler reads itself (<see cref="ApiJson.ReadAsync{T}"/>). Unlike
+    /// Documents the JSON body that the handler reads itself (<see cref="ApiJson.ReadAsync{T}"/>), and its
+    /// answers to a bad body: 400 with the fields' messages, 415 for another content type. Unlike
     /// <c>Accepts&lt;T&gt;()</c> it does not make routing refuse other content types, so the handler can answer them in Chinese.
     /// </summary>
     public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) where T : class =>
-        builder.WithMetadata(new JsonRequestBody(typeof(T)));
+        builder.WithMetadata(new JsonRequestBody(typeof(T)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>Documents query parameters that the handler reads itself (text, so that bad values get Chinese messages).</summary>
+    public static RouteHandlerBuilder WithQueryParameters(this RouteHandlerBuilder builder, IReadOnlyList<(string Name, string Description)> parameters) =>
+        builder.WithMetadata(new QueryParameters(parameters));
 
     private sealed record JsonRequestBody(Type Type);
+
+    private sealed record QueryParameters(IReadOnlyList<(string Name, string Description)> Parameters);
+
+    private static readonly Dictionary<Type, string> PublishedNames = new()
+    {
+        [typeof(ComplaintDetail)] = "ComplaintResponse",
+        [typeof(ComplaintListItem)] = "ComplaintListItemResponse",
+        [typeof(PersonRef)] = "ComplaintOwner",
+        [typeof(ComplaintHistoryView)] = "ComplaintHistoryEntry",
+        [typeof(ComplaintDeadlineTimes)] = "ComplaintDeadlinesResponse",
+        [typeof(ComplaintOverdueFlags)] = "ComplaintOverdueResponse",
+    };
 }

@@ -64,55 +64,37 @@ internal static class SettingsEndpoints
             .WithSummary("查看一年的工作日历（系统管理员）")
             .WithDescription("返回该年每一天：类型（Default 按周末规则、Holiday 节假日、Workday 调休上班）、名称和是否工作日。年份应在 2000–2100 之间，否则 400。")
             .Produces<CalendarYearResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
         calendar.MapPut("{date}", SetDayAsync)
             .WithName("SetCalendarDay")
             .WithSummary("设置一天为节假日、调休上班或恢复默认（系统管理员）")
             .WithDescription("日期格式 yyyy-MM-dd。修改只影响此后受理的投诉的期限。日期或类型无效返回 400，errors 给出中文提示。")
             .AcceptsJson<CalendarDayRequest>()
-            .Produces<CalendarDayResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<CalendarDayResponse>();
 
         var policies = api.MapGroup("/policies").WithTags("设置：时限与核决权限").RequireAuthorization(Policies.Admin);
         policies.MapGet("deadlines", GetDeadlinesAsync)
             .WithName("GetDeadlinePolicies")
             .WithSummary("查看处理时限（系统管理员）")
             .WithDescription("每种严重程度（一般、重大、紧急）× 境内/境外客户一条：答复、调查报告、结案期限的天数及按日历日还是工作日计算。")
-            .Produces<IReadOnlyList<DeadlinePolicyDto>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<IReadOnlyList<DeadlinePolicyDto>>();
         policies.MapPut("deadlines", SaveDeadlinesAsync)
             .WithName("SaveDeadlinePolicies")
             .WithSummary("保存处理时限，整体替换（系统管理员）")
             .WithDescription("请求体为 6 条时限的 JSON 数组（三种严重程度 × 境内/境外各一条），整体替换现有设置；只影响此后受理的投诉。"
                 + "有误返回 400，errors 的键如 Major/foreign.closeDays 或 [2].replyUnit，不保存任何内容。")
             .AcceptsJson<DeadlinePolicyDto[]>()
-            .Produces<IReadOnlyList<DeadlinePolicyDto>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<IReadOnlyList<DeadlinePolicyDto>>();
         policies.MapGet("approvals", GetApprovalsAsync)
             .WithName("GetApprovalThresholds")
             .WithSummary("查看核决权限（系统管理员）")
-            .Produces<ApprovalThresholdsDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<ApprovalThresholdsDto>();
         policies.MapPut("approvals", SaveApprovalsAsync)
             .WithName("SaveApprovalThresholds")
             .WithSummary("保存核决权限（系统管理员）")
             .WithDescription("经办人权限 ≥ 0，部门经理权限必须大于经办人权限，金额最多两位小数。只影响此后提交的处理方案。")
             .AcceptsJson<ApprovalThresholdsDto>()
-            .Produces<ApprovalThresholdsDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<ApprovalThresholdsDto>();
     }
 
     private static async Task<IResult> GetYearAsync(string year, CalendarService calendar, CancellationToken ct)

@@ -102,8 +102,8 @@ public static class PortalAuthExtensions
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.ComplaintIntake, p => p.RequireRole(Roles.ComplaintIntake.Split(',')))
-            .AddPolicy(Policies.ComplaintReaders, p => p.RequireRole(Roles.ComplaintReaders.Split(',')));
+            .AddPolicy(Policies.ComplaintIntake, p => p.RequireRole(Roles.ComplaintIntake))
+            .AddPolicy(Policies.ComplaintReaders, p => p.RequireRole(Roles.ComplaintReaders));
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServicePortal.Components.Pages.Complaints;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Kpis;
 
@@ -34,5 +33,5 @@ public static class KpiFormat
     }
 
     /// <summary>The register filtered to the cases behind a figure.</summary>
-    public static string Href(ComplaintQuery cases) => RegisterFilter.UrlOf(cases);
+    public static string Href(ComplaintQuery cases) => ComplaintQueryString.RegisterUrl(cases);
 }
