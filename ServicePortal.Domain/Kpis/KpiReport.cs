@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Domain.Kpis;
@@ -42,7 +44,11 @@ public sealed record KpiPeriod(DateOnly From, DateOnly To)
 public sealed record KpiRequest(DateOnly From, DateOnly To, int? DepartmentId = null);
 
 /// <summary>A rate: <see cref="Value"/> = Numerator ÷ Denominator (0–1), null when the denominator is 0.</summary>
-public sealed record Ratio(double? Value, int Numerator, int Denominator)
+[Description("一个比率指标：value = numerator ÷ denominator（0–1，分母为 0 时为 null）")]
+public sealed record Ratio(
+    [property: Description("比率，0–1；分母为 0 时为 null")] double? Value,
+    [property: Description("分子")] int Numerator,
+    [property: Description("分母")] int Denominator)
 {
     public static Ratio Of(int numerator, int denominator) =>
         new(denominator == 0 ? null : (double)numerator / denominator, numerator, denominator);
@@ -51,7 +57,7 @@ public sealed record Ratio(double? Value, int Numerator, int Denominator)
 /// <summary>Whether a target is a ceiling (valid rate below 1 %) or a floor (on time 100 %).</summary>
 public enum TargetKind { AtMost, AtLeast }
 
-/// <summary>A KPI target; a value of null (nothing to measure) counts as on target.</summary>
+/// <summary>A KPI target; a value of null (nothing to measure) counts as on target. In the API's JSON: its value (the kind beside it).</summary>
 public sealed record KpiTarget(double Value, TargetKind Kind)
 {
     public bool Met(double? value) => value is not { } v || (Kind == TargetKind.AtMost ? v <= Value : v >= Value);
@@ -62,18 +68,25 @@ public sealed record KpiTarget(double Value, TargetKind Kind)
 /// <see cref="BaseCases"/> the cases of the denominator when it counts complaints (null when the
 /// denominator is not made of complaints, as for the valid-complaint rate).
 /// </summary>
+[Description("比率指标及其目标和下钻地址")]
 public sealed record RateKpi(
-    string Key,
-    Ratio Ratio,
-    KpiTarget? Target,
-    bool OnTarget,
-    ComplaintQuery Cases,
-    ComplaintQuery? BaseCases)
+    [property: JsonIgnore] string Key,
+    [property: JsonIgnore] Ratio Ratio,
+    [property: Description("目标值，0–1")] KpiTarget? Target,
+    [property: Description("是否达标（无数据视为达标）")] bool OnTarget,
+    [property: Description("分子对应投诉的登记表地址（下钻）")] ComplaintQuery Cases,
+    [property: Description("分母对应投诉的登记表地址；分母不是投诉数时为 null")] ComplaintQuery? BaseCases)
 {
-    public double? Value => Ratio.Value;
-    public int Numerator => Ratio.Numerator;
-    public int Denominator => Ratio.Denominator;
-    public string Definition => KpiDefinitions.Of(Key);
+    [Description("比率，0–1；分母为 0 时为 null")] public double? Value => Ratio.Value;
+    [Description("分子")] public int Numerator => Ratio.Numerator;
+    [Description("分母")] public int Denominator => Ratio.Denominator;
+    [Description("AtMost：不高于目标；AtLeast：不低于目标")] public TargetKind? TargetKind => Target?.Kind;
+    [Description("指标定义（中文一句话）")] public string Definition => KpiDefinitions.Of(Key);
+
+    /// <summary>The valid-complaint rate's base (its denominator); null for the other rates.</summary>
+    [Description("有效投诉率分母的基数：ServiceOrders（各月服务单数之和）或 ActiveCustomers（各月活跃客户数的最大值）；其他比率不返回")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ValidRateBase? Base { get; init; }
 }
 
 /// <summary>Median and 90th percentile (nearest rank) of a duration, in working hours and in calendar hours.</summary>
@@ -85,30 +98,78 @@ public sealed record DurationStats(
     int Count);
 
 /// <summary>A duration tile (first response, resolution) with the cases measured.</summary>
-public sealed record DurationKpi(string Key, DurationStats Stats, ComplaintQuery Cases)
+[Description("时长指标：中位数和第 90 百分位（最近秩法），单位小时")]
+public sealed record DurationKpi(
+    [property: JsonIgnore] string Key,
+    [property: JsonIgnore] DurationStats Stats,
+    [property: Description("统计投诉的登记表地址")] ComplaintQuery Cases)
 {
-    public string Definition => KpiDefinitions.Of(Key);
+    [Description("中位数，工作小时")] public double? MedianWorkingHours => Stats.MedianWorkingHours;
+    [Description("第 90 百分位，工作小时")] public double? P90WorkingHours => Stats.P90WorkingHours;
+    [Description("中位数，日历小时")] public double? MedianCalendarHours => Stats.MedianCalendarHours;
+    [Description("第 90 百分位，日历小时")] public double? P90CalendarHours => Stats.P90CalendarHours;
+    [Description("统计的投诉数")] public int Count => Stats.Count;
+    [Description("指标定义（中文一句话）")] public string Definition => KpiDefinitions.Of(Key);
 }
 
-/// <summary>A count with the cases counted.</summary>
+/// <summary>A count with the cases counted. In the API's JSON: the count (the cases' address beside it).</summary>
 public sealed record CountFigure(int Count, ComplaintQuery Cases);
 
 /// <summary>Open, overdue and due-today cases of one department or owner (or in total).</summary>
-public sealed record BacklogRow(string? Id, string Name, CountFigure Open, CountFigure Overdue, CountFigure DueToday);
+[Description("一个部门或首问责任人的积压")]
+public sealed record BacklogRow(
+    [property: Description("部门编号（0 = 未分派）或账户编号；合计为 null")] string? Id,
+    string Name,
+    [property: Description("未结案")] CountFigure Open,
+    [property: Description("逾期")] CountFigure Overdue,
+    [property: Description("今日到期")] CountFigure DueToday)
+{
+    public ComplaintQuery OpenCases => Open.Cases;
+    public ComplaintQuery OverdueCases => Overdue.Cases;
+    public ComplaintQuery DueTodayCases => DueToday.Cases;
+}
 
 /// <summary>Backlog now (not limited to the period): total, per responsible department, per owner (首问责任人).</summary>
-public sealed record BacklogKpi(BacklogRow Total, IReadOnlyList<BacklogRow> ByDepartment, IReadOnlyList<BacklogRow> ByOwner)
+[Description("积压（当前，不限于统计期间）")]
+public sealed record BacklogKpi(
+    [property: JsonIgnore] BacklogRow Total,
+    [property: Description("按责任部门")] IReadOnlyList<BacklogRow> ByDepartment,
+    [property: Description("按首问责任人")] IReadOnlyList<BacklogRow> ByOwner)
 {
-    public string Definition => KpiDefinitions.Of(KpiDefinitions.BacklogKey);
+    [JsonPropertyOrder(-1)] public CountFigure Open => Total.Open;
+    [JsonPropertyOrder(-1)] public CountFigure Overdue => Total.Overdue;
+    [JsonPropertyOrder(-1)] public CountFigure DueToday => Total.DueToday;
+    [JsonPropertyOrder(-1)] public string Definition => KpiDefinitions.Of(KpiDefinitions.BacklogKey);
+    [JsonPropertyOrder(-1)] public ComplaintQuery OpenCases => Total.OpenCases;
+    [JsonPropertyOrder(-1)] public ComplaintQuery OverdueCases => Total.OverdueCases;
+    [JsonPropertyOrder(-1)] public ComplaintQuery DueTodayCases => Total.DueTodayCases;
 }
 
 /// <summary>Valid complaints of one responsible person in the calendar year; flagged above <see cref="KpiTargets.MaxComplaintsPerStaffYear"/>.</summary>
-public sealed record StaffLoadRow(string PersonId, string PersonName, string Department, int Count, bool Flagged, ComplaintQuery Cases);
+[Description("一名员工在年度内被判定成立的投诉数")]
+public sealed record StaffLoadRow(
+    string PersonId,
+    [property: JsonPropertyName("name")] string PersonName,
+    string Department,
+    int Count,
+    [property: Description("超过每年 5 次")] bool Flagged,
+    ComplaintQuery Cases);
+
+/// <summary>The staff-load tile as the API gives it: the year, the limit, the definition, the people.</summary>
+[Description("人均被投诉次数")]
+public sealed record StaffLoadKpi(
+    [property: Description("统计年度（统计期间结束日所在年）")] int Year,
+    IReadOnlyList<StaffLoadRow> Items)
+{
+    [Description("每人每年上限，超过标红")] public int Max => KpiTargets.MaxComplaintsPerStaffYear;
+    public string Definition => KpiDefinitions.StaffLoad;
+}
 
 /// <summary>The figures of one month of the trend.</summary>
+[Description("月度趋势的一个点")]
 public sealed record TrendPoint(
-    int Month,
-    string Label,
+    [property: JsonIgnore] int Month,
+    [property: JsonPropertyName("month"), Description("月份 yyyy-MM")] string Label,
     CountFigure Received,
     Ratio ValidComplaintRate,
     Ratio ReplyOnTime,
@@ -116,29 +177,41 @@ public sealed record TrendPoint(
     Ratio FeedbackSatisfaction,
     Ratio ReopenRate,
     double? MedianFirstResponseWorkingHours,
-    double? MedianResolutionWorkingHours);
+    double? MedianResolutionWorkingHours)
+{
+    public ComplaintQuery Cases => Received.Cases;
+}
 
 /// <summary>One row of a breakdown (by category, responsible department or channel).</summary>
+[Description("分类统计的一行")]
 public sealed record BreakdownRow(
-    string Key,
+    [property: Description("类别编号、部门编号（0 = 未分派）或渠道名称")] string Key,
     string Name,
     CountFigure Received,
     CountFigure Valid,
     Ratio ReplyOnTime,
     Ratio CloseOnTime,
-    Ratio FeedbackSatisfaction);
+    Ratio FeedbackSatisfaction)
+{
+    public ComplaintQuery Cases => Received.Cases;
+}
 
 /// <summary>Which base the valid-complaint rate divides by (SPEC K-3).</summary>
 public enum ValidRateBase { ActiveCustomers, ServiceOrders }
 
+/// <summary>A responsible department, by id and name.</summary>
+[Description("责任部门")]
+public sealed record KpiDepartment(int Id, string Name);
+
 /// <summary>Everything the dashboard shows and <c>GET /api/kpis</c> returns.</summary>
+[Description("投诉 KPI（SPEC K-3 … K-7）")]
 public sealed record KpiReport(
-    KpiRequest Request,
-    string? DepartmentName,
-    DateTime GeneratedAt,
-    CountFigure Received,
+    [property: JsonIgnore] KpiRequest Request,
+    [property: JsonIgnore] string? DepartmentName,
+    [property: Description("计算时间（北京时间）")] DateTime GeneratedAt,
+    [property: Description("期间内受理的投诉数")] CountFigure Received,
     RateKpi ValidComplaintRate,
-    ValidRateBase ValidRateBase,
+    [property: JsonIgnore] ValidRateBase ValidRateBase,
     DurationKpi FirstResponse,
     DurationKpi Resolution,
     RateKpi ReplyOnTime,
@@ -146,12 +219,20 @@ public sealed record KpiReport(
     RateKpi FeedbackSatisfaction,
     RateKpi ReopenRate,
     BacklogKpi Backlog,
-    int StaffLoadYear,
-    IReadOnlyList<StaffLoadRow> StaffLoad,
+    [property: JsonIgnore] int StaffLoadYear,
+    [property: JsonIgnore] IReadOnlyList<StaffLoadRow> StaffLoad,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<BreakdownRow> ByCategory,
     IReadOnlyList<BreakdownRow> ByDepartment,
-    IReadOnlyList<BreakdownRow> ByChannel);
+    IReadOnlyList<BreakdownRow> ByChannel)
+{
+    [JsonPropertyOrder(-1), Description("统计期间起（北京时间，含）")] public DateOnly From => Request.From;
+    [JsonPropertyOrder(-1), Description("统计期间止（北京时间，含）")] public DateOnly To => Request.To;
+    [JsonPropertyOrder(-1), Description("所选责任部门；全部部门为 null")]
+    public KpiDepartment? Department => Request.DepartmentId is { } id ? new(id, DepartmentName ?? "") : null;
+
+    [JsonPropertyName("staffLoad")] public StaffLoadKpi StaffLoadTile => new(StaffLoadYear, StaffLoad);
+}
 
 /// <summary>Targets from the regulations (seed 000: 有效投诉率力争在1%以下; seed 003: 年度投诉累计超过5次).</summary>
 public static class KpiTargets

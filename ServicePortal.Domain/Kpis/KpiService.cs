@@ -167,7 +167,8 @@ public sealed class KpiService(IDbContextFactory<PortalDbContext> dbFactory, Por
             request.DepartmentId is { } dep ? DepartmentName(dep == ComplaintQuery.NoDepartment ? null : dep) : null,
             s.Now,
             new CountFigure(totals.Received, all),
-            Rate(KpiDefinitions.ValidComplaintRateKey, Ratio.Of(totals.Valid, validBase), KpiTargets.ValidComplaintRate, all with { IsValid = true }, null),
+            Rate(KpiDefinitions.ValidComplaintRateKey, Ratio.Of(totals.Valid, validBase), KpiTargets.ValidComplaintRate, all with { IsValid = true }, null)
+                with { Base = baseKind },
             baseKind,
             new DurationKpi(KpiDefinitions.FirstResponseKey, Stats(firstResponse, d => d.FirstResponseWorking, d => d.FirstResponse), all with { Replied = true }),
             new DurationKpi(KpiDefinitions.ResolutionKey, Stats(resolution, d => d.ResolutionWorking, d => d.Resolution), all with { Status = ComplaintStatus.Closed }),

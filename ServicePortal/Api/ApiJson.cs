@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Kpis;
 
 namespace ServicePortal.Api;
 
@@ -58,6 +60,9 @@ internal static class ApiJson
     {
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new BeijingTimeConverter());
+        options.Converters.Add(new RegisterAddressConverter());
+        options.Converters.Add(new TargetValueConverter());
+        options.Converters.Add(new CountConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
     }
 
@@ -189,6 +194,32 @@ internal static class ApiJson
             var local = clock.ToOffset(utc);
             return local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond));
         }
+    }
+
+    /// <summary>The cases of a KPI figure as the register's address that lists them (<see cref="ComplaintQueryString.RegisterUrl"/>).</summary>
+    internal sealed class RegisterAddressConverter : WriteOnlyConverter<ComplaintQuery>
+    {
+        public override void Write(Utf8JsonWriter writer, ComplaintQuery value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(ComplaintQueryString.RegisterUrl(value));
+    }
+
+    /// <summary>A KPI target as its value (its kind is written beside it as targetKind).</summary>
+    internal sealed class TargetValueConverter : WriteOnlyConverter<KpiTarget>
+    {
+        public override void Write(Utf8JsonWriter writer, KpiTarget value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+    }
+
+    /// <summary>A count of cases as the number (the cases' address is written beside it).</summary>
+    internal sealed class CountConverter : WriteOnlyConverter<CountFigure>
+    {
+        public override void Write(Utf8JsonWriter writer, CountFigure value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Count);
+    }
+
+    /// <summary>A value the API only answers with, never reads.</summary>
+    internal abstract class WriteOnlyConverter<T> : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException($"{typeof(T).Name} is only written");
     }
 
     /// <summary>ISO 8601 with an explicit offset (Z or ±hh:mm): a time without one would be read in the server's zone.</summary>

@@ -10,149 +10,6 @@ using ServicePortal.Domain.Kpis;
 
 namespace ServicePortal.Api;
 
-[Description("一个比率指标：value = numerator ÷ denominator（0–1，分母为 0 时为 null）")]
-public sealed record RatioResponse(
-    [property: Description("比率，0–1；分母为 0 时为 null")] double? Value,
-    [property: Description("分子")] int Numerator,
-    [property: Description("分母")] int Denominator)
-{
-    public static RatioResponse From(Ratio r) => new(r.Value, r.Numerator, r.Denominator);
-}
-
-[Description("比率指标及其目标和下钻地址")]
-public sealed record RateKpiResponse(
-    [property: Description("比率，0–1；分母为 0 时为 null")] double? Value,
-    [property: Description("分子")] int Numerator,
-    [property: Description("分母")] int Denominator,
-    [property: Description("目标值，0–1")] double? Target,
-    [property: Description("AtMost：不高于目标；AtLeast：不低于目标")] TargetKind? TargetKind,
-    [property: Description("是否达标（无数据视为达标）")] bool OnTarget,
-    [property: Description("指标定义（中文一句话）")] string Definition,
-    [property: Description("分子对应投诉的登记表地址（下钻）")] string Cases,
-    [property: Description("分母对应投诉的登记表地址；分母不是投诉数时为 null")] string? BaseCases)
-{
-    public static RateKpiResponse From(RateKpi k) => new(k.Value, k.Numerator, k.Denominator, k.Target?.Value, k.Target?.Kind, k.OnTarget,
-        k.Definition, ComplaintQueryString.RegisterUrl(k.Cases), k.BaseCases is null ? null : ComplaintQueryString.RegisterUrl(k.BaseCases));
-}
-
-[Description("有效投诉率：分母为所选基数（服务单数或活跃客户数）")]
-public sealed record ValidRateResponse(
-    double? Value, int Numerator, int Denominator, double? Target, TargetKind? TargetKind, bool OnTarget, string Definition, string Cases,
-    [property: Description("分母的基数：ServiceOrders（各月服务单数之和）或 ActiveCustomers（各月活跃客户数的最大值）")] ValidRateBase Base);
-
-[Description("时长指标：中位数和第 90 百分位（最近秩法），单位小时")]
-public sealed record DurationKpiResponse(
-    [property: Description("中位数，工作小时")] double? MedianWorkingHours,
-    [property: Description("第 90 百分位，工作小时")] double? P90WorkingHours,
-    [property: Description("中位数，日历小时")] double? MedianCalendarHours,
-    [property: Description("第 90 百分位，日历小时")] double? P90CalendarHours,
-    [property: Description("统计的投诉数")] int Count,
-    string Definition,
-    [property: Description("统计投诉的登记表地址")] string Cases)
-{
-    public static DurationKpiResponse From(DurationKpi k) => new(k.Stats.MedianWorkingHours, k.Stats.P90WorkingHours,
-        k.Stats.MedianCalendarHours, k.Stats.P90CalendarHours, k.Stats.Count, k.Definition, ComplaintQueryString.RegisterUrl(k.Cases));
-}
-
-[Description("一个部门或首问责任人的积压")]
-public sealed record BacklogRowResponse(
-    [property: Description("部门编号（0 = 未分派）或账户编号；合计为 null")] string? Id,
-    string Name,
-    [property: Description("未结案")] int Open,
-    [property: Description("逾期")] int Overdue,
-    [property: Description("今日到期")] int DueToday,
-    string OpenCases, string OverdueCases, string DueTodayCases)
-{
-    public static BacklogRowResponse From(BacklogRow r) => new(r.Id, r.Name, r.Open.Count, r.Overdue.Count, r.DueToday.Count,
-        ComplaintQueryString.RegisterUrl(r.Open.Cases), ComplaintQueryString.RegisterUrl(r.Overdue.Cases), ComplaintQueryString.RegisterUrl(r.DueToday.Cases));
-}
-
-[Description("积压（当前，不限于统计期间）")]
-public sealed record BacklogResponse(
-    int Open, int Overdue, int DueToday, string Definition, string OpenCases, string OverdueCases, string DueTodayCases,
-    [property: Description("按责任部门")] IReadOnlyList<BacklogRowResponse> ByDepartment,
-    [property: Description("按首问责任人")] IReadOnlyList<BacklogRowResponse> ByOwner);
-
-[Description("一名员工在年度内被判定成立的投诉数")]
-public sealed record StaffLoadRowResponse(string PersonId, string Name, string Department, int Count,
-    [property: Description("超过每年 5 次")] bool Flagged, string Cases);
-
-[Description("人均被投诉次数")]
-public sealed record StaffLoadResponse(
-    [property: Description("统计年度（统计期间结束日所在年）")] int Year,
-    [property: Description("每人每年上限，超过标红")] int Max,
-    string Definition,
-    IReadOnlyList<StaffLoadRowResponse> Items);
-
-[Description("月度趋势的一个点")]
-public sealed record TrendPointResponse(
-    [property: Description("月份 yyyy-MM")] string Month,
-    int Received, RatioResponse ValidComplaintRate, RatioResponse ReplyOnTime, RatioResponse CloseOnTime,
-    RatioResponse FeedbackSatisfaction, RatioResponse ReopenRate,
-    double? MedianFirstResponseWorkingHours, double? MedianResolutionWorkingHours, string Cases);
-
-[Description("分类统计的一行")]
-public sealed record BreakdownRowResponse(
-    [property: Description("类别编号、部门编号（0 = 未分派）或渠道名称")] string Key,
-    string Name, int Received, int Valid, RatioResponse ReplyOnTime, RatioResponse CloseOnTime, RatioResponse FeedbackSatisfaction, string Cases);
-
-[Description("责任部门")]
-public sealed record KpiDepartmentResponse(int Id, string Name);
-
-[Description("投诉 KPI（SPEC K-3 … K-7）")]
-public sealed record KpiResponse(
-    [property: Description("统计期间起（北京时间，含）")] DateOnly From,
-    [property: Description("统计期间止（北京时间，含）")] DateOnly To,
-    [property: Description("所选责任部门；全部部门为 null")] KpiDepartmentResponse? Department,
-    [property: Description("计算时间（北京时间）")] DateTimeOffset GeneratedAt,
-    [property: Description("期间内受理的投诉数")] int Received,
-    ValidRateResponse ValidComplaintRate,
-    DurationKpiResponse FirstResponse,
-    DurationKpiResponse Resolution,
-    RateKpiResponse ReplyOnTime,
-    RateKpiResponse CloseOnTime,
-    RateKpiResponse FeedbackSatisfaction,
-    RateKpiResponse ReopenRate,
-    BacklogResponse Backlog,
-    StaffLoadResponse StaffLoad,
-    IReadOnlyList<TrendPointResponse> Trend,
-    IReadOnlyList<BreakdownRowResponse> ByCategory,
-    IReadOnlyList<BreakdownRowResponse> ByDepartment,
-    IReadOnlyList<BreakdownRowResponse> ByChannel)
-{
-    public static KpiResponse Of(KpiReport r, PortalClock clock)
-    {
-        var valid = r.ValidComplaintRate;
-        static BreakdownRowResponse Row(BreakdownRow b) => new(b.Key, b.Name, b.Received.Count, b.Valid.Count,
-            RatioResponse.From(b.ReplyOnTime), RatioResponse.From(b.CloseOnTime), RatioResponse.From(b.FeedbackSatisfaction), ComplaintQueryString.RegisterUrl(b.Received.Cases));
-        var total = r.Backlog.Total;
-        return new KpiResponse(
-            r.Request.From, r.Request.To,
-            r.Request.DepartmentId is { } id ? new KpiDepartmentResponse(id, r.DepartmentName ?? "") : null,
-            clock.ToOffset(r.GeneratedAt),
-            r.Received.Count,
-            new ValidRateResponse(valid.Value, valid.Numerator, valid.Denominator, valid.Target?.Value, valid.Target?.Kind, valid.OnTarget,
-                valid.Definition, ComplaintQueryString.RegisterUrl(valid.Cases), r.ValidRateBase),
-            DurationKpiResponse.From(r.FirstResponse),
-            DurationKpiResponse.From(r.Resolution),
-            RateKpiResponse.From(r.ReplyOnTime),
-            RateKpiResponse.From(r.CloseOnTime),
-            RateKpiResponse.From(r.FeedbackSatisfaction),
-            RateKpiResponse.From(r.ReopenRate),
-            new BacklogResponse(total.Open.Count, total.Overdue.Count, total.DueToday.Count, r.Backlog.Definition,
-                ComplaintQueryString.RegisterUrl(total.Open.Cases), ComplaintQueryString.RegisterUrl(total.Overdue.Cases), ComplaintQueryString.RegisterUrl(total.DueToday.Cases),
-                r.Backlog.ByDepartment.Select(BacklogRowResponse.From).ToList(), r.Backlog.ByOwner.Select(BacklogRowResponse.From).ToList()),
-            new StaffLoadResponse(r.StaffLoadYear, KpiTargets.MaxComplaintsPerStaffYear, KpiDefinitions.StaffLoad,
-                r.StaffLoad.Select(s => new StaffLoadRowResponse(s.PersonId, s.PersonName, s.Department, s.Count, s.Flagged, ComplaintQueryString.RegisterUrl(s.Cases))).ToList()),
-            r.Trend.Select(t => new TrendPointResponse(t.Label, t.Received.Count, RatioResponse.From(t.ValidComplaintRate), RatioResponse.From(t.ReplyOnTime),
-                RatioResponse.From(t.CloseOnTime), RatioResponse.From(t.FeedbackSatisfaction), RatioResponse.From(t.ReopenRate),
-                t.MedianFirstResponseWorkingHours, t.MedianResolutionWorkingHours, ComplaintQueryString.RegisterUrl(t.Received.Cases))).ToList(),
-            r.ByCategory.Select(Row).ToList(),
-            r.ByDepartment.Select(Row).ToList(),
-            r.ByChannel.Select(Row).ToList());
-    }
-}
-
 [Description("一个月的有效投诉率基数")]
 public sealed record KpiBaseDto(
     [property: Description("月份 yyyy-MM")] string Month,
@@ -199,7 +56,7 @@ internal static class KpiEndpoints
                 + "答复及时率、结案及时率、投诉反馈满意率、重新处理率，以及当前积压（未结案、逾期、今日到期，按部门和首问责任人）、"
                 + "人均被投诉次数（每年超过 5 次标红）、月度趋势和按类别、责任部门、渠道的分类统计。每个比率给出 value、numerator、denominator、"
                 + "target 和 onTarget；每个数字附带其投诉的登记表地址（cases）。日期格式不正确或 from 晚于 to 返回 400。管理员（Admin）不能查看。")
-            .Produces<KpiResponse>()
+            .Produces<KpiReport>()
             .ProducesValidationProblem();
         MapBaseEndpoints(api);
     }
@@ -292,6 +149,6 @@ internal static class KpiEndpoints
         if (errors.Count > 0) return ApiProblems.Invalid(errors, "统计条件有误，请按提示修改。");
 
         var report = await kpis.ReportAsync(new KpiRequest(from!.Value, to!.Value, department), ct);
-        return TypedResults.Ok(KpiResponse.Of(report, clock));
+        return TypedResults.Ok(report);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Kpis;
 
 namespace ServicePortal.Api;
 
@@ -76,6 +77,21 @@ internal static class PortalApi
             };
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            // Times are written by ApiJson.BeijingTimeConverter: ISO 8601 text with the +08:00 offset.
+            if (type == typeof(DateTime)) schema.Type = JsonSchemaType.String;
+            if (type == typeof(DateTime?)) schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+            if (WrittenAsValue.TryGetValue(type, out var value))
+            {
+                schema.Type = value.Type;
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+                schema.Description ??= value.Description;
+            }
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -134,9 +150,29 @@ internal static class PortalApi
     {
         [typeof(ComplaintDetail)] = "ComplaintResponse",
         [typeof(ComplaintListItem)] = "ComplaintListItemResponse",
+        [typeof(PageResponse<ComplaintListItem>)] = "PageResponseOfComplaintListItemResponse",
         [typeof(PersonRef)] = "ComplaintOwner",
         [typeof(ComplaintHistoryView)] = "ComplaintHistoryEntry",
         [typeof(ComplaintDeadlineTimes)] = "ComplaintDeadlinesResponse",
         [typeof(ComplaintOverdueFlags)] = "ComplaintOverdueResponse",
+        [typeof(KpiReport)] = "KpiResponse",
+        [typeof(Ratio)] = "RatioResponse",
+        [typeof(RateKpi)] = "RateKpiResponse",
+        [typeof(DurationKpi)] = "DurationKpiResponse",
+        [typeof(BacklogKpi)] = "BacklogResponse",
+        [typeof(BacklogRow)] = "BacklogRowResponse",
+        [typeof(StaffLoadKpi)] = "StaffLoadResponse",
+        [typeof(StaffLoadRow)] = "StaffLoadRowResponse",
+        [typeof(TrendPoint)] = "TrendPointResponse",
+        [typeof(BreakdownRow)] = "BreakdownRowResponse",
+        [typeof(KpiDepartment)] = "KpiDepartmentResponse",
+    };
+
+    /// <summary>Types the API writes as a plain value (see <see cref="ApiJson.ConfigureResponses"/>): their schema is that value's.</summary>
+    private static readonly Dictionary<Type, (JsonSchemaType Type, string Description)> WrittenAsValue = new()
+    {
+        [typeof(ComplaintQuery)] = (JsonSchemaType.String, "投诉登记表的地址，列出这些投诉（下钻）"),
+        [typeof(KpiTarget)] = (JsonSchemaType.Number, "目标值，0–1"),
+        [typeof(CountFigure)] = (JsonSchemaType.Integer, "投诉数"),
     };
 }
