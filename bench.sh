@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks at 1,000,000 complaints (issue 4, "Performance"):
+# Benchmarks at 1,000,000 complaints (README, "Performance"):
 #
 #   ./bench.sh                      # everything: register page, KPI tiles and dashboard, export, slip
 #   ./bench.sh --filter-class ServicePortal.Tests.Benchmarks.RegisterPageBenchmark   # one of them

@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test of ServicePortal (domain, bUnit, API integration and browser tests).
-# Installs Debian's Chromium first when /usr/bin/chromium is missing (the browser tests drive it).
+# The browser tests drive a headless Chromium: $SERVICEPORTAL_CHROMIUM when set, else chromium,
+# chromium-browser or google-chrome on PATH; when there is none, this installs Debian's chromium
+# with apt-get (a Debian-like system; sudo when not root). It also installs fonts-noto-cjk when
+# no CJK font is present (for the screenshots only). NuGet packages are restored by dotnet test.
 # Prints a closing line "N passed, N failed" (Microsoft.Testing.Platform does not print one).
 set -uo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== /usr/bin/chromium missing: installing Debian's chromium for the browser tests"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+if [ -n "${SERVICEPORTAL_CHROMIUM:-}" ]; then
+  [ -x "$SERVICEPORTAL_CHROMIUM" ] || { echo "SERVICEPORTAL_CHROMIUM=$SERVICEPORTAL_CHROMIUM is not an executable"; echo "0 passed, 1 failed"; exit 1; }
+elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null && ! command -v google-chrome >/dev/null; then
+  echo "== no Chromium found: installing Debian's chromium for the browser tests"
+  command -v apt-get >/dev/null || { echo "apt-get is missing: install Chromium yourself and set SERVICEPORTAL_CHROMIUM to it"; echo "0 passed, 1 failed"; exit 1; }
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null \
     || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
 # Chinese glyphs in screenshots (not needed for the assertions, but for looking at them).
-if ! fc-list 2>/dev/null | grep -qi "noto sans cjk\|wenquanyi"; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if command -v apt-get >/dev/null && ! fc-list 2>/dev/null | grep -qi "noto sans cjk\|wenquanyi"; then
   $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 || echo "(fonts-noto-cjk not installed: screenshots may lack Chinese glyphs)"
 fi
 

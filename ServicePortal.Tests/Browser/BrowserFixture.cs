@@ -11,7 +11,14 @@ namespace ServicePortal.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>The variable that names another Chromium (or Chrome) for the browser tests.</summary>
+    public const string ChromiumVariable = "SERVICEPORTAL_CHROMIUM";
+
+    /// <summary>
+    /// The browser the tests drive: <see cref="ChromiumVariable"/> when set, else the first of chromium,
+    /// chromium-browser or google-chrome found on PATH (test.sh installs Debian's chromium when none is).
+    /// </summary>
+    public static string? ChromiumPath { get; } = FindChromium();
 
     private PortalAppFactory? _app;
     private IPlaywright? _playwright;
@@ -27,8 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // bench.sh runs only the benchmarks: no app and no browser idling beside the measurements.
         if (Environment.GetEnvironmentVariable("SERVICEPORTAL_BENCH") == "1") return;
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
+        if (ChromiumPath is null || !File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"No Chromium for the browser tests ({ChromiumPath ?? "none on PATH"}): run the tests with ./test.sh, "
+                + $"which installs Debian's chromium, or set {ChromiumVariable} to a Chromium or Chrome executable.");
         _app = new PortalAppFactory();
         BaseUrl = _app.StartOnRealPort();
         await _app.SeedAccountsAsync();
@@ -60,6 +68,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
+    }
+
+    private static string? FindChromium()
+    {
+        if (Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured) return configured;
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return new[] { "chromium", "chromium-browser", "google-chrome" }
+            .SelectMany(name => folders.Select(folder => Path.Combine(folder, name)))
+            .FirstOrDefault(File.Exists);
     }
 
     private static string FindScreenshotFolder()
