@@ -103,12 +103,21 @@ public static class Expressions
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
             if (node.Method.DeclaringType != typeof(Expressions) || node.Method.Name != nameof(Invoke)) return base.VisitMethodCall(node);
-            // The rule is a value here (a field or a captured variable): evaluate it, then inline its body.
-            var rule = (LambdaExpression)Expression.Lambda(node.Arguments[0]).Compile().DynamicInvoke()!;
+            // The rule is a value here (a field or a captured variable): read it, then inline its body.
+            var rule = (LambdaExpression)Value(node.Arguments[0])!;
             var body = rule.Body;
             for (var i = 0; i < rule.Parameters.Count; i++) body = Replace(body, rule.Parameters[i], node.Arguments[i + 1]);
             return Visit(body);
         }
+
+        /// <summary>A field or property of a closure or a static, read directly; anything else evaluated.</summary>
+        private static object? Value(Expression e) => e switch
+        {
+            ConstantExpression c => c.Value,
+            MemberExpression { Member: FieldInfo f } m => f.GetValue(m.Expression is null ? null : Value(m.Expression)),
+            MemberExpression { Member: PropertyInfo p } m => p.GetValue(m.Expression is null ? null : Value(m.Expression)),
+            _ => Expression.Lambda(e).Compile(preferInterpretation: true).DynamicInvoke(),
+        };
     }
 
     /// <summary>Reads the members of one parameter from another object's members of the same names.</summary>
