@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Claims;
@@ -37,6 +38,8 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton<IStringLocalizerFactory>(sp =>
+            new StrictLocalizerFactory(ActivatorUtilities.CreateInstance<ResourceManagerStringLocalizerFactory>(sp)));
         Auth = AddAuthorization();
     }
 
@@ -130,5 +133,28 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         services.AddLogging();
         services.AddPortalAuthorization();
         return services.BuildServiceProvider().GetRequiredService<IAuthorizationService>();
+    }
+}
+
+/// <summary>
+/// Fails a component test that would show a text key instead of a text (a key mistyped, or renamed
+/// with the code around it): the portal's own localizer quietly shows the key.
+/// </summary>
+internal sealed class StrictLocalizerFactory(IStringLocalizerFactory inner) : IStringLocalizerFactory
+{
+    public IStringLocalizer Create(Type resourceSource) => new Strict(inner.Create(resourceSource));
+
+    public IStringLocalizer Create(string baseName, string location) => new Strict(inner.Create(baseName, location));
+
+    private sealed class Strict(IStringLocalizer inner) : IStringLocalizer
+    {
+        public LocalizedString this[string name] => Found(inner[name]);
+
+        public LocalizedString this[string name, params object[] arguments] => Found(inner[name, arguments]);
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => inner.GetAllStrings(includeParentCultures);
+
+        private static LocalizedString Found(LocalizedString text) =>
+            text.ResourceNotFound ? throw new InvalidOperationException($"No text for the key “{text.Name}” in the resources") : text;
     }
 }
