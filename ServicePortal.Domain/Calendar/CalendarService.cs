@@ -148,7 +148,7 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
             var before = await CurrentAsync(ct);
             await SaveDayAsync(date, kind, name, ct);
             Invalidate();
-            var calendar = await CurrentAsync(ct);
+            var calendar = await CurrentAsync(CancellationToken.None); // saved: finish the edit even if the caller gives up
             await RecomputeAsync(before, calendar, [date]);
             return new CalendarDayView(date, kind, kind == DayKind.Default ? "" : name, calendar.IsWorkingDay(date));
         }
@@ -242,7 +242,7 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
             var before = await CurrentAsync(ct);
             await SaveDaysAsync(days, ct);
             Invalidate();
-            await RecomputeAsync(before, await CurrentAsync(ct), days.Keys);
+            await RecomputeAsync(before, await CurrentAsync(CancellationToken.None), days.Keys);
             return days.Count;
         }
         finally
@@ -304,8 +304,8 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
                 await db.SaveChangesAsync(ct);
             }
             Invalidate();
-            var calendar = await CurrentAsync(ct);
             // Not cancelled with the request once the hours are saved: a half-done run would leave mixed figures.
+            var calendar = await CurrentAsync(CancellationToken.None);
             var recomputed = await durations.AllAsync(calendar, CancellationToken.None);
             return new WorkingHoursSaved(calendar.DayStart, calendar.DayEnd, recomputed);
         }

@@ -22,6 +22,8 @@ namespace ServicePortal.Domain.Kpis;
 /// keys its months on versions, is cleared afterwards.
 /// </para>
 /// Callers serialize runs (<see cref="CalendarService"/> holds its edit lock around the edit and this run).
+/// A step that took the calendar snapshot just before the edit and saves after this run passed its
+/// case keeps a figure of the old calendar (a window of milliseconds); saving the hours again repairs it.
 /// </summary>
 public sealed class KpiDurationRecompute(
     IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache, ILogger<KpiDurationRecompute> logger)
@@ -98,7 +100,7 @@ public sealed class KpiDurationRecompute(
                 recomputed++;
                 int? newFirst = r.FirstWorking is not null && r.Replied is { } replied ? KpiDurations.Between(r.Received, replied, calendar, zone).Working : null;
                 int? newResolution = r.ResolutionWorking is not null && r.Closed is { } closed ? KpiDurations.Between(r.Received, closed, calendar, zone).Working : null;
-                if (newFirst != r.FirstWorking && newFirst is not null || newResolution != r.ResolutionWorking && newResolution is not null)
+                if ((newFirst is not null && newFirst != r.FirstWorking) || (newResolution is not null && newResolution != r.ResolutionWorking))
                     changes.Add((r.Id, newFirst, newResolution));
             }
             if (changes.Count > 0)
@@ -122,8 +124,9 @@ public sealed class KpiDurationRecompute(
         while (rows.Count == BatchSize);
 
         // The cache's stamps (count and versions per month) do not see these updates. A second app
-        // instance keeps its own cache and would serve the old figures until its months change:
-        // multi-instance deployments need this invalidation sent to every instance (a later issue).
+        // instance keeps its own duration cache (and its own calendar snapshot) and would serve the old
+        // figures until its months change: multi-instance deployments need this invalidation sent to
+        // every instance (a later issue).
         durationCache.Clear();
         if (logger.IsEnabled(LogLevel.Information))
         {
