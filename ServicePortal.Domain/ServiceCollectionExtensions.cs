@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BoardQueries>();
         services.AddSingleton<Kpis.KpiService>();
         services.AddSingleton<Kpis.KpiDurationCache>();
+        services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Notifications.INotificationFeed, Notifications.InProcessNotificationFeed>();
         services.AddSingleton<CustomerService>();

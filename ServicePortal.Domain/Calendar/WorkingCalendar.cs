@@ -5,9 +5,9 @@ public enum DayKind { Default, Holiday, Workday }
 
 /// <summary>
 /// Which days are worked (SPEC C-9): Monday–Friday unless an admin marked the day as a holiday,
-/// plus weekend days marked as make-up working days (调休). Working hours are 08:30–17:30
-/// (seed 002 篇三), configurable. An immutable snapshot: the calendar service builds a new one
-/// when an admin edits a day.
+/// plus weekend days marked as make-up working days (调休). Working hours are set by the Admin
+/// (<see cref="WorkingHoursSetting"/>; 08:30–17:30 by default, seed 002 篇三). An immutable snapshot:
+/// the calendar service builds a new one when an admin edits a day or the hours.
 /// </summary>
 public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> overrides, TimeOnly dayStart, TimeOnly dayEnd)
 {

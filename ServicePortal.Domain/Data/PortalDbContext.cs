@@ -21,6 +21,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<WorkingHoursSetting> WorkingHours => Set<WorkingHoursSetting>();
     public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
     public DbSet<ApprovalPolicy> ApprovalPolicies => Set<ApprovalPolicy>();
     public DbSet<Kpis.KpiMonthlyBase> KpiMonthlyBases => Set<Kpis.KpiMonthlyBase>();

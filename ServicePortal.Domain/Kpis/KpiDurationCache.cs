@@ -11,7 +11,8 @@ namespace ServicePortal.Domain.Kpis;
 /// An entry is used only while its month's stamp — the number of cases received in the month and
 /// the sum of their versions, read from <c>IX_Complaints_KpiStamp</c> — is unchanged: every saved
 /// step bumps a case's version, so a change anywhere (this server or another) is seen at once,
-/// without relying on the change feed's timing.
+/// without relying on the change feed's timing. A recompute of the stored durations after a
+/// calendar edit (<see cref="KpiDurationRecompute"/>) changes no stamp: it calls <see cref="Clear"/>.
 /// </summary>
 public sealed class KpiDurationCache(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -26,10 +27,16 @@ public sealed class KpiDurationCache(IDbContextFactory<PortalDbContext> dbFactor
 
     private int _reads;
 
+    // Clear() bumps it: a read that began before a Clear() does not store what it read (it may
+    // have read while the stored durations were being recomputed, under an unchanged stamp).
+    private readonly Lock _gate = new();
+    private long _generation;
+
     /// <summary>The durations of <paramref name="months"/> (each a whole month of <paramref name="departmentId"/>).</summary>
     public async Task<List<DurationRow>> GetAsync(IReadOnlyList<KpiScope> months, CancellationToken ct)
     {
         if (months.Count == 0) return [];
+        var generation = Interlocked.Read(ref _generation);
         var first = months.Min(m => m.FirstMonth);
         var last = months.Max(m => m.LastMonth);
         Dictionary<int, Stamp> stamps;
@@ -58,7 +65,10 @@ public sealed class KpiDurationCache(IDbContextFactory<PortalDbContext> dbFactor
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await KpiQueries.DurationsAsync(db, x.Scope, ct);
-            _entries[(x.Scope.FirstMonth, x.Scope.DepartmentId)] = new Entry(x.Stamp, rows);
+            lock (_gate)
+            {
+                if (_generation == generation) _entries[(x.Scope.FirstMonth, x.Scope.DepartmentId)] = new Entry(x.Stamp, rows);
+            }
             Interlocked.Increment(ref _reads);
             return rows;
         }, ct)));
@@ -66,6 +76,16 @@ public sealed class KpiDurationCache(IDbContextFactory<PortalDbContext> dbFactor
         return result;
     }
 
-    /// <summary>Forgets every month (benchmarks measure the first load with it).</summary>
-    public void Clear() => _entries.Clear();
+    /// <summary>
+    /// Forgets every month: after the stored durations were recomputed (which changes no stamp), and
+    /// for benchmarks that measure the first load.
+    /// </summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _generation);
+            _entries.Clear();
+        }
+    }
 }

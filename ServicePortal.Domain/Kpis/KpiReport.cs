@@ -263,7 +263,7 @@ public static class KpiDefinitions
     public const string ValidComplaintRate =
         "有效投诉率 = 期间内受理并判定成立的投诉数 ÷ 期间服务基数（按设置取各月服务单数之和，或各月活跃客户数的最大值），目标低于 1%。";
     public const string FirstResponse =
-        "首次响应时间 = 从受理投诉到第一次答复客户的时长，统计期间内受理且已答复的投诉，取中位数和第 90 百分位，分别按工作时间（工作日 08:30–17:30，扣除周末和节假日、含调休上班日）和日历时间计。";
+        "首次响应时间 = 从受理投诉到第一次答复客户的时长，统计期间内受理且已答复的投诉，取中位数和第 90 百分位，分别按工作时间（按工作日历设置的上下班时间，扣除周末和节假日、含调休上班日）和日历时间计。";
     public const string Resolution =
         "处理时长 = 从受理投诉到结案的时长，统计期间内受理且已结案的投诉，取中位数和第 90 百分位，分别按工作时间和日历时间计。";
     public const string ReplyOnTime =

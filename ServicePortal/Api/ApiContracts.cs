@@ -58,7 +58,7 @@ public sealed class ComplaintRequest
     [Description("受理时间，带时区的 ISO 8601，如 2026-11-24T10:00:00+08:00；不填为当前时间，不能晚于当前时间")]
     public DateTimeOffset? ReceivedAt { get; init; }
 
-    [Description("承诺答复时间，带时区的 ISO 8601；不填为受理当天下班时间（17:30），必须晚于受理时间")]
+    [Description("承诺答复时间，带时区的 ISO 8601；不填为受理当天的下班时间（工作日历设置，默认 17:30；下班后或休息日受理的为下一个工作日的下班时间），必须晚于受理时间")]
     public DateTimeOffset? PromisedReplyAt { get; init; }
 
     public ComplaintInput ToInput() => new()

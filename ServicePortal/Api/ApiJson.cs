@@ -53,6 +53,8 @@ internal static class ApiJson
         ["severity"] = "严重程度",
         ["receivedAt"] = "受理时间",
         ["promisedReplyAt"] = "承诺答复时间",
+        ["dayStart"] = "上班时间",
+        ["dayEnd"] = "下班时间",
     };
 
     /// <summary>Responses: enums as their English names (also makes the OpenAPI document list them).</summary>

@@ -27,6 +27,22 @@ public sealed record CalendarDayRequest(
     [property: Description("Holiday（休）、Workday（班）或 Default（恢复按周末规则），区分大小写")] string? Kind,
     [property: Description("名称，如 国庆节（最多 64 个字）")] string? Name);
 
+[Description("每个工作日的上下班时间（24 小时制，北京时间）")]
+public sealed record WorkingHoursResponse(
+    [property: Description("上班时间 HH:mm，如 08:30")] string DayStart,
+    [property: Description("下班时间 HH:mm，如 17:30")] string DayEnd);
+
+[Description("设置上下班时间")]
+public sealed record WorkingHoursRequest(
+    [property: Description("上班时间，24 小时制 HH:mm，如 08:30")] string? DayStart,
+    [property: Description("下班时间，24 小时制 HH:mm，如 17:30；须晚于上班时间，每天 1 至 16 小时")] string? DayEnd);
+
+[Description("保存后的上下班时间，以及按新时间重算了工作时长的投诉数")]
+public sealed record WorkingHoursSavedResponse(
+    [property: Description("上班时间 HH:mm")] string DayStart,
+    [property: Description("下班时间 HH:mm")] string DayEnd,
+    [property: Description("重算了首次响应、处理时长（工作分钟）的投诉数：所有已答复或已结案的投诉")] int Recomputed);
+
 [Description("一种严重程度、一种客户来源的处理时限；天数为空表示不设该时限")]
 public sealed record DeadlinePolicyDto(
     [property: Description("严重程度：Normal（一般）、Major（重大）、Urgent（紧急）")] ComplaintSeverity Severity,
@@ -59,6 +75,26 @@ internal static class SettingsEndpoints
     public static void MapSettingsEndpoints(this RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/calendar").WithTags("设置：工作日历").RequireAuthorization(Policies.Admin);
+        // A literal segment outranks the {year} and {date} parameters below, so "working-hours" is never read as a year or a date.
+        calendar.MapGet("working-hours", GetWorkingHoursAsync)
+            .WithName("GetWorkingHours")
+            .WithSummary("查看上下班时间（系统管理员）")
+            .WithDescription("每个工作日的上下班时间（24 小时制，北京时间），默认 08:30–17:30。工作时长类指标（首次响应时间、处理时长）和默认承诺答复时间按它计算。")
+            .Produces<WorkingHoursResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        calendar.MapPut("working-hours", SaveWorkingHoursAsync)
+            .WithName("SaveWorkingHours")
+            .WithSummary("设置上下班时间，并重算已存的工作时长（系统管理员）")
+            .WithDescription("请求体同 GET 的响应，时间为 24 小时制 HH:mm。保存后按新时间重算所有已答复、已结案投诉的首次响应和处理时长（工作分钟），"
+                + "投诉多时需要较长时间（百万件约一分钟），返回重算的投诉数；重新保存相同的时间也会重算。默认承诺答复时间从此按新的下班时间计算，"
+                + "已受理投诉的期限不变。时间无效、下班不晚于上班、每天少于 1 小时或多于 16 小时返回 400，errors 的键为 dayStart、dayEnd，提示为中文。")
+            .AcceptsJson<WorkingHoursRequest>()
+            .Produces<WorkingHoursSavedResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         calendar.MapGet("{year}", GetYearAsync)
             .WithName("GetCalendarYear")
             .WithSummary("查看一年的工作日历（系统管理员）")
@@ -68,7 +104,7 @@ internal static class SettingsEndpoints
         calendar.MapPut("{date}", SetDayAsync)
             .WithName("SetCalendarDay")
             .WithSummary("设置一天为节假日、调休上班或恢复默认（系统管理员）")
-            .WithDescription("日期格式 yyyy-MM-dd。修改只影响此后受理的投诉的期限。日期或类型无效返回 400，errors 给出中文提示。")
+            .WithDescription("日期格式 yyyy-MM-dd。已受理投诉的期限不变（只影响此后受理的投诉）；该日由工作日变为休息日或反之时，跨越该日的已答复、已结案投诉的工作时长随之重算。日期或类型无效返回 400，errors 给出中文提示。")
             .AcceptsJson<CalendarDayRequest>()
             .Produces<CalendarDayResponse>();
 
@@ -127,6 +163,38 @@ internal static class SettingsEndpoints
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var saved = await calendar.SetDayAsync(day, kind!.Value, body.Value.Name, ct);
         return TypedResults.Ok(CalendarDayResponse.From(saved));
+    }
+
+    private static async Task<IResult> GetWorkingHoursAsync(CalendarService calendar, CancellationToken ct)
+    {
+        var hours = await calendar.WorkingHoursAsync(ct);
+        return TypedResults.Ok(new WorkingHoursResponse(WorkingHoursSetting.Text(hours.DayStart), WorkingHoursSetting.Text(hours.DayEnd)));
+    }
+
+    private static async Task<IResult> SaveWorkingHoursAsync(HttpRequest request, CalendarService calendar, CancellationToken ct)
+    {
+        var body = await ApiJson.ReadAsync<WorkingHoursRequest>(request, ct);
+        if (body.Refusal is not null) return body.Refusal;
+        var errors = body.Errors;
+        var dayStart = ParseTime(body.Value!.DayStart, "dayStart", "上班时间", "08:30", errors);
+        var dayEnd = ParseTime(body.Value.DayEnd, "dayEnd", "下班时间", "17:30", errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        var saved = await calendar.SaveWorkingHoursAsync(dayStart!.Value, dayEnd!.Value, ct);
+        return TypedResults.Ok(new WorkingHoursSavedResponse(WorkingHoursSetting.Text(saved.DayStart), WorkingHoursSetting.Text(saved.DayEnd), saved.Recomputed));
+    }
+
+    /// <summary>"08:30" or "8:30" (24-hour clock); a missing or unreadable time adds a Chinese message unless the field already has one.</summary>
+    private static TimeOnly? ParseTime(string? text, string field, string label, string example, Dictionary<string, string[]> errors)
+    {
+        if (errors.ContainsKey(field)) return null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = [$"请填写{label}（{field}），如 {example}"];
+            return null;
+        }
+        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
+        errors[field] = [$"{label}“{(text.Length <= 20 ? text : text[..20] + "…")}”无效，应为 24 小时制的 HH:mm，如 {example}"];
+        return null;
     }
 
     private static async Task<IResult> GetDeadlinesAsync(DeadlineService deadlines, CancellationToken ct) =>

@@ -78,6 +78,17 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
     }
 }
 
+/// <summary>One row (Id 1), present from the migration on with the regulation's 08:30–17:30.</summary>
+internal sealed class WorkingHoursSettingConfiguration : IEntityTypeConfiguration<WorkingHoursSetting>
+{
+    public void Configure(EntityTypeBuilder<WorkingHoursSetting> b)
+    {
+        b.ToTable("WorkingHours", t => t.HasCheckConstraint("CK_WorkingHours_SingleRow", "Id = 1"));
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.HasData(new { Id = WorkingHoursSetting.SingleId, DayStart = WorkingCalendar.DefaultStart, DayEnd = WorkingCalendar.DefaultEnd });
+    }
+}
+
 internal sealed class DeadlinePolicyConfiguration : IEntityTypeConfiguration<DeadlinePolicy>
 {
     public void Configure(EntityTypeBuilder<DeadlinePolicy> b) =>

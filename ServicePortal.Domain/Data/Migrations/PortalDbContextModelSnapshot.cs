@@ -277,6 +277,33 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Calendar.WorkingHoursSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("DayEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("DayStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkingHours_SingleRow", "Id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DayEnd = new TimeOnly(17, 30, 0),
+                            DayStart = new TimeOnly(8, 30, 0)
+                        });
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.ApprovalPolicy", b =>
                 {
                     b.Property<int>("Id")
