@@ -80,9 +80,7 @@ internal static class SettingsEndpoints
             .WithName("GetWorkingHours")
             .WithSummary("查看上下班时间（系统管理员）")
             .WithDescription("每个工作日的上下班时间（24 小时制，北京时间），默认 08:30–17:30。工作时长类指标（首次响应时间、处理时长）和默认承诺答复时间按它计算。")
-            .Produces<WorkingHoursResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<WorkingHoursResponse>();
         calendar.MapPut("working-hours", SaveWorkingHoursAsync)
             .WithName("SaveWorkingHours")
             .WithSummary("设置上下班时间，并重算已存的工作时长（系统管理员）")
@@ -90,11 +88,7 @@ internal static class SettingsEndpoints
                 + "投诉多时需要较长时间（百万件约一分钟），返回重算的投诉数；重新保存相同的时间也会重算。默认承诺答复时间从此按新的下班时间计算，"
                 + "已受理投诉的期限不变。时间无效、下班不晚于上班、每天少于 1 小时或多于 16 小时返回 400，errors 的键为 dayStart、dayEnd，提示为中文。")
             .AcceptsJson<WorkingHoursRequest>()
-            .Produces<WorkingHoursSavedResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<WorkingHoursSavedResponse>();
         calendar.MapGet("{year}", GetYearAsync)
             .WithName("GetCalendarYear")
             .WithSummary("查看一年的工作日历（系统管理员）")
