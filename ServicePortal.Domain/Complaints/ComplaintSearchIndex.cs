@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -200,9 +201,13 @@ internal static class ComplaintSearchIndex
         return new SearchHits(db, sql, parts.Count == 1 && match is not null && !match.Contains('*', StringComparison.Ordinal) ? match : null);
     }
 
-    /// <summary>Ids of the complaints whose indexed text matches <paramref name="match"/> (an FTS5 MATCH expression), as a subquery.</summary>
-    public static IQueryable<int> Matching(PortalDbContext db, string match) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {match}");
+    /// <summary>
+    /// Whether the complaint's own entry matches <paramref name="match"/> (an FTS5 MATCH expression), checked
+    /// row by row: <c>EXISTS (SELECT 1 FROM ComplaintSearch WHERE rowid = c.Id AND match(…))</c>, which
+    /// FTS5 answers from the entry alone.
+    /// </summary>
+    public static Expression<Func<Complaint, bool>> Matches(PortalDbContext db, string match) =>
+        c => db.Set<ComplaintSearchEntry>().Any(e => e.Id == c.Id && StoreFunctions.Matches(e.Index, match));
 
     /// <summary>Ids of the complaints of customers whose phone number starts with <paramref name="prefix"/> (a range on the phone index).</summary>
     public static SearchHits PhoneHits(PortalDbContext db, string prefix)
@@ -323,4 +328,15 @@ internal static class ComplaintSearchIndex
         command.Parameters.Add(p);
         return p;
     }
+}
+
+/// <summary>
+/// An entry of the full-text index as EF Core sees it, to check one complaint's entry inside a query
+/// (<see cref="ComplaintSearchIndex.Matches"/>): the FTS5 table's rowid (the complaint's id) and its hidden
+/// column named after the table, the left side of MATCH. The table is made by its migration, not by EF.
+/// </summary>
+internal sealed class ComplaintSearchEntry
+{
+    public int Id { get; private set; }
+    public string Index { get; private set; } = "";
 }

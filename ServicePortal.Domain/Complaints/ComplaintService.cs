@@ -284,7 +284,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
     private IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, string? probeMatch)
     {
         var q = Conditions(f).Aggregate(db.Complaints.AsNoTracking(), (rows, condition) => rows.Where(StoreFunctions.WithoutIndexes(condition)));
-        return probeMatch is null ? q : q.Where(c => ComplaintSearchIndex.Matching(db, probeMatch).Any(id => id == c.Id));
+        return probeMatch is null ? q : q.Where(ComplaintSearchIndex.Matches(db, probeMatch));
     }
 
     private static IQueryable<Complaint> Sort(PortalDbContext db, IQueryable<Complaint> q, ComplaintQuery f, bool large) => (f.Sort, f.Descending) switch

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Domain.Data;
@@ -26,6 +27,12 @@ public static class StoreFunctions
     public static ComplaintSeverity NoIndex(ComplaintSeverity value) => value;
     public static ComplaintChannel NoIndex(ComplaintChannel value) => value;
 
+    /// <summary>
+    /// <c>match(query, index)</c>: SQLite's function form of <c>index MATCH query</c> for an FTS5 table's
+    /// column named after the table; the planner hands it to FTS5 like the operator.
+    /// </summary>
+    public static bool Matches(string index, string query) => throw new InvalidOperationException("only inside queries");
+
     private static readonly Dictionary<Type, MethodInfo> ByType = typeof(StoreFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Where(m => m.Name == nameof(NoIndex)).ToDictionary(m => m.GetParameters()[0].ParameterType);
 
@@ -35,6 +42,8 @@ public static class StoreFunctions
 
     internal static void Register(ModelBuilder builder)
     {
+        builder.HasDbFunction(typeof(StoreFunctions).GetMethod(nameof(Matches))!).HasTranslation(args =>
+            new SqlFunctionExpression("match", [args[1], args[0]], nullable: false, argumentsPropagateNullability: [false, false], typeof(bool), new BoolTypeMapping("INTEGER")));
         foreach (var method in ByType.Values)
         {
             // EF Core wants the non-nullable type of a function's value, even when it may be null.

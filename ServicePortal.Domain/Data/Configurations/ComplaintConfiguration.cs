@@ -68,3 +68,15 @@ internal sealed class ComplaintSerialConfiguration : IEntityTypeConfiguration<Co
         b.Property(s => s.Month).ValueGeneratedNever();
     }
 }
+
+internal sealed class ComplaintSearchEntryConfiguration : IEntityTypeConfiguration<ComplaintSearchEntry>
+{
+    public void Configure(EntityTypeBuilder<ComplaintSearchEntry> b)
+    {
+        // The FTS5 virtual table of migration ComplaintSearch; EF only reads it, inside queries.
+        b.ToTable("ComplaintSearch", t => t.ExcludeFromMigrations());
+        b.HasNoKey();
+        b.Property(e => e.Id).HasColumnName("rowid");
+        b.Property(e => e.Index).HasColumnName("ComplaintSearch");
+    }
+}

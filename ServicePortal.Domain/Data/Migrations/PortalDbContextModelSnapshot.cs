@@ -687,6 +687,23 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("ComplaintReply");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Complaints.ComplaintSearchEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.Property<string>("Index")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ComplaintSearch");
+
+                    b.ToTable("ComplaintSearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
