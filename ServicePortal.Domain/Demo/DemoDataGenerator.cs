@@ -95,15 +95,16 @@ public sealed class DemoDataGenerator(
         var policies = new DemoDeadlines(await deadlines.PoliciesAsync(ct), workingCalendar, clock);
         var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, approvals, nowLocal);
         var serials = new List<(int Month, int Last)>();
-        // Two cores: one generates the next months while the other writes (same order, same data).
-        var months = Channel.CreateBounded<(DemoMonth Month, List<Complaint> Cases)>(2);
+        // Two cores: one generates the next months and reads their rows while the other writes (same order, same data).
+        writer.PrepareComplaints();
+        var months = Channel.CreateBounded<(DemoMonth Month, List<ComplaintRows> Cases)>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var generating = Task.Run(async () =>
         {
             try
             {
                 foreach (var month in plan.Where(m => m.Count > 0))
-                    await months.Writer.WriteAsync((month, factory.Month(month)), stop.Token);
+                    await months.Writer.WriteAsync((month, factory.Month(month).ConvertAll(writer.Rows)), stop.Token);
                 months.Writer.Complete();
             }
             catch (Exception e)

@@ -5,6 +5,9 @@ using ServicePortal.Domain.Customers;
 
 namespace ServicePortal.Domain.Demo;
 
+/// <summary>The rows of a complaint and its search document, ready to be written (see <see cref="DemoDataWriter.Rows"/>).</summary>
+internal sealed record ComplaintRows(AggregateRows Rows, string SearchDocument);
+
 /// <summary>
 /// Writes generated customers and complaints with plain ADO.NET: prepared INSERTs reused for every
 /// row, one transaction per ~50 000 complaints, no durability wait during the load. Tables, columns
@@ -68,25 +71,57 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         using var tx = _connection.BeginTransaction();
         using var insert = EntityInsert.Prepare(_connection, EntityType(typeof(Customer)), RowKey.FromEntity, null);
         insert.Transaction = tx;
-        foreach (var customer in customers) insert.Execute(customer);
+        foreach (var customer in customers) insert.Execute(insert.Values(customer));
         tx.Commit();
     }
 
-    /// <summary>Writes the complaints with every record they hold (history, the cycle's records), ids given in list order.</summary>
-    public void WriteComplaints(IReadOnlyList<Complaint> complaints)
+    /// <summary>
+    /// Prepares the complaints' INSERTs (reads the next ids) and starts the first transaction: before
+    /// <see cref="Rows"/> is called, which may run on another thread while this one writes.
+    /// </summary>
+    public void PrepareComplaints()
     {
-        if (_complaint is null) Prepare();
+        if (_complaint is not null) return;
+        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint)));
+        // The register's full-text index, in the same transaction as the rows it indexes.
+        _search = _connection.CreateCommand();
+        _search.CommandText = ComplaintSearchIndex.InsertSql;
+        Parameter(_search, "$id");
+        Parameter(_search, "$text");
+        Begin();
+        _search.Prepare();
+        SetAutomerge(0);
+        _automergeOff = true;
+    }
+
+    /// <summary>
+    /// A complaint's rows — it and every record it holds (history, the cycle's records) — and its
+    /// search document, as they will be written. Reads the entity only: the generating core makes
+    /// them while this one writes the month before.
+    /// </summary>
+    public ComplaintRows Rows(Complaint complaint) =>
+        new(_complaint!.Read(complaint), ComplaintSearchIndex.Document(complaint.Content, complaint.CustomerRequest));
+
+    /// <summary>Writes the complaints' rows, ids given in list order.</summary>
+    public void WriteComplaints(IReadOnlyList<ComplaintRows> complaints)
+    {
         var search = _search!.Parameters;
         foreach (var c in complaints)
         {
             if (_transaction is null) Begin();
-            var id = _complaint!.Write(c);
-            search[0].Value = id;
-            search[1].Value = ComplaintSearchIndex.Document(c.Content, c.CustomerRequest);
+            search[0].Value = _complaint!.Write(c.Rows);
+            search[1].Value = c.SearchDocument;
             _search.ExecuteNonQuery();
             Complaints++;
             if (++_inTransaction >= ComplaintsPerTransaction) Commit();
         }
+    }
+
+    /// <summary>Writes the complaints with every record they hold, ids given in list order.</summary>
+    public void WriteComplaints(IReadOnlyList<Complaint> complaints)
+    {
+        PrepareComplaints();
+        WriteComplaints(complaints.Select(Rows).ToList());
     }
 
     private IEntityType EntityType(Type type) =>
@@ -178,20 +213,6 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _transaction = _connection.BeginTransaction();
         _complaint!.Transaction = _transaction;
         _search!.Transaction = _transaction;
-    }
-
-    private void Prepare()
-    {
-        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint)));
-        // The register's full-text index, in the same transaction as the rows it indexes.
-        _search = _connection.CreateCommand();
-        _search.CommandText = ComplaintSearchIndex.InsertSql;
-        Parameter(_search, "$id");
-        Parameter(_search, "$text");
-        Begin();
-        _search.Prepare();
-        SetAutomerge(0);
-        _automergeOff = true;
     }
 
     private static SqliteParameter Parameter(SqliteCommand command, string name)
