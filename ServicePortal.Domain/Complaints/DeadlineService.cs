@@ -23,10 +23,15 @@ public sealed class DeadlineService(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<ComplaintDeadlines> ComputeAsync(ComplaintSeverity severity, bool foreign, DateTime receivedUtc, CancellationToken ct = default)
     {
         var policy = (await PoliciesAsync(ct)).Single(p => p.Severity == severity && p.ForeignCustomer == foreign);
-        var cal = await calendar.CurrentAsync(ct);
-        var received = clock.ToLocal(receivedUtc);
+        return Compute(policy, await calendar.CurrentAsync(ct), clock, receivedUtc);
+    }
+
+    /// <summary>UTC deadlines of a case received at <paramref name="receivedUtc"/>, by its policy on this working calendar.</summary>
+    internal static ComplaintDeadlines Compute(DeadlinePolicy policy, WorkingCalendar cal, PortalClock portalClock, DateTime receivedUtc)
+    {
+        var received = portalClock.ToLocal(receivedUtc);
         DateTime? Due(int? days, DeadlineUnit unit) =>
-            days is { } d ? clock.ToUtc(DeadlineCalculator.Due(received, d, unit, cal)) : null;
+            days is { } d ? portalClock.ToUtc(DeadlineCalculator.Due(received, d, unit, cal)) : null;
         return new ComplaintDeadlines(Due(policy.ReplyDays, policy.ReplyUnit), Due(policy.ReportDays, policy.ReportUnit),
             Due(policy.CloseDays, policy.CloseUnit)!.Value);
     }

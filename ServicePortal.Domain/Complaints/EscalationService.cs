@@ -148,7 +148,7 @@ public sealed class EscalationService(
             var what = due.Level switch
             {
                 EscalationLevel.Warning => $"{due.Kind.Chinese()}将于 {dueText} 到期",
-                EscalationLevel.Overdue => $"{due.Kind.Chinese()}已于 {dueText} 逾期",
+                EscalationLevel.Overdue => EscalationText.OverdueNote(due.Kind, due.DueAt, clock),
                 _ => $"{due.Kind.Chinese()}（{dueText}）逾期超过 {ExecutiveAfterWorkingDays} 个工作日，上报总经理",
             };
             db.Escalations.Add(new Escalation(c.Id, due.Kind, due.Level, due.DueAt, now, Truncate(names, 500)));
@@ -179,6 +179,12 @@ public sealed class EscalationService(
 
 public static class EscalationText
 {
+    /// <summary>
+    /// What the case's timeline says when a limit has passed unmet and the case is flagged
+    /// (<see cref="Complaint.MarkOverdue"/>): by the escalation run, and by the demo data where it replays one.
+    /// </summary>
+    public static string OverdueNote(DeadlineKind kind, DateTime dueUtc, PortalClock clock) => $"{kind.Chinese()}已于 {clock.Format(dueUtc)} 逾期";
+
     public static string Chinese(this EscalationLevel level) => level switch
     {
         EscalationLevel.Warning => "提醒",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Complaints;
 
@@ -15,56 +14,51 @@ internal sealed partial class DemoComplaintFactory
     private const double LateReplyRate = 0.08;
 
     /// <summary>
-    /// One case's story through the complaint cycle (SPEC C-3 … C-9): first planned to its end, with the
-    /// steps, people and records the workflow would produce; then the steps that happened before now
-    /// are applied — with the escalation's 逾期 flag where a deadline passed unmet — and the rest dropped.
-    /// Times are portal-local while planning, UTC in the records.
+    /// One case's story through the complaint cycle (SPEC C-3 … C-9). First it is planned to its end:
+    /// who acts when, and what they type. Then the steps that happened before now are taken on the
+    /// registered <see cref="Complaint"/>, each a call of the entity's own step method, which checks
+    /// it, moves the stage and writes the history and the records; between the steps the escalation
+    /// run flags the case where a limit passed unmet. A step the entity refuses is a bug of the plan.
+    /// Times are portal-local while planning, UTC on the entity.
     /// </summary>
     private sealed class CasePath
     {
-        private sealed record Planned(DateTime At, DemoPerson Actor, string Action, string Note, ComplaintStatus? Status, Action<DateTime>? Apply);
+        /// <summary>A planned step: when, and the call of the step method (given the step's UTC time).</summary>
+        private sealed record Planned(DateTime At, Action<Complaint, DateTime> Take);
 
         private readonly DemoComplaintFactory f;
-        private readonly DemoComplaint c;
+        private readonly Complaint complaint;
+        private readonly Intake intake;
         private readonly CategoryTexts category;
-        private readonly ComplaintText text;
         private readonly CaseWords words;
         private readonly DemoRandom _r;
         private readonly WorkingCalendar _calendar;
         private readonly List<Planned> _plan = new(16);
         private readonly DateTime _created;
-        private readonly DateTime _promised;
-        private readonly DateTime? _replyDue;
-        private readonly DateTime? _reportDue;
         /// <summary>The closing limit as the plan sees it (moved by the extensions it grants).</summary>
         private DateTime _planCloseDue;
-        /// <summary>The closing limit as applied so far.</summary>
-        private DateTime _closeDue;
         private DateTime _at;
-        private int _round = 1;
         private double[] _durations = [];
         private int _nextDuration;
-        private readonly bool[] _escalated = new bool[4];
+        /// <summary>The stage the case waits at, if it is held; null when it goes on as planned.</summary>
+        private ComplaintStatus? _hold;
+        /// <summary>When the last step was taken (UTC): a limit it made pending is found by the next escalation run.</summary>
+        private DateTime _lastStep;
+        /// <summary>The limits the escalation runs have recorded as overdue, by kind and due time (as its log keys them).</summary>
+        private List<(DeadlineKind Kind, DateTime Due)>? _escalated;
 
-        public CasePath(DemoComplaintFactory f, DemoComplaint c, CategoryTexts category, ComplaintText text, CaseWords words,
-            DateTime created, DateTime promised, (DateTime? Reply, DateTime? Report, DateTime Close) due)
+        public CasePath(DemoComplaintFactory f, Complaint complaint, Intake intake)
         {
             this.f = f;
-            this.c = c;
-            this.category = category;
-            this.text = text;
-            this.words = words;
+            this.complaint = complaint;
+            this.intake = intake;
+            category = intake.Category;
+            words = intake.Words;
             _r = f._random;
             _calendar = f._calendar;
-            _created = created;
-            _promised = promised;
-            _replyDue = due.Reply;
-            _reportDue = due.Report;
-            _planCloseDue = _closeDue = due.Close;
-            c.PromisedUtc = f._clock.ToUtc(promised);
-            c.ReplyDueUtc = due.Reply is { } reply ? f._clock.ToUtc(reply) : null;
-            c.ReportDueUtc = due.Report is { } report ? f._clock.ToUtc(report) : null;
-            c.CloseDueUtc = f._clock.ToUtc(due.Close);
+            _created = intake.CreatedLocal;
+            _planCloseDue = f._clock.ToLocal(complaint.CloseDue!.Value);
+            _lastStep = complaint.CreatedAt;
         }
 
         public void Walk()
@@ -73,10 +67,9 @@ internal sealed partial class DemoComplaintFactory
             // Some recent cases are held at a stage (waiting for a department, an approval, the customer),
             // the stage held least so far: with the cases simply in progress they fill every column of the board.
             // Before the answer only while the promised time is still ahead, so that waiting there is not late.
-            var young = f._nowLocal < _promised;
-            if (f._nowLocal - c.ReceivedLocal < HoldWindow && _r.Chance(young ? 0.8 : 0.3))
+            var young = f._nowLocal < intake.PromisedLocal;
+            if (f._nowLocal - intake.ReceivedLocal < HoldWindow && _r.Chance(young ? 0.8 : 0.3))
                 _hold = (young ? HoldStagesBeforeReply : HoldStagesAfterReply).MinBy(s => f._held.GetValueOrDefault(s));
-            Add(_created, c.Owner, ComplaintHistory.Registered, $"受理投诉：{c.Channel.Chinese()}，{c.Severity.Chinese()}", ComplaintStatus.Registered);
             var valid = _hold switch
             {
                 ComplaintStatus.NotValid => false,
@@ -97,8 +90,6 @@ internal sealed partial class DemoComplaintFactory
 
         private static readonly ComplaintStatus[] HoldStagesAfterReply = [ComplaintStatus.Satisfied, ComplaintStatus.Unsatisfied];
 
-        private ComplaintStatus? _hold;
-
         /// <summary>A case held before its answer gets there quickly (the rest of its time it waits).</summary>
         private bool HeldBeforeReply => _hold is ComplaintStatus.Valid or ComplaintStatus.Assigned or ComplaintStatus.Investigated
             or ComplaintStatus.PendingApproval or ComplaintStatus.ToReply;
@@ -109,7 +100,7 @@ internal sealed partial class DemoComplaintFactory
         {
             var judge = f._staff.Judges.Pick(_r);
             var reason = _r.Pick(category.NotValidReasons);
-            JudgeNotValid(Later(_r.Between(0.5, 6) * Urgency), judge, reason);
+            Judge(Later(_r.Between(0.5, 6) * Urgency), judge, false, reason);
             Reply(Later(_r.Between(0.5, 6)), $"向客户说明投诉不成立的理由：{reason}");
             Later(FeedbackWait());
             if (_hold != ComplaintStatus.Unsatisfied && !_r.Chance(0.25))
@@ -125,28 +116,21 @@ internal sealed partial class DemoComplaintFactory
             Later(_r.Between(2, 16));
             if (_r.Chance(0.55))
             {
-                var valid = _r.Pick(CycleTexts.RejudgedValidReasons);
-                Add(_at, rejudge, "判定成立", valid, ComplaintStatus.Valid, _ => Judged(true, valid, ""));
+                Judge(_at, rejudge, true, _r.Pick(CycleTexts.RejudgedValidReasons));
                 ValidPath(rejudge);
                 return;
             }
-            JudgeNotValid(_at, rejudge, CycleTexts.RejudgedNotValidPrefix + reason);
+            Judge(_at, rejudge, false, CycleTexts.RejudgedNotValidPrefix + reason);
             Reply(Later(_r.Between(0.5, 6)), $"再次向客户说明复核结论：{reason}");
             Feedback(Later(FeedbackWait()), true, _r.Pick(CycleTexts.UnderstoodNotes));
             Close(Later(_r.Between(0.2, 12)), _r.Pick(CycleTexts.NotValidCloseNotes));
         }
 
-        private void JudgeNotValid(DateTime at, DemoPerson judge, string reason)
+        /// <summary>The judgement, with the polite written explanation of a complaint not valid.</summary>
+        private void Judge(DateTime at, DemoPerson judge, bool valid, string reason)
         {
-            var explanation = CycleTexts.NotValidExplanation(reason);
-            Add(at, judge, "判定不成立", $"{reason}；书面解释：{explanation}", ComplaintStatus.NotValid, _ => Judged(false, reason, explanation));
-        }
-
-        private void Judged(bool valid, string reason, string explanation)
-        {
-            c.IsValid = valid;
-            c.JudgementReason = reason;
-            c.NotValidExplanation = explanation;
+            var explanation = valid ? "" : CycleTexts.NotValidExplanation(reason);
+            Add(at, (c, now) => c.Judge(judge.Actor, valid, reason, explanation, now));
         }
 
         /// <param name="judgedBy">who re-judged a disputed case valid; null for a case judged valid at once.</param>
@@ -162,7 +146,7 @@ internal sealed partial class DemoComplaintFactory
             if (_hold == ComplaintStatus.PendingApproval && f._approvals.LevelFor(Total(items)) == ApprovalLevel.None)
             {
                 var extra = _r.Between(60, 300) * 10;
-                items.Add(new DemoItem(ResolutionKind.Compensation, extra, $"补偿客户损失 {extra} 元"));
+                items.Add(new ResolutionItemInput(ResolutionKind.Compensation, extra, $"补偿客户损失 {extra} 元"));
                 remedy += $"，另补偿客户损失 {extra} 元";
             }
             var level = f._approvals.LevelFor(Total(items));
@@ -186,20 +170,15 @@ internal sealed partial class DemoComplaintFactory
             weights.Add(0.8);
             Share(judgedBy is null ? ReplyBudget() : _r.Between(10.0, 40.0), weights);
 
-            if (judgedBy is null)
-            {
-                var reason = _r.Pick(CycleTexts.ValidReasons);
-                Add(Later(NextDuration()), judge, "判定成立", reason, ComplaintStatus.Valid, _ => Judged(true, reason, ""));
-            }
-            Add(Later(NextDuration()), judge, "分派", person is null ? $"责任部门：{department}" : $"责任部门：{department}，责任人：{person.DisplayName}",
-                ComplaintStatus.Assigned, _ => { c.ResponsibleDepartmentId = departmentId; c.ResponsiblePerson = person; });
+            if (judgedBy is null) Judge(Later(NextDuration()), judge, true, _r.Pick(CycleTexts.ValidReasons));
+            Add(Later(NextDuration()), (c, now) => c.Assign(judge.Actor, departmentId, department, person?.User, now));
             Investigate(Later(NextDuration()), investigator, department);
             if (_r.Chance(0.02)) Extension(0.7);
-            Propose(Later(NextDuration()), investigator, items, level);
+            Propose(Later(NextDuration()), investigator, items);
             if (rejectAt != ApprovalLevel.None)
             {
                 Approvals(department, level, rejectAt);
-                Propose(Later(NextDuration()), investigator, revised, revisedLevel);
+                Propose(Later(NextDuration()), investigator, revised);
             }
             Approvals(department, revisedLevel, ApprovalLevel.None);
             Reply(Later(NextDuration()), $"告知处理方案：{revisedRemedy}");
@@ -213,20 +192,16 @@ internal sealed partial class DemoComplaintFactory
             }
 
             // Not satisfied: a second investigation round in the same department.
-            var complaint = _r.Pick(ComplaintTexts.ReopenReasons);
-            Feedback(_at, false, complaint);
-            var reopenedBy = _r.Chance(0.5) ? c.Owner : _r.Chance(0.6) ? f._staff.Director : f._staff.ServiceHead;
-            Add(Later(_r.Between(0.3, 4)), reopenedBy, "重开调查", $"第 2 轮调查：{complaint}，重新调查", ComplaintStatus.Assigned, _ =>
-            {
-                c.ReopenCount++;
-                c.Round = 2;
-            });
-            _round = 2;
+            var objection = _r.Pick(ComplaintTexts.ReopenReasons);
+            Feedback(_at, false, objection);
+            var reopenedBy = _r.Chance(0.5) ? intake.Owner : _r.Chance(0.6) ? f._staff.Director : f._staff.ServiceHead;
+            var reopenReason = $"{objection}，重新调查";
+            Add(Later(_r.Between(0.3, 4)), (c, now) => c.Reopen(reopenedBy.Actor, reopenReason, now));
             if (_r.Chance(0.6)) Extension(0.85);
             Investigate(Later(_r.Between(6, 20)), investigator, department);
             var (more, moreRemedy) = SecondResolution();
             var moreLevel = f._approvals.LevelFor(Total(more));
-            Propose(Later(_r.Between(1, 6)), investigator, more, moreLevel);
+            Propose(Later(_r.Between(1, 6)), investigator, more);
             _durations = [];
             Approvals(department, moreLevel, ApprovalLevel.None);
             Reply(Later(_r.Between(0.5, 4)), $"告知新的处理结果：{moreRemedy}");
@@ -235,36 +210,36 @@ internal sealed partial class DemoComplaintFactory
         }
 
         /// <summary>The proposal of the first round: the remedy of the complaint text, with an apology now and then.</summary>
-        private (List<DemoItem> Items, string Remedy) Resolution()
+        private (List<ResolutionItemInput> Items, string Remedy) Resolution()
         {
-            var remedy = words.Fill(_r.Pick(text.Remedies ?? category.Remedies));
+            var remedy = words.Fill(_r.Pick(intake.Text.Remedies ?? category.Remedies));
             var amount = words.AmountIn(remedy);
-            var items = new List<DemoItem>(2) { new(CycleTexts.KindOf(remedy, amount > 0), amount, remedy) };
+            var items = new List<ResolutionItemInput>(2) { new(CycleTexts.KindOf(remedy, amount > 0), amount, remedy) };
             if (amount > 0 && _r.Chance(0.2) && !remedy.Contains('歉', StringComparison.Ordinal))
-                items.Insert(0, new DemoItem(ResolutionKind.Apology, 0, "向客户致歉"));
+                items.Insert(0, new ResolutionItemInput(ResolutionKind.Apology, 0, "向客户致歉"));
             return (items, remedy);
         }
 
         /// <summary>After a rejection: the same remedy for a smaller amount.</summary>
-        private (List<DemoItem> Items, string Remedy) Revise(List<DemoItem> items, string remedy)
+        private (List<ResolutionItemInput> Items, string Remedy) Revise(List<ResolutionItemInput> items, string remedy)
         {
             var money = items.First(i => i.Amount > 0);
             var amount = Math.Max(10, (int)Math.Round((double)money.Amount * _r.Between(0.5, 0.8) / 10) * 10);
             var old = money.Amount.ToString("0", CultureInfo.InvariantCulture) + " 元";
             var revisedRemedy = remedy.Replace(old, amount.ToString(CultureInfo.InvariantCulture) + " 元", StringComparison.Ordinal);
-            var revised = items.Select(i => i == money ? new DemoItem(i.Kind, amount, revisedRemedy) : i).ToList();
+            var revised = items.Select(i => i == money ? new ResolutionItemInput(i.Kind, amount, revisedRemedy) : i).ToList();
             return (revised, revisedRemedy);
         }
 
-        private (List<DemoItem> Items, string Remedy) SecondResolution()
+        private (List<ResolutionItemInput> Items, string Remedy) SecondResolution()
         {
             var remedy = _r.Pick(CycleTexts.SecondRoundRemedies);
             var amount = remedy.Contains("{补偿}", StringComparison.Ordinal) ? _r.Between(5, 30) * 10 : 0;
             remedy = remedy.Replace("{补偿}", amount.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return ([new DemoItem(CycleTexts.KindOf(remedy, amount > 0), amount, remedy)], remedy);
+            return ([new ResolutionItemInput(CycleTexts.KindOf(remedy, amount > 0), amount, remedy)], remedy);
         }
 
-        private static decimal Total(List<DemoItem> items) => items.Sum(i => i.Amount);
+        private static decimal Total(List<ResolutionItemInput> items) => items.Sum(i => i.Amount);
 
         /// <summary>How many approval steps a proposal of <paramref name="level"/> gets (up to and including a rejection).</summary>
         private static int Approvals(ApprovalLevel level, ApprovalLevel rejectAt) => level switch
@@ -281,129 +256,86 @@ internal sealed partial class DemoComplaintFactory
             var parties = (type == CauseType.Quality ? CycleTexts.QualityParties : CycleTexts.HumanParties)[department];
             var party = words.Fill(_r.Pick(parties));
             var measures = _r.Pick(type == CauseType.Quality ? CycleTexts.QualityMeasures : ComplaintTexts.Measures);
-            var round = _round;
-            Add(at, investigator, "调查完成", $"第 {round} 轮，{type.Chinese()}：{cause}；责任：{party}；整改措施：{measures}", ComplaintStatus.Investigated, utc =>
-            {
-                c.Investigations.Add(new DemoInvestigation(round, cause, type, party, measures, investigator, utc));
-                c.FirstReportedUtc ??= utc;
-            });
+            Add(at, (c, now) => c.Investigate(investigator.Actor, cause, type, party, measures, now));
         }
 
-        private void Propose(DateTime at, DemoPerson by, List<DemoItem> items, ApprovalLevel level)
-        {
-            var proposal = new DemoProposal(_round, items, level, by, f._clock.ToUtc(at));
-            var lines = string.Join("；", items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Kind.Chinese()} ¥{i.Amount:0.00} {i.Description}").TrimEnd()));
-            var note = lines + string.Create(CultureInfo.InvariantCulture, $"（合计 ¥{proposal.Total:0.00}，{level.Chinese()}）");
-            _proposal = proposal;
-            Add(at, by, "提交处理方案", note, level == ApprovalLevel.None ? ComplaintStatus.ToReply : ComplaintStatus.PendingApproval,
-                _ => c.Proposals.Add(proposal));
-        }
-
-        private DemoProposal? _proposal;
+        private void Propose(DateTime at, DemoPerson by, List<ResolutionItemInput> items) =>
+            Add(at, (c, now) => c.Propose(by.Actor, items, f._approvals, now));
 
         /// <summary>The approvals of the last proposal, in order: the head (of the responsible department), then the Executive.</summary>
         private void Approvals(string department, ApprovalLevel level, ApprovalLevel rejectAt)
         {
             if (level == ApprovalLevel.None) return;
-            var proposal = _proposal!;
             ApprovalLevel[] steps = level == ApprovalLevel.Executive ? [ApprovalLevel.DepartmentHead, ApprovalLevel.Executive] : [ApprovalLevel.DepartmentHead];
             foreach (var step in steps)
             {
                 var by = step == ApprovalLevel.Executive ? f._staff.Executive : f._staff.HeadOf(department);
-                var role = Roles.ChineseName(step == ApprovalLevel.Executive ? Roles.Executive : Roles.DepartmentHead);
                 var at = Later(NextDuration());
                 if (step == rejectAt)
                 {
                     var reason = _r.Pick(CycleTexts.RejectionReasons);
-                    Add(at, by, "驳回方案", $"{role}驳回：{reason}", ComplaintStatus.Investigated, utc =>
-                    {
-                        proposal.Approvals.Add(new DemoApproval(step, false, reason, by, utc));
-                        proposal.Status = ProposalStatus.Rejected;
-                    });
+                    Add(at, (c, now) => c.RejectApproval(by.Actor, reason, now));
                     return;
                 }
-                var last = step == level;
-                Add(at, by, "审批通过", last ? $"{role}审批通过，可答复客户" : $"{role}审批通过，待{Roles.ChineseName(Roles.Executive)}审批",
-                    last ? ComplaintStatus.ToReply : ComplaintStatus.PendingApproval, utc =>
-                    {
-                        proposal.Approvals.Add(new DemoApproval(step, true, "", by, utc));
-                        if (last) proposal.Status = ProposalStatus.Approved;
-                    });
+                Add(at, (c, now) => c.Approve(by.Actor, now));
             }
         }
 
         private void Reply(DateTime at, string content)
         {
-            var method = CycleTexts.ReplyMethodFor(c.Channel, _r);
-            var by = _r.Chance(0.85) ? c.Owner : _r.Pick(f._staff.Clerks);
-            var round = _round;
-            Add(at, by, "答复客户", $"{method.Chinese()}答复：{content}", ComplaintStatus.Replied, utc =>
-            {
-                c.Replies.Add(new DemoReply(round, method, utc, content, by));
-                c.FirstRepliedUtc ??= utc;
-            });
+            var method = CycleTexts.ReplyMethodFor(intake.Input.Channel!.Value, _r);
+            var by = _r.Chance(0.85) ? intake.Owner : _r.Pick(f._staff.Clerks);
+            Add(at, (c, now) => c.Reply(by.Actor, method, now, content, now));
         }
 
         private void Feedback(DateTime at, bool satisfied, string note)
         {
-            var by = _r.Chance(0.8) ? c.Owner : _r.Pick(f._staff.Clerks);
-            var round = _round;
-            Add(at, by, satisfied ? "客户满意" : "客户不满意", note, satisfied ? ComplaintStatus.Satisfied : ComplaintStatus.Unsatisfied,
-                utc => c.Feedbacks.Add(new DemoFeedback(round, satisfied, note, by, utc)));
+            var by = _r.Chance(0.8) ? intake.Owner : _r.Pick(f._staff.Clerks);
+            Add(at, (c, now) => c.Feedback(by.Actor, satisfied, note, now));
         }
 
-        private void Close(DateTime at, string note) =>
-            Add(at, f._staff.Closers.Pick(_r), "结案", note, ComplaintStatus.Closed, utc => c.ClosedUtc = utc);
+        private void Close(DateTime at, string note)
+        {
+            var by = f._staff.Closers.Pick(_r);
+            Add(at, (c, now) => c.Close(by.Actor, note, now));
+        }
 
         /// <summary>The owner asks to move the closing limit by a week or so; the head of the owner's department decides.</summary>
         private void Extension(double approveChance)
         {
             var requestedAt = Later(_r.Between(0.3, 3));
-            var extension = Request(requestedAt, _planCloseDue);
-            var decider = f._staff.HeadOf(c.Owner.Department);
+            var (requested, request) = Request(_planCloseDue);
+            Add(requestedAt, request);
+            var decider = f._staff.HeadOf(intake.Owner.Department);
             var decidedAt = Later(_r.Between(1, 8));
             if (_r.Chance(approveChance))
             {
-                _planCloseDue = f._clock.ToLocal(extension.RequestedDueUtc);
-                Add(decidedAt, decider, "同意延期", "结案期限已延长", null, utc =>
-                {
-                    Decide(extension, ExtensionStatus.Approved, "", decider, utc);
-                    _closeDue = _planCloseDue;
-                    c.CloseDueUtc = extension.RequestedDueUtc;
-                    c.IsOverdue = false;
-                });
+                _planCloseDue = requested;
+                Add(decidedAt, (c, now) => c.DecideExtension(decider.Actor, true, "", now));
             }
             else
             {
                 var reason = _r.Pick(CycleTexts.ExtensionRefusals);
-                Add(decidedAt, decider, "不同意延期", reason, null, utc => Decide(extension, ExtensionStatus.Refused, reason, decider, utc));
+                Add(decidedAt, (c, now) => c.DecideExtension(decider.Actor, false, reason, now));
             }
         }
 
-        private DemoExtension Request(DateTime at, DateTime currentDue)
+        /// <summary>The owner's request to move the closing limit from <paramref name="currentDue"/> by 5–10 days (local times).</summary>
+        private (DateTime Requested, Action<Complaint, DateTime> Take) Request(DateTime currentDue)
         {
             var requested = DeadlineCalculator.EndOf(DateOnly.FromDateTime(currentDue).AddDays(_r.Between(5, 10)));
+            var requestedUtc = f._clock.ToUtc(requested);
             var reason = _r.Pick(CycleTexts.ExtensionReasons);
-            var extension = new DemoExtension(reason, f._clock.ToUtc(currentDue), f._clock.ToUtc(requested), c.Owner, f._clock.ToUtc(at));
-            Add(at, c.Owner, "申请延期", string.Create(CultureInfo.InvariantCulture, $"申请结案期限延至 {requested:yyyy-MM-dd}：{reason}"), null,
-                _ => c.Extensions.Add(extension));
-            return extension;
+            var owner = intake.Owner;
+            return (requested, (c, now) => c.RequestExtension(owner.Actor, reason, requestedUtc, now));
         }
 
-        private static void Decide(DemoExtension extension, ExtensionStatus status, string reason, DemoPerson by, DateTime utc)
-        {
-            extension.Status = status;
-            extension.DecisionReason = reason;
-            extension.DecidedBy = by;
-            extension.DecidedAtUtc = utc;
-        }
+        private double Urgency => intake.Input.Severity switch { ComplaintSeverity.Urgent => 0.25, ComplaintSeverity.Major => 0.5, _ => 1.0 };
 
-        private double Urgency => c.Severity switch { ComplaintSeverity.Urgent => 0.25, ComplaintSeverity.Major => 0.5, _ => 1.0 };
-
-        /// <summary>Working hours from registration to the first answer: within the promised time and the reply limit, or a little late.</summary>
+        /// <summary>Working hours from registration to the first answer: within the reply limit (the earlier of the promised time and the policy's), or a little late.</summary>
         private double ReplyBudget()
         {
-            var target = _replyDue is { } due && due < _promised ? due : _promised;
+            var target = f._clock.ToLocal(complaint.Clock.ReplyLimit);
             var available = Math.Max(0.25, _calendar.WorkingTimeBetween(_created, target).TotalHours);
             if (HeldBeforeReply) return available * _r.Between(0.1, 0.3);
             return _r.Chance(LateReplyRate) ? available + _r.Between(1.0, 24.0) : available * _r.Between(0.3, 0.95);
@@ -428,129 +360,104 @@ internal sealed partial class DemoComplaintFactory
         private DateTime Later(double workingHours)
         {
             var at = _calendar.AddWorkingTime(_at, TimeSpan.FromHours(workingHours));
-            return _at = Seconds(at);
+            return _at = new DateTime(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond));
         }
 
-        private static DateTime Seconds(DateTime t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond));
+        private void Add(DateTime at, Action<Complaint, DateTime> take) => _plan.Add(new Planned(at, take));
 
-        private void Add(DateTime at, DemoPerson actor, string action, string note, ComplaintStatus? status, Action<DateTime>? apply = null) =>
-            _plan.Add(new Planned(at, actor, action, note, status, apply));
-
-        // ---- Applying what happened before now ------------------------------------------------
+        // ---- Taking the steps that happened before now ----------------------------------------
 
         private void Commit()
         {
-            var now = f._nowLocal;
-            var cut = 0;
-            while (cut + 1 < _plan.Count && _plan[cut + 1].At <= now) cut++;
-            cut = Hold(cut);
-            for (var i = 0; i <= cut; i++)
+            if (!HeldHere())
             {
-                var step = _plan[i];
-                if (i > 0) Escalate(step.At);
-                Record(step.At, step.Actor, step.Action, step.Note, step.Status, step.Apply);
+                foreach (var step in _plan)
+                {
+                    if (step.At > f._nowLocal) break;
+                    Take(step.At, step.Take);
+                    if (HeldHere()) break;
+                }
             }
-            if (c.Status == ComplaintStatus.Closed) return;
+            if (complaint.IsClosed) return;
             PendingExtension();
-            Escalate(now.AddTicks(1));
+            Escalate(f._clock.ToUtc(f._nowLocal).AddTicks(1));
+        }
+
+        /// <summary>Takes one step as the workflow service does: the entity's step method, then the KPI facts it made known.</summary>
+        private void Take(DateTime atLocal, Action<Complaint, DateTime> step)
+        {
+            var at = f._clock.ToUtc(atLocal);
+            Escalate(at);
+            step(complaint, at);
+            complaint.RecordKpiFacts(_calendar, f._clock.Zone);
+            _lastStep = at;
         }
 
         /// <summary>
-        /// Stops a held case at the first step reaching its stage, when it got there before now and (mostly)
-        /// when waiting there has not made it late; otherwise the case goes on as planned.
+        /// Whether a held case stops here: it has reached the stage it is held at, and waiting there has not
+        /// made it late (mostly); a case that would be late is not held and goes on as planned.
         /// </summary>
-        private int Hold(int cut)
+        private bool HeldHere()
         {
-            if (_hold is not { } hold) return cut;
-            var replied = false;
-            var reported = false;
-            for (var i = 0; i <= cut; i++)
+            if (_hold is not { } hold || complaint.Status != hold) return false;
+            if (LateIfHeld() && !_r.Chance(LateHoldRate))
             {
-                replied |= _plan[i].Action == "答复客户";
-                reported |= _plan[i].Action == "调查完成";
-                if (_plan[i].Status != hold) continue;
-                if (LateIfHeld(replied, reported) && !_r.Chance(LateHoldRate)) return cut;
-                f._held[hold] = f._held.GetValueOrDefault(hold) + 1;
-                return i;
+                _hold = null;
+                return false;
             }
-            return cut;
+            f._held[hold] = f._held.GetValueOrDefault(hold) + 1;
+            return true;
         }
 
-        /// <summary>Whether a case held with these events done would have missed a limit by more than half a day now.</summary>
-        private bool LateIfHeld(bool replied, bool reported)
+        /// <summary>Whether a limit of the case not met yet would have passed more than half a day ago, if it waited here.</summary>
+        private bool LateIfHeld()
         {
-            var now = f._nowLocal.AddHours(-12);
-            return (!replied && (_promised < now || _replyDue < now)) || (!reported && c.IsValid != false && _reportDue < now) || _closeDue < now;
+            var halfADayAgo = f._clock.ToUtc(f._nowLocal.AddHours(-12));
+            return complaint.Clock.Pending.Any(limit => limit.PassedAt(halfADayAgo));
         }
 
         /// <summary>A few recent open cases have an extension request the head has not decided yet.</summary>
         private void PendingExtension()
         {
-            if (f._nowLocal - c.ReceivedLocal >= TimeSpan.FromDays(14) || !_r.Chance(0.06)) return;
-            if (c.Extensions.Any(e => e.Status == ExtensionStatus.Pending)) return;
-            _at = c.Steps.Count > 0 ? f._clock.ToLocal(c.Steps[^1].AtUtc) : _created;
+            if (f._nowLocal - intake.ReceivedLocal >= TimeSpan.FromDays(14) || !_r.Chance(0.06)) return;
+            if (complaint.PendingExtension is not null) return;
+            _at = f._clock.ToLocal(complaint.History[^1].At);
             var at = Later(_r.Between(0.3, 6));
             if (at > f._nowLocal) return;
-            var start = _plan.Count;
-            Request(at, _closeDue);
-            var step = _plan[start];
-            Escalate(step.At);
-            Record(step.At, step.Actor, step.Action, step.Note, step.Status, step.Apply);
+            Take(at, Request(f._clock.ToLocal(complaint.CloseDue!.Value)).Take);
         }
 
         /// <summary>
-        /// What the escalation service does before <paramref name="before"/>: each limit that passed while
-        /// its event (answer, report, closing) was still pending is escalated once, and the first flags the case.
+        /// The escalation runs before <paramref name="before"/>, as <see cref="EscalationService"/> takes them
+        /// every minute: a run finds each limit that has passed while its event is pending
+        /// (<see cref="CaseLimit.PassedAt"/>), records it once per due time, and flags the case
+        /// (<see cref="Complaint.MarkOverdue"/>, with the escalation's note).
         /// </summary>
         private void Escalate(DateTime before)
         {
-            while (true)
+            while (!complaint.IsClosed)
             {
-                var kind = -1;
-                var due = DateTime.MaxValue;
-                Consider(0, _promised, c.FirstRepliedUtc is null);
-                Consider(1, _replyDue, c.FirstRepliedUtc is null);
-                Consider(2, _reportDue, c.FirstReportedUtc is null && c.IsValid != false); // no investigation report for a case judged not valid
-                Consider(3, _closeDue, c.ClosedUtc is null);
-                if (kind < 0) return;
-                _escalated[kind] = true;
-                if (c.IsOverdue) continue;
-                c.IsOverdue = true;
-                var deadline = (DeadlineKind)kind;
-                Record(FlaggedAt(due), DemoPerson.System, "逾期",
-                    string.Create(CultureInfo.InvariantCulture, $"{deadline.Chinese()}（{due:yyyy-MM-dd HH:mm}）已过，案件标记为逾期"), null, null);
-
-                void Consider(int k, DateTime? at, bool pending)
+                // The first run to find a limit not recorded yet: the first after it passed, and after the step that made it pending.
+                var run = DateTime.MaxValue;
+                foreach (var limit in complaint.Clock.Pending)
                 {
-                    if (_escalated[k] || !pending || at is not { } d || FlaggedAt(d) >= before || d >= due) return;
-                    kind = k;
-                    due = d;
+                    if (Escalated(limit)) continue;
+                    var at = NextRun(limit.Due > _lastStep ? limit.Due : _lastStep);
+                    if (at < run) run = at;
+                }
+                if (run >= before) return;
+                foreach (var limit in complaint.Clock.Pending)
+                {
+                    if (!limit.PassedAt(run) || Escalated(limit)) continue;
+                    (_escalated ??= []).Add((limit.Kind, limit.Due));
+                    complaint.MarkOverdue(run, EscalationText.OverdueNote(limit.Kind, limit.Due, f._clock));
                 }
             }
         }
 
-        /// <summary>
-        /// The escalation service runs every minute: just after the limit, or just after the step that
-        /// made an already passed limit pending (a case judged valid on review has a report to make).
-        /// </summary>
-        private DateTime FlaggedAt(DateTime due)
-        {
-            var at = Seconds(due).AddSeconds(30);
-            var last = _lastRecorded.AddSeconds(30);
-            return at > last ? at : last;
-        }
+        private bool Escalated(CaseLimit limit) => _escalated is not null && _escalated.Contains((limit.Kind, limit.Due));
 
-        private DateTime _lastRecorded = DateTime.MinValue;
-
-        private void Record(DateTime at, DemoPerson actor, string action, string note, ComplaintStatus? status, Action<DateTime>? apply)
-        {
-            var utc = f._clock.ToUtc(at);
-            _lastRecorded = at;
-            c.Steps.Add(new DemoStep(utc, actor, action, note));
-            if (status is { } s) c.Status = s;
-            c.UpdatedUtc = utc;
-            apply?.Invoke(utc);
-            if (c.Status == ComplaintStatus.Closed) c.IsOverdue = false;
-        }
+        /// <summary>The first escalation run after <paramref name="t"/> (it runs every minute, on the minute).</summary>
+        private static DateTime NextRun(DateTime t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMinute) + TimeSpan.TicksPerMinute, t.Kind);
     }
 }

@@ -4,67 +4,17 @@ using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Domain.Demo;
 
-/// <summary>A generated complaint with its history, ready to be written.</summary>
-internal sealed class DemoComplaint
-{
-    public int Id { get; set; }
-    public string Number { get; set; } = "";
-    public int Month { get; init; }
-    public int CustomerId { get; init; }
-    public ComplaintChannel Channel { get; init; }
-    public string Content { get; init; } = "";
-    public string CustomerRequest { get; init; } = "";
-    public int CategoryId { get; init; }
-    public ComplaintSeverity Severity { get; init; }
-    public DateTime ReceivedLocal { get; init; }
-    public DateTime ReceivedUtc { get; init; }
-    public DateTime PromisedUtc { get; set; }
-    public DateTime CreatedUtc { get; init; }
-    public DateTime UpdatedUtc { get; set; }
-    public required DemoPerson Owner { get; init; }
-    public ComplaintStatus Status { get; set; }
-    public int? ResponsibleDepartmentId { get; set; }
-    public List<DemoStep> Steps { get; } = [];
-
-    // The complaint cycle's columns, as the workflow leaves them after the steps taken so far.
-    public bool? IsValid { get; set; }
-    public string JudgementReason { get; set; } = "";
-    public string NotValidExplanation { get; set; } = "";
-    public DemoPerson? ResponsiblePerson { get; set; }
-    public int Round { get; set; } = 1;
-    public int ReopenCount { get; set; }
-    public DateTime? ReplyDueUtc { get; set; }
-    public DateTime? ReportDueUtc { get; set; }
-    public DateTime CloseDueUtc { get; set; }
-    public DateTime? FirstRepliedUtc { get; set; }
-    public DateTime? FirstReportedUtc { get; set; }
-    public DateTime? ClosedUtc { get; set; }
-    public bool IsOverdue { get; set; }
-
-    public List<DemoInvestigation> Investigations { get; } = [];
-    public List<DemoProposal> Proposals { get; } = [];
-    public List<DemoReply> Replies { get; } = [];
-    public List<DemoFeedback> Feedbacks { get; } = [];
-    public List<DemoExtension> Extensions { get; } = [];
-}
-
-internal sealed record DemoStep(DateTime AtUtc, DemoPerson Actor, string Action, string Note);
-
 /// <summary>
-/// A case's time limits exactly as <see cref="DeadlineService.ComputeAsync"/> computes them: the
-/// deadline policy per severity and origin, counted on the working calendar (portal-local times).
+/// A case's time limits as registration computes them (<see cref="DeadlineService.Compute"/>): the
+/// deadline policy per severity and origin of this database, counted on its working calendar.
 /// </summary>
-internal sealed class DemoDeadlines(IReadOnlyList<DeadlinePolicy> policies, WorkingCalendar calendar)
+internal sealed class DemoDeadlines(IReadOnlyList<DeadlinePolicy> policies, WorkingCalendar calendar, PortalClock clock)
 {
     private readonly Dictionary<(ComplaintSeverity, bool), DeadlinePolicy> _policies =
         policies.ToDictionary(p => (p.Severity, p.ForeignCustomer));
 
-    public (DateTime? Reply, DateTime? Report, DateTime Close) For(ComplaintSeverity severity, bool foreign, DateTime receivedLocal)
-    {
-        var policy = _policies[(severity, foreign)];
-        DateTime? Due(int? days, DeadlineUnit unit) => days is { } d ? DeadlineCalculator.Due(receivedLocal, d, unit, calendar) : null;
-        return (Due(policy.ReplyDays, policy.ReplyUnit), Due(policy.ReportDays, policy.ReportUnit), Due(policy.CloseDays, policy.CloseUnit)!.Value);
-    }
+    public ComplaintDeadlines For(ComplaintSeverity severity, bool foreign, DateTime receivedUtc) =>
+        DeadlineService.Compute(_policies[(severity, foreign)], calendar, clock, receivedUtc);
 }
 
 /// <summary>One month of the period to fill: its key (yyyyMM), the local time span and how many cases.</summary>
@@ -98,13 +48,14 @@ internal sealed partial class DemoComplaintFactory
     private readonly WorkingCalendar _calendar;
     private readonly DemoDeadlines _deadlines;
     private readonly DateTime _nowLocal;
-    private readonly ApprovalPolicy _approvals = new();
+    /// <summary>The approval thresholds of this database: proposals need the approvals they set.</summary>
+    private readonly ApprovalPolicy _approvals;
     /// <summary>How many recent cases were held at each stage, so that every column of the board gets some.</summary>
     private readonly Dictionary<ComplaintStatus, int> _held = [];
 
     public DemoComplaintFactory(DemoRandom random, DemoStaff staff, IReadOnlyDictionary<string, int> categoryIds,
         IReadOnlyDictionary<string, int> departmentIds, IReadOnlyList<DemoCustomer> customers, PortalClock clock,
-        WorkingCalendar calendar, DemoDeadlines deadlines, DateTime nowLocal)
+        WorkingCalendar calendar, DemoDeadlines deadlines, ApprovalPolicy approvals, DateTime nowLocal)
     {
         foreach (var category in ComplaintTexts.Categories)
         {
@@ -119,6 +70,7 @@ internal sealed partial class DemoComplaintFactory
         _clock = clock;
         _calendar = calendar;
         _deadlines = deadlines;
+        _approvals = approvals;
         _nowLocal = nowLocal;
     }
 
@@ -160,17 +112,26 @@ internal sealed partial class DemoComplaintFactory
         }
     }
 
-    /// <summary>The cases of one month, numbered 1..n in received-time order.</summary>
-    public List<DemoComplaint> Month(DemoMonth month)
+    /// <summary>What the clerk takes down for a case before it is registered, and the words its story will use.</summary>
+    private sealed record Intake(
+        CategoryTexts Category, ComplaintText Text, CaseWords Words, DemoCustomer Customer, ComplaintInput Input, int CategoryId,
+        DemoPerson Owner, DateTime ReceivedLocal, DateTime CreatedLocal, DateTime PromisedLocal);
+
+    /// <summary>
+    /// The cases of one month: taken down first, then registered in received-time order with serials
+    /// 1..n (a complaint gets its number at registration), each then carried through its story.
+    /// </summary>
+    public List<Complaint> Month(DemoMonth month)
     {
-        var cases = new List<DemoComplaint>(month.Count);
-        for (var i = 0; i < month.Count; i++) cases.Add(Create(month));
-        cases.Sort((a, b) => a.ReceivedLocal.CompareTo(b.ReceivedLocal));
-        for (var i = 0; i < cases.Count; i++) cases[i].Number = ComplaintNumber.Format(month.Key, i + 1);
+        var intakes = new List<Intake>(month.Count);
+        for (var i = 0; i < month.Count; i++) intakes.Add(Take(month));
+        intakes.Sort((a, b) => a.ReceivedLocal.CompareTo(b.ReceivedLocal));
+        var cases = new List<Complaint>(intakes.Count);
+        for (var i = 0; i < intakes.Count; i++) cases.Add(Register(month, i + 1, intakes[i]));
         return cases;
     }
 
-    private DemoComplaint Create(DemoMonth month)
+    private Intake Take(DemoMonth month)
     {
         var r = _random;
         var channel = Channels.Pick(r);
@@ -191,22 +152,26 @@ internal sealed partial class DemoComplaintFactory
         var owner = _staff.Owners.Pick(r);
         var created = received.AddMinutes(r.Between(2, 25));
         if (created > _nowLocal) created = _nowLocal;
-        var complaint = new DemoComplaint
+        var input = new ComplaintInput
         {
-            Month = month.Key,
-            CustomerId = customer.Id,
             Channel = channel,
+            Severity = severity,
             Content = content,
             CustomerRequest = words.Fill(text.Requests is { } own && r.Chance(0.7) ? r.Pick(own) : r.Pick(category.Requests)),
-            CategoryId = _categoryIds[category.Name],
-            Severity = severity,
-            ReceivedLocal = received,
-            ReceivedUtc = _clock.ToUtc(received),
-            CreatedUtc = _clock.ToUtc(created),
-            Owner = owner,
+            Category = category.Name,
         };
-        var due = _deadlines.For(severity, customer.IsForeign, received);
-        new CasePath(this, complaint, category, text, words, created, PromisedReply(created, severity), due).Walk();
+        return new Intake(category, text, words, customer, input, _categoryIds[category.Name], owner, received, created, PromisedReply(created, severity));
+    }
+
+    /// <summary>Registers the case as <see cref="ComplaintService.RegisterAsync"/> does, then lets its story happen.</summary>
+    private Complaint Register(DemoMonth month, int serial, Intake intake)
+    {
+        var receivedUtc = _clock.ToUtc(intake.ReceivedLocal);
+        var complaint = new Complaint(ComplaintNumber.Format(month.Key, serial), month.Key, intake.Customer.Customer, intake.Input, intake.CategoryId,
+            receivedUtc, _clock.ToUtc(intake.PromisedLocal), intake.Owner.User, _clock.ToUtc(intake.CreatedLocal));
+        var due = _deadlines.For(intake.Input.Severity!.Value, intake.Customer.Customer.IsForeign, receivedUtc);
+        complaint.SetDeadlines(due.ReplyDue, due.ReportDue, due.CloseDue);
+        new CasePath(this, complaint, intake).Walk();
         return complaint;
     }
 

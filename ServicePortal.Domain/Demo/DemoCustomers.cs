@@ -1,9 +1,13 @@
+using ServicePortal.Domain.Customers;
+
 namespace ServicePortal.Domain.Demo;
 
-internal sealed record DemoCustomer(int Id, string Name, string Phone, string Address, bool IsForeign, DateTime CreatedAtUtc)
+/// <summary>A generated customer.</summary>
+/// <param name="IsCompany">a company or an institution rather than a household (not stored; it shapes the texts).</param>
+internal sealed record DemoCustomer(Customer Customer, bool IsCompany)
 {
-    /// <summary>A company or an institution rather than a household (not stored; it shapes the texts).</summary>
-    public bool IsCompany { get; init; }
+    public DemoCustomer(int id, string name, string phone, string address, bool foreign, DateTime createdAtUtc, bool company = false)
+        : this(new Customer { Id = id, Name = name, Phone = phone, Address = address, IsForeign = foreign, CreatedAt = createdAtUtc }, company) { }
 }
 
 /// <summary>
@@ -166,7 +170,7 @@ internal static class DemoCustomers
         {
             var address = r.Pick(ForeignAddresses).Replace("{n}", r.Between(1, 388).ToString(), StringComparison.Ordinal)
                 .Replace("{f}", r.Between(2, 32).ToString(), StringComparison.Ordinal);
-            return new(id, r.Pick(ForeignCompanies), r.Chance(0.5) ? Mobile(r) : Landline(r, city), address, true, createdAtUtc) { IsCompany = true };
+            return new(id, r.Pick(ForeignCompanies), r.Chance(0.5) ? Mobile(r) : Landline(r, city), address, true, createdAtUtc, company: true);
         }
         if (kind < 0.22) // a company or an institution, mostly reached on its landline
         {
@@ -174,7 +178,7 @@ internal static class DemoCustomers
             var name = r.Chance(0.85)
                 ? $"{shortCity}{r.Pick(CompanyBrands)}{r.Pick(CompanyTrades)}"
                 : $"{shortCity}市{r.Pick(Institutions)}";
-            return new(id, name, r.Chance(0.7) ? Landline(r, city) : Mobile(r), Address(r, city, home: false), false, createdAtUtc) { IsCompany = true };
+            return new(id, name, r.Chance(0.7) ? Landline(r, city) : Mobile(r), Address(r, city, home: false), false, createdAtUtc, company: true);
         }
         return new(id, PersonName(r), r.Chance(0.92) ? Mobile(r) : Landline(r, city), Address(r, city, home: true), false, createdAtUtc);
     }

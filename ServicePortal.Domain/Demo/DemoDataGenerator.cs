@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
@@ -59,6 +60,8 @@ public sealed class DemoDataGenerator(
 
         Dictionary<string, int> departments, categories;
         string connectionString;
+        IModel model;
+        ApprovalPolicy approvals;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await db.Complaints.AnyAsync(ct))
@@ -66,6 +69,8 @@ public sealed class DemoDataGenerator(
             departments = await db.Departments.ToDictionaryAsync(d => d.Name, d => d.Id, ct);
             categories = await db.ComplaintCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
             connectionString = db.Database.GetConnectionString()!;
+            model = db.Model;
+            approvals = await ApprovalPolicyService.PolicyAsync(db, ct);
         }
 
         var people = DemoPeople.Create();
@@ -73,34 +78,33 @@ public sealed class DemoDataGenerator(
         var staff = new DemoStaff(people);
 
         var random = new DemoRandom(options.Seed);
-        await using var writer = await DemoDataWriter.OpenAsync(connectionString, ct);
+        await using var writer = await DemoDataWriter.OpenAsync(connectionString, model, ct);
 
         var customerCount = options.Customers ?? (options.Complaints is { } n ? Math.Max(300, n / 20) : 300);
         var firstCustomerId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Customers", ct);
         var customers = new List<DemoCustomer>(customerCount);
         for (var i = 0; i < customerCount; i++)
             customers.Add(DemoCustomers.Create(random, firstCustomerId + i, clock.ToUtc(today.AddYears(-options.Years).AddDays(-random.Between(1, 720)).AddMinutes(random.Between(480, 1080)))));
-        writer.WriteCustomers(customers);
+        writer.WriteCustomers(customers.Select(c => c.Customer));
 
         var plan = options.Complaints is { } total
             ? DemoComplaintFactory.VolumePlan(total, startLocal, nowLocal)
             : DemoComplaintFactory.DemoPlan(random, startLocal, nowLocal);
         // Deadlines as registration computes them: the policy rows and the working calendar of this database.
         var workingCalendar = await calendar.CurrentAsync(ct);
-        writer.WorkingCalendar = workingCalendar;
-        var policies = new DemoDeadlines(await deadlines.PoliciesAsync(ct), workingCalendar);
-        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, nowLocal);
-        var nextId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Complaints", ct);
+        var policies = new DemoDeadlines(await deadlines.PoliciesAsync(ct), workingCalendar, clock);
+        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, approvals, nowLocal);
         var serials = new List<(int Month, int Last)>();
-        // Two cores: one generates the next months while the other writes (same order, same data).
-        var months = Channel.CreateBounded<(DemoMonth Month, List<DemoComplaint> Cases)>(2);
+        // Two cores: one generates the next months and reads their rows while the other writes (same order, same data).
+        writer.PrepareComplaints();
+        var months = Channel.CreateBounded<(DemoMonth Month, List<ComplaintRows> Cases)>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var generating = Task.Run(async () =>
         {
             try
             {
                 foreach (var month in plan.Where(m => m.Count > 0))
-                    await months.Writer.WriteAsync((month, factory.Month(month)), stop.Token);
+                    await months.Writer.WriteAsync((month, factory.Month(month).ConvertAll(writer.Rows)), stop.Token);
                 months.Writer.Complete();
             }
             catch (Exception e)
@@ -112,7 +116,6 @@ public sealed class DemoDataGenerator(
         {
             await foreach (var (month, cases) in months.Reader.ReadAllAsync(ct))
             {
-                foreach (var c in cases) c.Id = nextId++;
                 writer.WriteComplaints(cases);
                 serials.Add((month.Key, cases.Count));
                 progress?.Invoke(writer.Complaints);
@@ -158,8 +161,7 @@ public sealed class DemoDataGenerator(
                 DatabaseInitializer.Check(await users.CreateAsync(user));
                 DatabaseInitializer.Check(await users.AddToRoleAsync(user, person.Role));
             }
-            person.Id = user.Id;
-            person.DisplayName = user.DisplayName;
+            person.Bind(user);
         }
     }
 }

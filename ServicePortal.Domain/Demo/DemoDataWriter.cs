@@ -1,43 +1,50 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Customers;
 
 namespace ServicePortal.Domain.Demo;
 
+/// <summary>The rows of a complaint and its search document, ready to be written (see <see cref="DemoDataWriter.Rows"/>).</summary>
+internal sealed record ComplaintRows(AggregateRows Rows, string SearchDocument);
+
 /// <summary>
 /// Writes generated customers and complaints with plain ADO.NET: prepared INSERTs reused for every
-/// row, one transaction per ~50 000 complaints, no durability wait during the load. Columns and
-/// formats are those EF Core writes (enums as their names, DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF").
-/// Each complaint is indexed for the register's search in the same transaction
-/// (<see cref="ComplaintSearchIndex"/>).
+/// row, one transaction per ~50 000 complaints, no durability wait during the load. Tables, columns
+/// and formats come from the EF Core model (<see cref="EntityInsert"/>): a complaint is written with
+/// every child the entity holds. Each complaint is indexed for the register's search in the same
+/// transaction (<see cref="ComplaintSearchIndex"/>).
 /// </summary>
 internal sealed class DemoDataWriter : IAsyncDisposable
 {
     private const int ComplaintsPerTransaction = 50_000;
 
     private readonly SqliteConnection _connection;
+    private readonly IModel _model;
     private SqliteTransaction? _transaction;
     private int _inTransaction;
-    private SqliteCommand? _complaint;
-    private SqliteCommand? _history;
+    private AggregateInsert? _complaint;
     private SqliteCommand? _search;
     private bool _automergeOff;
-    private DemoCycleWriter? _cycle;
 
-    private DemoDataWriter(SqliteConnection connection) => _connection = connection;
+    private DemoDataWriter(SqliteConnection connection, IModel model)
+    {
+        _connection = connection;
+        _model = model;
+    }
 
     public int Complaints { get; private set; }
 
-    /// <summary>The working calendar the KPI durations are counted on (set before writing complaints).</summary>
-    public ServicePortal.Domain.Calendar.WorkingCalendar WorkingCalendar { get; set; } = ServicePortal.Domain.Calendar.WorkingCalendar.WeekendsOnly;
-    public int HistoryEntries { get; private set; }
+    public int HistoryEntries => _complaint?.RowsOf(typeof(ComplaintHistory)) ?? 0;
 
     /// <summary>Opens its own unpooled connection, so the relaxed pragmas never reach the app's connections.</summary>
-    public static async Task<DemoDataWriter> OpenAsync(string connectionString, CancellationToken ct)
+    /// <param name="model">the EF Core model the rows are written by.</param>
+    public static async Task<DemoDataWriter> OpenAsync(string connectionString, IModel model, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
         var connection = new SqliteConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
-        var writer = new DemoDataWriter(connection);
+        var writer = new DemoDataWriter(connection, model);
         await writer.ExecuteAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
         return writer;
     }
@@ -58,85 +65,68 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public void WriteCustomers(IEnumerable<DemoCustomer> customers)
+    /// <summary>Writes the customers with their own ids.</summary>
+    public void WriteCustomers(IEnumerable<Customer> customers)
     {
         using var tx = _connection.BeginTransaction();
-        using var command = _connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "INSERT INTO Customers (Id, Name, Phone, Address, IsForeign, CreatedAt) VALUES ($id, $name, $phone, $address, $foreign, $created)";
-        var id = Parameter(command, "$id");
-        var name = Parameter(command, "$name");
-        var phone = Parameter(command, "$phone");
-        var address = Parameter(command, "$address");
-        var foreign = Parameter(command, "$foreign");
-        var created = Parameter(command, "$created");
-        command.Prepare();
-        foreach (var c in customers)
-        {
-            id.Value = c.Id;
-            name.Value = c.Name;
-            phone.Value = c.Phone;
-            address.Value = c.Address;
-            foreign.Value = c.IsForeign;
-            created.Value = c.CreatedAtUtc;
-            command.ExecuteNonQuery();
-        }
+        using var insert = EntityInsert.Prepare(_connection, EntityType(typeof(Customer)), RowKey.FromEntity, null);
+        insert.Transaction = tx;
+        foreach (var customer in customers) insert.Execute(insert.Values(customer));
         tx.Commit();
     }
 
-    /// <summary>Writes the cases (their <see cref="DemoComplaint.Id"/> already set) and their history.</summary>
-    public void WriteComplaints(IReadOnlyList<DemoComplaint> complaints)
+    /// <summary>
+    /// Prepares the complaints' INSERTs (reads the next ids) and starts the first transaction: before
+    /// <see cref="Rows"/> is called, which may run on another thread while this one writes.
+    /// </summary>
+    public void PrepareComplaints()
     {
-        if (_complaint is null) Prepare();
-        var p = _complaint!.Parameters;
-        var h = _history!.Parameters;
+        if (_complaint is not null) return;
+        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint)));
+        // The register's full-text index, in the same transaction as the rows it indexes.
+        _search = _connection.CreateCommand();
+        _search.CommandText = ComplaintSearchIndex.InsertSql;
+        Parameter(_search, "$id");
+        Parameter(_search, "$text");
+        Begin();
+        _search.Prepare();
+        SetAutomerge(0);
+        _automergeOff = true;
+    }
+
+    /// <summary>
+    /// A complaint's rows — it and every record it holds (history, the cycle's records) — and its
+    /// search document, as they will be written. Reads the entity only: the generating core makes
+    /// them while this one writes the month before.
+    /// </summary>
+    public ComplaintRows Rows(Complaint complaint) =>
+        new(_complaint!.Read(complaint), ComplaintSearchIndex.Document(complaint.Content, complaint.CustomerRequest));
+
+    /// <summary>Writes the complaints' rows, ids given in list order.</summary>
+    public void WriteComplaints(IReadOnlyList<ComplaintRows> complaints)
+    {
+        var search = _search!.Parameters;
         foreach (var c in complaints)
         {
             if (_transaction is null) Begin();
-            p[0].Value = c.Id;
-            p[1].Value = c.Number;
-            p[2].Value = c.Month;
-            p[3].Value = c.CustomerId;
-            p[4].Value = ChannelNames[(int)c.Channel];
-            p[5].Value = c.Content;
-            p[6].Value = c.CustomerRequest;
-            p[7].Value = c.CategoryId;
-            p[8].Value = SeverityNames[(int)c.Severity];
-            p[9].Value = c.ReceivedUtc;
-            p[10].Value = c.PromisedUtc;
-            p[11].Value = c.Owner.Id;
-            p[12].Value = StatusNames[(int)c.Status];
-            p[13].Value = c.ResponsibleDepartmentId is { } d ? d : DBNull.Value;
-            p[14].Value = c.CreatedUtc;
-            p[15].Value = c.UpdatedUtc;
-            p[16].Value = c.Steps.Count - 1;
-            DemoCycleWriter.SetComplaintColumns(p, 17, c, WorkingCalendar);
-            _complaint.ExecuteNonQuery();
-            _search!.Parameters[0].Value = c.Id;
-            _search.Parameters[1].Value = ComplaintSearchIndex.Document(c.Content, c.CustomerRequest);
+            search[0].Value = _complaint!.Write(c.Rows);
+            search[1].Value = c.SearchDocument;
             _search.ExecuteNonQuery();
-            foreach (var step in c.Steps)
-            {
-                h[0].Value = c.Id;
-                h[1].Value = step.AtUtc;
-                h[2].Value = step.Actor.Id;
-                h[3].Value = step.Actor.DisplayName;
-                h[4].Value = step.Action;
-                h[5].Value = step.Note;
-                _history.ExecuteNonQuery();
-            }
-            _cycle!.Write(c);
             Complaints++;
-            HistoryEntries += c.Steps.Count;
             if (++_inTransaction >= ComplaintsPerTransaction) Commit();
         }
     }
 
-    /// <summary>
-    /// Ends the load: sets the last serial of each month, so the next real registration continues
-    /// without a gap, and merges the full-text index into one segment (2 s at 1M complaints; a
-    /// page of a search for a common word checks rows one by one, and each check reads every segment).
-    /// </summary>
+    /// <summary>Writes the complaints with every record they hold, ids given in list order.</summary>
+    public void WriteComplaints(IReadOnlyList<Complaint> complaints)
+    {
+        PrepareComplaints();
+        WriteComplaints(complaints.Select(Rows).ToList());
+    }
+
+    private IEntityType EntityType(Type type) =>
+        _model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the EF Core model");
+
     /// <summary>The monthly bases of the valid-complaint rate (KPI), replacing those of the same months.</summary>
     public void WriteMonthlyBases(IEnumerable<(int Month, int ActiveCustomers, int ServiceOrders)> bases, DateTime nowUtc)
     {
@@ -162,6 +152,11 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         tx.Commit();
     }
 
+    /// <summary>
+    /// Ends the load: sets the last serial of each month, so the next real registration continues
+    /// without a gap, and merges the full-text index into one segment (2 s at 1M complaints; a
+    /// page of a search for a common word checks rows one by one, and each check reads every segment).
+    /// </summary>
     public void WriteSerials(IEnumerable<(int Month, int Last)> serials)
     {
         Commit();
@@ -217,37 +212,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     {
         _transaction = _connection.BeginTransaction();
         _complaint!.Transaction = _transaction;
-        _history!.Transaction = _transaction;
         _search!.Transaction = _transaction;
-        _cycle!.Transaction = _transaction;
-    }
-
-    private void Prepare()
-    {
-        _complaint = _connection.CreateCommand();
-        _complaint.CommandText = $"""
-            INSERT INTO Complaints (Id, Number, ReceivedMonth, CustomerId, Channel, Content, CustomerRequest, CategoryId, Severity,
-                ReceivedAt, PromisedReplyAt, OwnerId, Status, ResponsibleDepartmentId, CreatedAt, UpdatedAt, Version,
-                {string.Join(", ", DemoCycleWriter.ComplaintColumns)})
-            VALUES ({string.Join(", ", Enumerable.Range(0, 17 + DemoCycleWriter.ComplaintColumns.Length).Select(i => $"$p{i}"))})
-            """;
-        for (var i = 0; i < 17 + DemoCycleWriter.ComplaintColumns.Length; i++) Parameter(_complaint, $"$p{i}");
-        _cycle = new DemoCycleWriter(_connection);
-        _cycle.Prepare();
-        _history = _connection.CreateCommand();
-        _history.CommandText = "INSERT INTO ComplaintHistory (ComplaintId, At, ActorId, ActorName, Action, Note) VALUES ($h0, $h1, $h2, $h3, $h4, $h5)";
-        for (var i = 0; i <= 5; i++) Parameter(_history, $"$h{i}");
-        // The register's full-text index, in the same transaction as the rows it indexes.
-        _search = _connection.CreateCommand();
-        _search.CommandText = ComplaintSearchIndex.InsertSql;
-        Parameter(_search, "$id");
-        Parameter(_search, "$text");
-        Begin();
-        _complaint.Prepare();
-        _history.Prepare();
-        _search.Prepare();
-        SetAutomerge(0);
-        _automergeOff = true;
     }
 
     private static SqliteParameter Parameter(SqliteCommand command, string name)
@@ -257,10 +222,6 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         command.Parameters.Add(parameter);
         return parameter;
     }
-
-    private static readonly string[] ChannelNames = Enum.GetNames<Complaints.ComplaintChannel>();
-    private static readonly string[] SeverityNames = Enum.GetNames<Complaints.ComplaintSeverity>();
-    private static readonly string[] StatusNames = Enum.GetNames<Complaints.ComplaintStatus>();
 
     /// <summary>Rolls back what was not committed (a failed load leaves no half month behind).</summary>
     public async ValueTask DisposeAsync()
@@ -276,9 +237,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
             // The load already failed; its own exception is the one to report.
         }
         _complaint?.Dispose();
-        _history?.Dispose();
         _search?.Dispose();
-        _cycle?.Dispose();
         await _connection.DisposeAsync();
     }
 }

@@ -1,19 +1,28 @@
 using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Domain.Demo;
 
-/// <summary>A demo account as the generator needs it (id filled in once the account exists).</summary>
+/// <summary>A demo account as the generator plans with it; <see cref="User"/> and <see cref="Actor"/> once the account exists.</summary>
 internal sealed class DemoPerson(string userName, string displayName, string role, string department)
 {
     public string UserName { get; } = userName;
-    /// <summary>As the account has it (an existing account keeps its own name).</summary>
-    public string DisplayName { get; set; } = displayName;
+    /// <summary>The name a new account gets (an existing account keeps its own).</summary>
+    public string DisplayName { get; } = displayName;
     public string Role { get; } = role;
     public string Department { get; } = department;
-    public string Id { get; set; } = "";
 
-    /// <summary>The portal itself, for the steps escalation takes (as <c>ComplaintHistory.System</c>).</summary>
-    public static DemoPerson System { get; } = new("", "系统", "", "");
+    /// <summary>The account (first-contact owner, responsible person).</summary>
+    public PortalUser User { get; private set; } = null!;
+
+    /// <summary>The account as it takes a step: its id, name, role and department as stored.</summary>
+    public ComplaintActor Actor { get; private set; } = null!;
+
+    public void Bind(PortalUser user)
+    {
+        User = user;
+        Actor = new ComplaintActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
+    }
 }
 
 /// <summary>The demo staff: one account per role with a short user name, and the colleagues who share the work.</summary>
