@@ -40,7 +40,8 @@ public class DeadlineRulesTests(SeededDemoDatabase demo)
         var found = 0;
         foreach (var t in Moments())
         {
-            var end = t.AddHours(12);
+            // The end of t's day in Beijing (the start of the next), as the board and the register take it.
+            var end = t.AddHours(8).Date.AddDays(1).AddHours(-8);
             var (inSql, inCSharp) = await BothWaysAsync(DeadlineRules.Sql.DueToday(t, end), clock => compiled(clock, t, end));
             inSql.ShouldBe(inCSharp, ignoreOrder: true, $"due between {t:O} and {end:O}");
             found += inSql.Count;
