@@ -8,7 +8,7 @@
 #   dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --db /tmp/bench-1m.db
 # when it is missing, incomplete, older than the code's migrations, or made by another version of
 # the generator (a fingerprint of Demo/, Migrations/ and GenerateCommand.cs kept beside it in
-# <db>.source); ~75 s on a quiet 2-core machine, ~1.9 GB), runs the explicit tests with trait Category=Benchmark in Release, and prints
+# <db>.source); ~9 min on a 2-core machine, ~3.9 GB), runs the explicit tests with trait Category=Benchmark in Release, and prints
 # bench-results.md (git-ignored), where each benchmark appends its table.
 # Environment: BENCH_DB (database file), BENCH_COMPLAINTS (default 1000000), BENCH_ARTIFACTS
 # (build output, default ./artifacts/bench). Extra arguments go to the test runner.

@@ -51,7 +51,7 @@ public sealed class DatabaseInitializer(
 
         if (isNew && demoData)
         {
-            logger.LogInformation("新数据库：正在生成演示数据（两年的投诉，约 2 400 件；只在第一次启动时生成，通常需要 10–40 秒）……");
+            logger.LogInformation("新数据库：正在生成演示数据（两年的投诉，约 2 400 件；只在第一次启动时生成，通常只需几秒）……");
             var watch = Stopwatch.StartNew();
             var result = await demo.SeedAsync(new DemoDataOptions(), null, ct);
             if (logger.IsEnabled(LogLevel.Information))
