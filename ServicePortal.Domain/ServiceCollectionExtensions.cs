@@ -24,15 +24,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApprovalPolicyService>();
         services.AddSingleton<ComplaintWorkflowService>();
         services.AddSingleton<Forms.SlipService>();
-        services.AddSingleton<IComplaintChangeFeed, InProcessComplaintChangeFeed>();
+        services.AddSingleton(typeof(IChangeFeed<>), typeof(InProcessChangeFeed<>)); // one feed per kind of change
         services.AddSingleton<EscalationService>();
         services.AddSingleton<BoardQueries>();
         services.AddSingleton<Kpis.KpiService>();
         services.AddSingleton<Kpis.KpiDurationCache>();
         services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
-        services.AddSingleton<Notifications.INotificationFeed, Notifications.InProcessNotificationFeed>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<Repairs.RepairService>();
+        services.AddSingleton<Revisits.RevisitTasks>();
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
         services.AddSingleton<Exports.MonthlyReportService>();

@@ -44,6 +44,12 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> overr
         return day.ToDateTime(DayEnd);
     }
 
+    /// <summary>
+    /// The end of the next working day after the day of <paramref name="local"/>: when something done
+    /// today is due "the next day" (a repair's feedback slip, its phone revisit).
+    /// </summary>
+    public DateTime EndOfNextWorkingDay(DateTime local) => NextWorkingDay(DateOnly.FromDateTime(local)).ToDateTime(DayEnd);
+
     /// <summary>Working time (inside working hours of working days) between two local instants; zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     public TimeSpan WorkingTimeBetween(DateTime from, DateTime to)
     {

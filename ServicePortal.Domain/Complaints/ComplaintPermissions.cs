@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 namespace ServicePortal.Domain.Complaints;
 
 /// <summary>The API names of the cycle's steps (POST /api/complaints/{number}/{action}).</summary>
@@ -24,6 +25,6 @@ public static class CaseActions
 /// <summary>Which steps an actor may take now: those the step's own rules do not refuse (<c>ComplaintWorkflow.cs</c>).</summary>
 public partial class Complaint
 {
-    public IReadOnlyList<string> AllowedActions(ComplaintActor actor) =>
+    public IReadOnlyList<string> AllowedActions(CaseActor actor) =>
         IsClosed ? [] : CaseActions.All.Where(action => Refuse(action, actor) is null).ToList();
 }

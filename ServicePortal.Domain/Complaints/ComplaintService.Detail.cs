@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Data;
@@ -31,7 +32,7 @@ public sealed partial class ComplaintService
     /// Everything about one complaint (case page, API, slip), in one load; with <paramref name="reader"/>,
     /// the steps that user may take now. Null when there is no complaint with this number.
     /// </summary>
-    public async Task<ComplaintDetail?> GetAsync(string number, ComplaintActor? reader = null, CancellationToken ct = default)
+    public async Task<ComplaintDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await LoadAsync(db, number, tracked: false, ct);
@@ -40,10 +41,10 @@ public sealed partial class ComplaintService
         return Detail(c, policy, await calendar.CurrentAsync(ct), clock.UtcNow, reader);
     }
 
-    /// <inheritdoc cref="GetAsync(string, ComplaintActor?, CancellationToken)"/>
+    /// <inheritdoc cref="GetAsync(string, CaseActor?, CancellationToken)"/>
     public Task<ComplaintDetail?> GetAsync(string number, CancellationToken ct) => GetAsync(number, null, ct);
 
-    private ComplaintDetail Detail(Complaint c, DeadlinePolicy? policy, WorkingCalendar cal, DateTime now, ComplaintActor? reader)
+    private ComplaintDetail Detail(Complaint c, DeadlinePolicy? policy, WorkingCalendar cal, DateTime now, CaseActor? reader)
     {
         var limits = c.Clock.Limits;
         bool Missed(DeadlineKind kind) => limits.Any(l => l.Kind == kind && l.MissedAt(now));

@@ -9,7 +9,7 @@ namespace ServicePortal.Domain.Complaints;
 
 /// <summary>Registers complaints and reads the register. A context per operation (Blazor circuits live long).</summary>
 public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, Calendar.CalendarService calendar,
-    DeadlineService deadlines, IComplaintChangeFeed feed)
+    DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed)
 {
     public const int MaxPageSize = ComplaintQueryString.MaxPageSize;
 
@@ -61,16 +61,10 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         var monthKey = ComplaintNumber.MonthKey(receivedLocal);
         var foreign = customer?.IsForeign ?? input.ForeignCustomer;
         var due = await deadlines.ComputeAsync(input.Severity!.Value, foreign, receivedUtc, ct);
-        // The transaction starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write
-        // lock is taken here, so concurrent registrations queue one behind the other until commit.
-        // SQLite's own busy handler waits in short steps; without it Microsoft.Data.Sqlite retries
-        // a busy lock every 150 ms (both give up after 30 s).
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
         // Inside the lock, so two clerks taking the same new caller at once create one customer.
-        customer ??= await FindOrAddCustomerAsync(db, input, now.UtcDateTime, ct);
-        var serial = await NextSerialAsync(db, monthKey, ct);
+        customer ??= await CustomerService.FindOrAddAsync(db, input.CustomerName, input.CustomerPhone, input.CustomerAddress, input.ForeignCustomer, now.UtcDateTime, ct);
+        var serial = await CaseNumber.Complaint.NextSerialAsync(db, monthKey, ct);
         var complaint = new Complaint(ComplaintNumber.Format(monthKey, serial), monthKey, customer,
             Trimmed(input), category.Id, receivedUtc, promisedUtc, owner, now.UtcDateTime);
         complaint.SetDeadlines(due.ReplyDue, due.ReportDue, due.CloseDue);
@@ -82,30 +76,6 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
 
         feed.Publish(new ComplaintChanged(complaint.Number, complaint.Status, ComplaintHistory.Registered, now.UtcDateTime));
         return (await GetAsync(complaint.Number, ct))!;
-    }
-
-    /// <summary>The customer with this name and phone, or a new one; must run inside the saving transaction.</summary>
-    private static async Task<Customer> FindOrAddCustomerAsync(PortalDbContext db, ComplaintInput input, DateTime nowUtc, CancellationToken ct)
-    {
-        var phone = ComplaintValidator.NormalizePhone(input.CustomerPhone);
-        var name = input.CustomerName.Trim();
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone && c.Name == name, ct)
-            ?? new Customer { Name = name, Phone = phone, CreatedAt = nowUtc };
-        customer.Address = string.IsNullOrWhiteSpace(input.CustomerAddress) ? customer.Address : input.CustomerAddress.Trim();
-        customer.IsForeign = input.ForeignCustomer;
-        if (customer.Id == 0) db.Customers.Add(customer);
-        return customer;
-    }
-
-    /// <summary>Takes the next serial of a month; must run inside the saving transaction.</summary>
-    internal static async Task<int> NextSerialAsync(PortalDbContext db, int monthKey, CancellationToken ct)
-    {
-        var values = await db.Database.SqlQuery<int>($"""
-            INSERT INTO ComplaintSerials (Month, Last) VALUES ({monthKey}, 1)
-            ON CONFLICT (Month) DO UPDATE SET Last = Last + 1
-            RETURNING Last AS Value
-            """).ToListAsync(ct);
-        return values.Single();
     }
 
     private static ComplaintInput Trimmed(ComplaintInput i) => new()

@@ -1,14 +1,12 @@
+using ServicePortal.Domain.Common;
 namespace ServicePortal.Domain.Complaints;
-
-/// <summary>Who acts on a case: checked against the step's rules (role, department, ownership).</summary>
-public sealed record ComplaintActor(string Id, string Name, string Role, int DepartmentId);
 
 /// <summary>An investigation of one round (SPEC C-4): cause, responsibility, corrective measures.</summary>
 public class ComplaintInvestigation
 {
     private ComplaintInvestigation() { }
 
-    internal ComplaintInvestigation(int round, string cause, CauseType causeType, string responsibleParty, string measures, ComplaintActor by, DateTime at)
+    internal ComplaintInvestigation(int round, string cause, CauseType causeType, string responsibleParty, string measures, CaseActor by, DateTime at)
     {
         Round = round; Cause = cause; CauseType = causeType; ResponsibleParty = responsibleParty; Measures = measures;
         ById = by.Id; ByName = by.Name; At = at;
@@ -38,7 +36,7 @@ public class ResolutionProposal
 
     private ResolutionProposal() { }
 
-    internal ResolutionProposal(int round, IEnumerable<ResolutionItemInput> items, ApprovalLevel required, ComplaintActor by, DateTime at)
+    internal ResolutionProposal(int round, IEnumerable<ResolutionItemInput> items, ApprovalLevel required, CaseActor by, DateTime at)
     {
         Round = round;
         _items.AddRange(items.Select(i => new ResolutionItem(i.Kind, i.Amount, i.Description.Trim())));
@@ -73,7 +71,7 @@ public class ResolutionProposal
         }
     }
 
-    internal void Decide(ApprovalLevel level, bool approved, string reason, ComplaintActor by, DateTime at)
+    internal void Decide(ApprovalLevel level, bool approved, string reason, CaseActor by, DateTime at)
     {
         _approvals.Add(new ProposalApproval(level, approved, reason, by, at));
         if (!approved) Status = ProposalStatus.Rejected;
@@ -101,7 +99,7 @@ public class ProposalApproval
 {
     private ProposalApproval() { }
 
-    internal ProposalApproval(ApprovalLevel level, bool approved, string reason, ComplaintActor by, DateTime at)
+    internal ProposalApproval(ApprovalLevel level, bool approved, string reason, CaseActor by, DateTime at)
     {
         Level = level; Approved = approved; Reason = reason; ById = by.Id; ByName = by.Name; At = at;
     }
@@ -121,7 +119,7 @@ public class ComplaintReply
 {
     private ComplaintReply() { }
 
-    internal ComplaintReply(int round, ReplyMethod method, DateTime repliedAt, string content, ComplaintActor by)
+    internal ComplaintReply(int round, ReplyMethod method, DateTime repliedAt, string content, CaseActor by)
     {
         Round = round; Method = method; RepliedAt = repliedAt; Content = content; ById = by.Id; ByName = by.Name;
     }
@@ -141,7 +139,7 @@ public class ComplaintFeedback
 {
     private ComplaintFeedback() { }
 
-    internal ComplaintFeedback(int round, bool satisfied, string note, ComplaintActor by, DateTime at)
+    internal ComplaintFeedback(int round, bool satisfied, string note, CaseActor by, DateTime at)
     {
         Round = round; Satisfied = satisfied; Note = note; ById = by.Id; ByName = by.Name; At = at;
     }
@@ -161,7 +159,7 @@ public class DeadlineExtension
 {
     private DeadlineExtension() { }
 
-    internal DeadlineExtension(string reason, DateTime requestedDue, DateTime previousDue, ComplaintActor by, DateTime at)
+    internal DeadlineExtension(string reason, DateTime requestedDue, DateTime previousDue, CaseActor by, DateTime at)
     {
         Reason = reason; RequestedDue = requestedDue; PreviousDue = previousDue;
         RequestedById = by.Id; RequestedByName = by.Name; RequestedAt = at; Status = ExtensionStatus.Pending;
@@ -181,7 +179,7 @@ public class DeadlineExtension
     public DateTime? DecidedAt { get; private set; }
     public string DecisionReason { get; private set; } = "";
 
-    internal void Decide(bool approve, string reason, ComplaintActor by, DateTime at)
+    internal void Decide(bool approve, string reason, CaseActor by, DateTime at)
     {
         Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
         DecisionReason = reason; DecidedById = by.Id; DecidedByName = by.Name; DecidedAt = at;

@@ -1,5 +1,6 @@
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
+using static ServicePortal.Domain.Common.StepRules;
 
 namespace ServicePortal.Domain.Complaints;
 
@@ -9,7 +10,7 @@ namespace ServicePortal.Domain.Complaints;
 /// </summary>
 public partial class Complaint
 {
-    public const int TextMax = 2000;
+    public const int TextMax = StepRules.TextMax;
 
     public bool IsClosed => Status == ComplaintStatus.Closed;
 
@@ -26,7 +27,7 @@ public partial class Complaint
         ReplyDue = replyDue; ReportDue = reportDue; CloseDue = closeDue;
     }
 
-    public void Judge(ComplaintActor actor, bool valid, string reason, string explanation, DateTime now)
+    public void Judge(CaseActor actor, bool valid, string reason, string explanation, DateTime now)
     {
         Check(CaseActions.Judge, actor);
         reason = Required(reason, "判定理由");
@@ -38,7 +39,7 @@ public partial class Complaint
         Record(actor, now, valid ? "判定成立" : "判定不成立", valid ? reason : $"{reason}；书面解释：{NotValidExplanation}");
     }
 
-    public void Assign(ComplaintActor actor, int departmentId, string departmentName, PortalUser? person, DateTime now)
+    public void Assign(CaseActor actor, int departmentId, string departmentName, PortalUser? person, DateTime now)
     {
         Check(CaseActions.Assign, actor);
         if (person is not null && person.DepartmentId != departmentId)
@@ -50,7 +51,7 @@ public partial class Complaint
         Record(actor, now, "分派", person is null ? $"责任部门：{departmentName}" : $"责任部门：{departmentName}，责任人：{person.DisplayName}");
     }
 
-    public void Investigate(ComplaintActor actor, string cause, CauseType causeType, string responsibleParty, string measures, DateTime now)
+    public void Investigate(CaseActor actor, string cause, CauseType causeType, string responsibleParty, string measures, DateTime now)
     {
         Check(CaseActions.Investigate, actor);
         cause = Required(cause, "原因");
@@ -62,7 +63,7 @@ public partial class Complaint
         Record(actor, now, "调查完成", $"第 {Round} 轮，{causeType.Chinese()}：{cause}；责任：{responsibleParty}；整改措施：{measures}");
     }
 
-    public void Propose(ComplaintActor actor, IReadOnlyList<ResolutionItemInput> items, ApprovalPolicy policy, DateTime now)
+    public void Propose(CaseActor actor, IReadOnlyList<ResolutionItemInput> items, ApprovalPolicy policy, DateTime now)
     {
         Check(CaseActions.Propose, actor);
         if (items.Count == 0) throw new DomainException("请至少填写一项处理方案");
@@ -82,12 +83,12 @@ public partial class Complaint
         Record(actor, now, "提交处理方案", $"{lines}（合计 ¥{proposal.TotalAmount:0.00}，{level.Chinese()}）");
     }
 
-    public void Approve(ComplaintActor actor, DateTime now) => DecideApproval(actor, CaseActions.Approve, "", now);
+    public void Approve(CaseActor actor, DateTime now) => DecideApproval(actor, CaseActions.Approve, "", now);
 
-    public void RejectApproval(ComplaintActor actor, string reason, DateTime now) =>
+    public void RejectApproval(CaseActor actor, string reason, DateTime now) =>
         DecideApproval(actor, CaseActions.RejectApproval, Required(reason, "驳回理由"), now);
 
-    private void DecideApproval(ComplaintActor actor, string action, string reason, DateTime now)
+    private void DecideApproval(CaseActor actor, string action, string reason, DateTime now)
     {
         Check(action, actor);
         var proposal = CurrentProposal!;
@@ -107,7 +108,7 @@ public partial class Complaint
             : $"{Roles.ChineseName(role)}审批通过，待{Roles.ChineseName(Roles.Executive)}审批");
     }
 
-    public void Reply(ComplaintActor actor, ReplyMethod method, DateTime repliedAt, string content, DateTime now)
+    public void Reply(CaseActor actor, ReplyMethod method, DateTime repliedAt, string content, DateTime now)
     {
         Check(CaseActions.Reply, actor);
         content = Required(content, "答复内容");
@@ -119,7 +120,7 @@ public partial class Complaint
         Record(actor, now, "答复客户", $"{method.Chinese()}答复：{content}");
     }
 
-    public void Feedback(ComplaintActor actor, bool satisfied, string note, DateTime now)
+    public void Feedback(CaseActor actor, bool satisfied, string note, DateTime now)
     {
         Check(CaseActions.Feedback, actor);
         note = (note ?? "").Trim();
@@ -129,7 +130,7 @@ public partial class Complaint
         Record(actor, now, satisfied ? "客户满意" : "客户不满意", note);
     }
 
-    public void Reopen(ComplaintActor actor, string reason, DateTime now)
+    public void Reopen(CaseActor actor, string reason, DateTime now)
     {
         Check(CaseActions.Reopen, actor);
         reason = Required(reason, "重开原因");
@@ -139,7 +140,7 @@ public partial class Complaint
         Record(actor, now, "重开调查", $"第 {Round} 轮调查：{reason}");
     }
 
-    public void Close(ComplaintActor actor, string note, DateTime now)
+    public void Close(CaseActor actor, string note, DateTime now)
     {
         Check(CaseActions.Close, actor);
         ClosedAt = now;
@@ -149,7 +150,7 @@ public partial class Complaint
         Record(actor, now, "结案", string.IsNullOrWhiteSpace(note) ? "客户满意，结案归档" : note.Trim());
     }
 
-    public void RequestExtension(ComplaintActor actor, string reason, DateTime newCloseDue, DateTime now)
+    public void RequestExtension(CaseActor actor, string reason, DateTime newCloseDue, DateTime now)
     {
         Check(CaseActions.RequestExtension, actor);
         reason = Required(reason, "延期原因");
@@ -159,7 +160,7 @@ public partial class Complaint
         Record(actor, now, "申请延期", $"申请结案期限延至 {Beijing(newCloseDue)}：{reason}");
     }
 
-    public void DecideExtension(ComplaintActor actor, bool approve, string reason, DateTime now)
+    public void DecideExtension(CaseActor actor, bool approve, string reason, DateTime now)
     {
         Check(CaseActions.DecideExtension, actor);
         var request = PendingExtension!;
@@ -180,7 +181,7 @@ public partial class Complaint
     /// and ownership rules of each step, in the order the step checks them — or null when they may.
     /// The step checks this first, then its fields; the case page shows the steps with no refusal.
     /// </summary>
-    private Refusal? Refuse(string action, ComplaintActor actor) => action switch
+    private Refusal? Refuse(string action, CaseActor actor) => action switch
     {
         CaseActions.Judge => Stage("判定投诉", ComplaintStatus.Registered, ComplaintStatus.Unsatisfied)
             ?? Rule(Status == ComplaintStatus.Unsatisfied && IsValid != false, "已判定成立的投诉客户不满意时应重新调查（重开），不能重新判定")
@@ -213,16 +214,9 @@ public partial class Complaint
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown step"),
     };
 
-    /// <summary>A step refused: its reason, and whether it is about who acts (<see cref="NotPermittedException"/>) or the case.</summary>
-    private sealed record Refusal(string Reason, bool NotPermitted);
+    private void Check(string action, CaseActor actor) => StepRules.Check(Refuse(action, actor));
 
-    private void Check(string action, ComplaintActor actor)
-    {
-        if (Refuse(action, actor) is not { } refusal) return;
-        throw refusal.NotPermitted ? new NotPermittedException(refusal.Reason) : new DomainException(refusal.Reason);
-    }
-
-    private Refusal? Approval(ComplaintActor actor, string action)
+    private Refusal? Approval(CaseActor actor, string action)
     {
         if (Stage(action, ComplaintStatus.PendingApproval) is { } stage) return stage;
         if (CurrentProposal is not { } proposal) return new("没有待审批的处理方案", false);
@@ -238,20 +232,8 @@ public partial class Complaint
     private Refusal? Stage(string action, params ComplaintStatus[] allowed) =>
         Open(action) ?? Rule(!allowed.Contains(Status), $"投诉当前状态为“{Status.Chinese()}”，不能{action}");
 
-    private static Refusal? Rule(bool refused, string reason) => refused ? new(reason, false) : null;
-
-    private static Refusal? Permitted(bool permitted, string reason) => permitted ? null : new(reason, true);
-
-    private static Refusal? Role(ComplaintActor actor, string action, params string[] roles) =>
-        Permitted(roles.Contains(actor.Role), $"只有{string.Join("或", roles.Select(Roles.ChineseName))}可以{action}");
-
-    private Refusal? OfResponsibleDepartment(ComplaintActor actor, string action) =>
+    private Refusal? OfResponsibleDepartment(CaseActor actor, string action) =>
         Permitted(actor.Role is not (Roles.Admin or Roles.Executive) && actor.DepartmentId == ResponsibleDepartmentId, $"只有责任部门的人员可以{action}");
-
-    /// <summary>A UTC time as the history shows it: Beijing time.</summary>
-    private static string Beijing(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), PortalClock.Beijing)
-            .ToString(PortalClock.DisplayFormat, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Escalation flags the case when a limit has passed unmet.</summary>
     public void MarkOverdue(DateTime now, string note)
@@ -265,15 +247,7 @@ public partial class Complaint
     /// <summary>Records an escalation step in the timeline without changing the stage.</summary>
     public void RecordEscalation(DateTime now, string note) => _history.Add(ComplaintHistory.System(now, "逾期反应", note));
 
-    private static string Required(string? value, string label)
-    {
-        var v = (value ?? "").Trim();
-        if (v.Length == 0) throw new DomainException($"请填写{label}");
-        if (v.Length > TextMax) throw new DomainException($"{label}不能超过 {TextMax} 个字");
-        return v;
-    }
-
-    private void Record(ComplaintActor actor, DateTime now, string action, string note)
+    private void Record(CaseActor actor, DateTime now, string action, string note)
     {
         Touch(now);
         _history.Add(new ComplaintHistory(now, actor.Id, actor.Name, action, note));

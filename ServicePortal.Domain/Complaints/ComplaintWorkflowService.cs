@@ -12,7 +12,7 @@ namespace ServicePortal.Domain.Complaints;
 /// publishes the change to open boards.
 /// </summary>
 public sealed class ComplaintWorkflowService(
-    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IComplaintChangeFeed feed, INotificationFeed notificationFeed,
+    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IChangeFeed<ComplaintChanged> feed, IChangeFeed<NotificationsPosted> notificationFeed,
     Calendar.CalendarService calendar)
 {
     public Task<int> JudgeAsync(string number, string userId, int? version, bool valid, string reason, string explanation, CancellationToken ct = default) =>
@@ -63,17 +63,14 @@ public sealed class ComplaintWorkflowService(
 
     /// <returns>The case's new version.</returns>
     private async Task<int> ActAsync(string number, string userId, int? expectedVersion,
-        Func<Complaint, ComplaintActor, PortalDbContext, DateTime, Task> act, CancellationToken ct)
+        Func<Complaint, CaseActor, PortalDbContext, DateTime, Task> act, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new DomainException("当前用户不存在，请重新登录");
-        if (user.IsDisabled) throw new DomainException("您的账户已停用");
+        var actor = await CaseStep.ActorAsync(db, userId, ct);
         var complaint = await ComplaintService.LoadAsync(db, number, tracked: true, ct) ?? throw new NotFoundException($"投诉 {number} 不存在");
-        if (expectedVersion is { } v && v != complaint.Version) throw new ConcurrencyConflictException();
+        CaseStep.CheckVersion(expectedVersion, complaint.Version);
 
         var now = clock.UtcNow;
-        var actor = new ComplaintActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
         var historyBefore = complaint.History.Count;
         await act(complaint, actor, db, now);
         complaint.RecordKpiFacts(await calendar.CurrentAsync(ct), clock.Zone);
@@ -85,14 +82,7 @@ public sealed class ComplaintWorkflowService(
                 db.Notifications.Add(new Notification(complaint.OwnerId, now,
                     $"{complaint.Number}：{actor.Name}{step.Action}（{complaint.Status.Chinese()}）", $"/complaints/{complaint.Number}"));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        await CaseStep.SaveAsync(db, ct);
         feed.Publish(new ComplaintChanged(complaint.Number, complaint.Status, complaint.History[^1].Action, now));
         if (complaint.OwnerId != actor.Id) notificationFeed.Publish(new NotificationsPosted([complaint.OwnerId]));
         return complaint.Version;

@@ -24,7 +24,7 @@ public sealed record EscalationRun(int Recorded, int Notified, int Cases);
 /// </summary>
 public sealed class EscalationService(
     IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, CalendarService calendars,
-    IComplaintChangeFeed changes, INotificationFeed notifications)
+    IChangeFeed<ComplaintChanged> changes, IChangeFeed<NotificationsPosted> notifications)
 {
     public static readonly TimeSpan WarningWindow = TimeSpan.FromHours(4);
     public const int ExecutiveAfterWorkingDays = 2;
@@ -170,7 +170,7 @@ public sealed class EscalationService(
             return null;
         }
         changes.Publish(new ComplaintChanged(c.Number, complaint.Status, "逾期反应", now));
-        notifications.Publish(new NotificationsPosted(everyone));
+        if (everyone.Count > 0) notifications.Publish(new NotificationsPosted(everyone));
         return everyone;
     }
 

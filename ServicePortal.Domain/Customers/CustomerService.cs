@@ -7,6 +7,24 @@ public sealed record CustomerSummary(int Id, string Name, string Phone, string A
 
 public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    /// <summary>
+    /// The customer with this name and phone, or a new one, for an intake (complaint or repair); a
+    /// given address replaces the stored one. Must run inside the saving transaction, so two clerks
+    /// taking the same new caller at once create one customer.
+    /// </summary>
+    internal static async Task<Customer> FindOrAddAsync(PortalDbContext db, string name, string phone, string? address, bool? foreign,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        phone = Complaints.ComplaintValidator.NormalizePhone(phone);
+        name = name.Trim();
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone && c.Name == name, ct)
+            ?? new Customer { Name = name, Phone = phone, CreatedAt = nowUtc };
+        customer.Address = string.IsNullOrWhiteSpace(address) ? customer.Address : address.Trim();
+        if (foreign is { } f) customer.IsForeign = f;
+        if (customer.Id == 0) db.Customers.Add(customer);
+        return customer;
+    }
+
     /// <summary>Customers whose name contains, or whose phone starts with, the term (for the intake form's lookup).</summary>
     public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? term, int max = 20, CancellationToken ct = default)
     {

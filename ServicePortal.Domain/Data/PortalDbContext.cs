@@ -26,6 +26,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ApprovalPolicy> ApprovalPolicies => Set<ApprovalPolicy>();
     public DbSet<Kpis.KpiMonthlyBase> KpiMonthlyBases => Set<Kpis.KpiMonthlyBase>();
     public DbSet<Kpis.KpiSettings> KpiSettings => Set<Kpis.KpiSettings>();
+    public DbSet<Repairs.RepairOrder> RepairOrders => Set<Repairs.RepairOrder>();
+    public DbSet<Repairs.RepairHistory> RepairHistory => Set<Repairs.RepairHistory>();
+    public DbSet<RepairSerial> RepairSerials => Set<RepairSerial>();
+    public DbSet<Repairs.FeeItem> FeeItems => Set<Repairs.FeeItem>();
+    public DbSet<Repairs.RepairSettings> RepairSettings => Set<Repairs.RepairSettings>();
+    public DbSet<Revisits.RevisitTask> RevisitTasks => Set<Revisits.RevisitTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -42,8 +48,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 }
 
 /// <summary>The last serial used in a month (yyyyMM): the source of gap-free complaint numbers.</summary>
-public class ComplaintSerial
-{
-    public int Month { get; set; }
-    public int Last { get; set; }
-}
+public class ComplaintSerial : Common.MonthlySerial;
+
+/// <summary>The last serial used in a month (yyyyMM): the source of gap-free repair order numbers.</summary>
+public class RepairSerial : Common.MonthlySerial;

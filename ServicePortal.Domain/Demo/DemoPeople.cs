@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Complaints;
 
@@ -16,12 +17,12 @@ internal sealed class DemoPerson(string userName, string displayName, string rol
     public PortalUser User { get; private set; } = null!;
 
     /// <summary>The account as it takes a step: its id, name, role and department as stored.</summary>
-    public ComplaintActor Actor { get; private set; } = null!;
+    public CaseActor Actor { get; private set; } = null!;
 
     public void Bind(PortalUser user)
     {
         User = user;
-        Actor = new ComplaintActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
+        Actor = new CaseActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
     }
 }
 

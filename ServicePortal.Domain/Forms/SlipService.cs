@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Domain.Forms;
@@ -12,7 +13,7 @@ public static class SlipCopies
 /// <summary>Reads a case for the slip and prints it.</summary>
 public sealed class SlipService(ComplaintService complaints, Common.PortalClock clock)
 {
-    /// <summary>What the slip prints (the case as <see cref="ComplaintService.GetAsync(string, ComplaintActor?, CancellationToken)"/> reads it), or null when there is no complaint with this number.</summary>
+    /// <summary>What the slip prints (the case as <see cref="ComplaintService.GetAsync(string, CaseActor?, CancellationToken)"/> reads it), or null when there is no complaint with this number.</summary>
     public Task<ComplaintDetail?> LoadAsync(string number, CancellationToken ct = default) => complaints.GetAsync(number, ct);
 
     private static int _warmedUp;

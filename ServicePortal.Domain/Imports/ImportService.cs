@@ -14,7 +14,7 @@ namespace ServicePortal.Domain.Imports;
 /// or, when any row is rejected, none is, and the report names each rejected row and why.
 /// </summary>
 public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, CalendarService calendar,
-    DeadlineService deadlines, IComplaintChangeFeed feed)
+    DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed)
 {
     /// <summary>Data rows per file: a year of a busy department; one transaction of a few seconds.</summary>
     public const int MaxRows = 10_000;

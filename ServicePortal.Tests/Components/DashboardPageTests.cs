@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePortal.Components.Pages.Dashboard;
@@ -147,7 +148,7 @@ public sealed class DashboardFeedSubscriptionTests : PortalComponentTest
 
     public override async ValueTask InitializeAsync()
     {
-        Services.AddSingleton<IComplaintChangeFeed>(_feed);
+        Services.AddSingleton<IChangeFeed<ComplaintChanged>>(_feed);
         await base.InitializeAsync();
     }
 
@@ -170,9 +171,9 @@ public sealed class DashboardFeedSubscriptionTests : PortalComponentTest
         _feed.Subscribers.ShouldBe(0);
     }
 
-    private sealed class CountingFeed : IComplaintChangeFeed
+    private sealed class CountingFeed : IChangeFeed<ComplaintChanged>
     {
-        private readonly InProcessComplaintChangeFeed _inner = new();
+        private readonly InProcessChangeFeed<ComplaintChanged> _inner = new();
         private int _subscribers;
         public int Subscribers => _subscribers;
         public void Publish(ComplaintChanged change) => _inner.Publish(change);

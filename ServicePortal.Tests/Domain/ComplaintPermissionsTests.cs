@@ -53,7 +53,7 @@ public class ComplaintPermissionsTests(ComplaintPermissionsTests.World world) : 
         foreach (var userName in Users)
         {
             var user = await f.UserAsync(userName);
-            var actor = new ComplaintActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
+            var actor = new CaseActor(user.Id, user.DisplayName, user.Role, user.DepartmentId);
             foreach (var action in CaseActions.All)
             {
                 var allowed = current.AllowedActions(actor).Contains(action);
@@ -86,7 +86,7 @@ public class ComplaintPermissionsTests(ComplaintPermissionsTests.World world) : 
         foreach (var userName in new[] { "clerk", "head", "director" })
         {
             var u = await f.UserAsync(userName);
-            closed.AllowedActions(new ComplaintActor(u.Id, u.DisplayName, u.Role, u.DepartmentId)).ShouldBeEmpty();
+            closed.AllowedActions(new CaseActor(u.Id, u.DisplayName, u.Role, u.DepartmentId)).ShouldBeEmpty();
         }
     }
 

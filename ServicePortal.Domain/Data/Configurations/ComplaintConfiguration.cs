@@ -44,9 +44,7 @@ internal sealed class ComplaintHistoryConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ComplaintHistory> b)
     {
         b.ToTable("ComplaintHistory");
-        b.Property(h => h.Action).HasMaxLength(32);
-        b.Property(h => h.ActorName).HasMaxLength(64);
-        b.Property(h => h.Note).HasMaxLength(4000);
+        CaseHistoryColumns.Configure(b);
         b.HasIndex(h => new { h.ComplaintId, h.At });
     }
 }
@@ -60,14 +58,7 @@ internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class ComplaintSerialConfiguration : IEntityTypeConfiguration<ComplaintSerial>
-{
-    public void Configure(EntityTypeBuilder<ComplaintSerial> b)
-    {
-        b.HasKey(s => s.Month);
-        b.Property(s => s.Month).ValueGeneratedNever();
-    }
-}
+internal sealed class ComplaintSerialConfiguration : MonthlySerialConfiguration<ComplaintSerial>;
 
 internal sealed class ComplaintSearchEntryConfiguration : IEntityTypeConfiguration<ComplaintSearchEntry>
 {

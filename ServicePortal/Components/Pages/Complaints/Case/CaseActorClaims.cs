@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using System.Globalization;
 using System.Security.Claims;
 using ServicePortal.Components.Account;
@@ -8,7 +9,7 @@ namespace ServicePortal.Components.Pages.Complaints.Case;
 /// <summary>The signed-in user as the workflow sees them (id, name, role, department), from the sign-in claims.</summary>
 public static class CaseActorClaims
 {
-    public static ComplaintActor From(ClaimsPrincipal user) => new(
+    public static CaseActor From(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
         user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? "",
         user.FindFirstValue(ClaimTypes.Role) ?? "",
