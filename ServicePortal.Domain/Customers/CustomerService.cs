@@ -15,14 +15,20 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     internal static async Task<Customer> FindOrAddAsync(PortalDbContext db, string name, string phone, string? address, bool? foreign,
         DateTime nowUtc, CancellationToken ct)
     {
-        phone = Complaints.ComplaintValidator.NormalizePhone(phone);
-        name = name.Trim();
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Phone == phone && c.Name == name, ct)
-            ?? new Customer { Name = name, Phone = phone, CreatedAt = nowUtc };
+        var customer = await Matching(db, name, phone).FirstOrDefaultAsync(ct)
+            ?? new Customer { Name = name.Trim(), Phone = Complaints.ComplaintValidator.NormalizePhone(phone), CreatedAt = nowUtc };
         customer.Address = string.IsNullOrWhiteSpace(address) ? customer.Address : address.Trim();
         if (foreign is { } f) customer.IsForeign = f;
         if (customer.Id == 0) db.Customers.Add(customer);
         return customer;
+    }
+
+    /// <summary>The customer an intake means by this name and phone (as typed: trimmed, the phone normalized).</summary>
+    internal static IQueryable<Customer> Matching(PortalDbContext db, string name, string phone)
+    {
+        var p = Complaints.ComplaintValidator.NormalizePhone(phone);
+        var n = name.Trim();
+        return db.Customers.Where(c => c.Phone == p && c.Name == n);
     }
 
     /// <summary>Customers whose name contains, or whose phone starts with, the term (for the intake form's lookup).</summary>

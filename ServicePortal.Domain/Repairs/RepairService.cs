@@ -66,7 +66,7 @@ public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
-        if (request.ReceivedAt == default) request.ReceivedAt = now;
+        request = Trimmed(request, ReceivedUtc(request));
         var settings = await SettingsAsync(db, ct);
         var receivedLocal = clock.ToLocal(request.ReceivedAt);
         var errors = RepairValidator.Validate(request, now, DateOnly.FromDateTime(clock.LocalNow), DateOnly.FromDateTime(receivedLocal), settings);
@@ -82,15 +82,14 @@ public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, 
             if (customer is null) errors["customerId"] = ["所选客户不存在，请重新选择"];
         }
         if (errors.Count > 0) throw new InputInvalidException(errors);
-        var trimmed = Trimmed(request);
-        var inWarranty = trimmed.PurchaseDate is { } bought && settings.InWarranty(bought, DateOnly.FromDateTime(receivedLocal));
+        var inWarranty = request.PurchaseDate is { } bought && settings.InWarranty(bought, DateOnly.FromDateTime(receivedLocal));
         var monthKey = CaseNumber.MonthKey(receivedLocal);
 
         await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
-        customer ??= await CustomerService.FindOrAddAsync(db, trimmed.CustomerName, trimmed.CustomerPhone, null, null, now, ct);
-        var repeatOf = customer.Id == 0 ? null : await FindEarlierAsync(db, customer.Id, trimmed, trimmed.ReceivedAt, ct, tracked: true);
+        customer ??= await CustomerService.FindOrAddAsync(db, request.CustomerName, request.CustomerPhone, null, null, now, ct);
+        var repeatOf = customer.Id == 0 ? null : await FindEarlierAsync(db, customer.Id, request, request.ReceivedAt, ct, tracked: true);
         var serial = await CaseNumber.Repair.NextSerialAsync(db, monthKey, ct);
-        var order = new RepairOrder(CaseNumber.Repair.Format(monthKey, serial), monthKey, customer, trimmed, inWarranty, repeatOf, clerk, now);
+        var order = new RepairOrder(CaseNumber.Repair.Format(monthKey, serial), monthKey, customer, request, inWarranty, repeatOf, clerk, now);
         db.RepairOrders.Add(order);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -110,16 +109,12 @@ public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, 
             .OrderByDescending(o => o.CompletedAt).FirstOrDefaultAsync(ct);
     }
 
-    private static async Task<int?> KnownCustomerAsync(PortalDbContext db, RepairRequest r, CancellationToken ct)
-    {
-        var phone = Complaints.ComplaintValidator.NormalizePhone(r.CustomerPhone);
-        var name = r.CustomerName.Trim();
-        return await db.Customers.Where(c => c.Phone == phone && c.Name == name).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-    }
+    private static Task<int?> KnownCustomerAsync(PortalDbContext db, RepairRequest r, CancellationToken ct) =>
+        CustomerService.Matching(db, r.CustomerName, r.CustomerPhone).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
 
     private DateTime ReceivedUtc(RepairRequest r) => r.ReceivedAt == default ? clock.UtcNow : r.ReceivedAt;
 
-    private static RepairRequest Trimmed(RepairRequest r) => new()
+    private static RepairRequest Trimmed(RepairRequest r, DateTime receivedUtc) => new()
     {
         CustomerId = r.CustomerId,
         CustomerName = r.CustomerName.Trim(),
@@ -137,7 +132,7 @@ public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, 
         RequestedVisitAt = r.RequestedVisitAt,
         Channel = r.Channel,
         IsRemote = r.IsRemote,
-        ReceivedAt = r.ReceivedAt,
+        ReceivedAt = receivedUtc,
     };
 
     // ---- reading ----------------------------------------------------------------------------

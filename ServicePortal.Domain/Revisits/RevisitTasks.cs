@@ -23,7 +23,7 @@ public sealed class RevisitTasks(IDbContextFactory<PortalDbContext> dbFactory, P
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         return await db.RevisitTasks.AsNoTracking().Where(t => t.DoneAt == null).OrderBy(t => t.Due).ThenBy(t => t.Id).Take(max)
-            .Select(t => new RevisitTaskView(t.Id, t.Kind, t.SubjectNumber, t.CustomerName, t.CustomerPhone, t.About, t.Due, t.Due < now, t.DoneAt, t.DoneByName, t.Note))
+            .Select(View(now))
             .ToListAsync(ct);
     }
 
@@ -33,9 +33,14 @@ public sealed class RevisitTasks(IDbContextFactory<PortalDbContext> dbFactory, P
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         return await db.RevisitTasks.AsNoTracking().Where(t => t.SubjectNumber == subjectNumber).OrderBy(t => t.Id)
-            .Select(t => new RevisitTaskView(t.Id, t.Kind, t.SubjectNumber, t.CustomerName, t.CustomerPhone, t.About, t.Due, t.DoneAt == null && t.Due < now, t.DoneAt, t.DoneByName, t.Note))
+            .Select(View(now))
             .ToListAsync(ct);
     }
+
+    /// <summary>A task as listed; overdue while not done past its due time.</summary>
+    private static System.Linq.Expressions.Expression<Func<RevisitTask, RevisitTaskView>> View(DateTime now) => t =>
+        new RevisitTaskView(t.Id, t.Kind, t.SubjectNumber, t.CustomerName, t.CustomerPhone, t.About, t.Due, t.DoneAt == null && t.Due < now,
+            t.DoneAt, t.DoneByName, t.Note);
 
     /// <summary>Closes a task with the call's note.</summary>
     public async Task CloseAsync(int id, string userId, string note, CancellationToken ct = default)
