@@ -15,7 +15,7 @@ public partial class Complaint
     private Complaint() { }
 
     internal Complaint(string number, int monthKey, Customer customer, ComplaintInput input, int categoryId,
-        DateTime receivedAtUtc, DateTime promisedReplyAtUtc, PortalUser owner, DateTime nowUtc)
+        DateTime receivedAtUtc, DateTime promisedReplyAtUtc, PortalUser owner, DateTime nowUtc, Repairs.RepairOrder? repair = null)
     {
         Number = number;
         ReceivedMonth = monthKey;
@@ -32,8 +32,13 @@ public partial class Complaint
         Status = ComplaintStatus.Registered;
         CreatedAt = nowUtc;
         UpdatedAt = nowUtc;
+        if (repair is not null)
+        {
+            RepairOrderId = repair.Id;
+            RepairNumber = repair.Number;
+        }
         _history.Add(new ComplaintHistory(nowUtc, owner, ComplaintHistory.Registered,
-            $"受理投诉：{Channel.Chinese()}，{Severity.Chinese()}"));
+            $"受理投诉：{Channel.Chinese()}，{Severity.Chinese()}{(repair is null ? "" : $"；关于维修单 {repair.Number}")}"));
     }
 
     public int Id { get; private set; }
@@ -62,6 +67,10 @@ public partial class Complaint
     public int Version { get; private set; }
 
     public IReadOnlyList<ComplaintHistory> History => _history;
+
+    /// <summary>The repair order this complaint is about (category 维修质量); null when none.</summary>
+    public int? RepairOrderId { get; private set; }
+    public string? RepairNumber { get; private set; }
 
     /// <summary>Person of the responsible department who handles the case (optional).</summary>
     public string? ResponsiblePersonId { get; private set; }

@@ -18,4 +18,6 @@ public sealed class ComplaintInput
     public DateTimeOffset? ReceivedAt { get; set; }
     /// <summary>Defaults to the end of the working day; must be after <see cref="ReceivedAt"/>.</summary>
     public DateTimeOffset? PromisedReplyAt { get; set; }
+    /// <summary>The repair order the complaint is about (category 维修质量 only), e.g. WX2611001; empty: none.</summary>
+    public string RepairNumber { get; set; } = "";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServicePortal.Domain.Common;
 
 namespace ServicePortal.Domain.Complaints;
 
@@ -114,10 +115,6 @@ public sealed class QueryReader(IDictionary<string, string[]> errors, QueryNames
 /// </summary>
 public static class ComplaintQueryString
 {
-    /// <param name="IsFilter">false for sort and paging, which a register link does not carry.</param>
-    public sealed record Parameter(string Name, string Description, Func<ComplaintQuery, string?> Write,
-        Func<ComplaintQuery, string?, QueryReader, ComplaintQuery> Read, bool IsFilter = true);
-
     private static readonly IReadOnlyDictionary<string, ComplaintSort> SortFields = new Dictionary<string, ComplaintSort>(StringComparer.Ordinal)
     {
         ["receivedAt"] = ComplaintSort.ReceivedAt,
@@ -130,7 +127,7 @@ public static class ComplaintQueryString
 
     public const int MaxPageSize = 200;
 
-    public static readonly IReadOnlyList<Parameter> Parameters =
+    public static readonly IReadOnlyList<QueryParameter<ComplaintQuery>> Parameters =
     [
         new("q", "搜索：投诉编号、电话号码开头，或客户姓名/内容中的文字", q => q.Search,
             (q, v, _) => q with { Search = string.IsNullOrWhiteSpace(v) ? null : v.Trim() }),
@@ -192,19 +189,8 @@ public static class ComplaintQueryString
     /// The query as "?q=…&amp;status=…", or "" without any; the filters, and with <paramref name="withSort"/>
     /// the sort order too (always written then, so the export follows the page's order).
     /// </summary>
-    public static string Format(ComplaintQuery query, bool withSort = false)
-    {
-        var parts = new List<string>();
-        foreach (var p in Parameters)
-        {
-            var value = p.Write(query);
-            if (!p.IsFilter && !(withSort && p.Name is "sort" or "desc")) continue;
-            if (withSort && p.Name == "sort") value ??= "receivedAt";
-            if (withSort && p.Name == "desc") value ??= "true";
-            if (!string.IsNullOrEmpty(value)) parts.Add($"{p.Name}={Uri.EscapeDataString(value)}");
-        }
-        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
-    }
+    public static string Format(ComplaintQuery query, bool withSort = false) =>
+        QueryStringTable.Format(Parameters, query, withSort, "receivedAt");
 
     /// <summary>
     /// Reads a query from parameter values (<paramref name="value"/> gives a parameter's text, or null).
@@ -212,9 +198,7 @@ public static class ComplaintQueryString
     /// </summary>
     public static ComplaintQuery Read(Func<string, string?> value, IDictionary<string, string[]> errors, QueryNames? names = null)
     {
-        var reader = new QueryReader(errors, names);
-        var query = new ComplaintQuery();
-        foreach (var p in Parameters) query = p.Read(query, value(p.Name), reader);
+        var query = QueryStringTable.Read(Parameters, new ComplaintQuery(), value, new QueryReader(errors, names));
         if (query.ReceivedFrom > query.ReceivedTo) errors["to"] = ["受理日期止不能早于受理日期起"];
         return query;
     }
@@ -222,31 +206,15 @@ public static class ComplaintQueryString
     /// <summary>The filters of an address (the register page): unreadable values are ignored, ids are not checked.</summary>
     public static ComplaintQuery FromUri(string uri)
     {
-        var at = uri.IndexOf('?', StringComparison.Ordinal);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (at >= 0)
-        {
-            foreach (var pair in uri[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                var name = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
-                values.TryAdd(name, eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' ')));
-            }
-        }
+        var values = QueryStringTable.Pairs(uri);
         return Read(name => values.GetValueOrDefault(name), new Dictionary<string, string[]>()).FiltersOnly();
     }
 
-    private static ComplaintSort ReadSort(string? text, QueryReader r)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return ComplaintSort.ReceivedAt;
-        if (SortFields.TryGetValue(text.Trim(), out var sort)) return sort;
-        r.Errors["sort"] = [$"排序字段“{text}”无效，可选值：{string.Join("、", SortFields.Keys)}"];
-        return ComplaintSort.ReceivedAt;
-    }
+    private static ComplaintSort ReadSort(string? text, QueryReader r) => QueryStringTable.Sort(SortFields, ComplaintSort.ReceivedAt, text, r);
 
-    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    private static string? Number(int? value) => QueryStringTable.Number(value);
 
-    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Day(DateOnly? day) => QueryStringTable.Day(day);
 
-    private static string? Bool(bool? value) => value switch { true => "true", false => "false", _ => null };
+    private static string? Bool(bool? value) => QueryStringTable.Bool(value);
 }

@@ -55,6 +55,7 @@ public sealed partial class ComplaintService
             c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new ComplaintHistoryView(h.At, h.ActorName, h.Action, h.Note)).ToList())
         {
             Version = c.Version,
+            RepairNumber = c.RepairNumber,
             Round = c.Round,
             ReopenCount = c.ReopenCount,
             Overdue = new ComplaintOverdueFlags(Missed(DeadlineKind.Reply), Missed(DeadlineKind.Report), Missed(DeadlineKind.Close), Missed(DeadlineKind.PromisedReply)),

@@ -51,6 +51,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
             customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
             if (customer is null) errors["customerId"] = ["所选客户不存在，请重新选择"];
         }
+        var repair = await RepairAboutAsync(db, input, errors, ct);
         if (errors.Count > 0) throw new InputInvalidException(errors);
 
         var receivedUtc = (input.ReceivedAt ?? now).UtcDateTime;
@@ -66,7 +67,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         customer ??= await CustomerService.FindOrAddAsync(db, input.CustomerName, input.CustomerPhone, input.CustomerAddress, input.ForeignCustomer, now.UtcDateTime, ct);
         var serial = await CaseNumber.Complaint.NextSerialAsync(db, monthKey, ct);
         var complaint = new Complaint(ComplaintNumber.Format(monthKey, serial), monthKey, customer,
-            Trimmed(input), category.Id, receivedUtc, promisedUtc, owner, now.UtcDateTime);
+            Trimmed(input), category.Id, receivedUtc, promisedUtc, owner, now.UtcDateTime, repair);
         complaint.SetDeadlines(due.ReplyDue, due.ReportDue, due.CloseDue);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);
@@ -76,6 +77,23 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
 
         feed.Publish(new ComplaintChanged(complaint.Number, complaint.Status, ComplaintHistory.Registered, now.UtcDateTime));
         return (await GetAsync(complaint.Number, ct))!;
+    }
+
+    /// <summary>The repair order a 维修质量 complaint is about, checked; null when none is given (or it is wrong: see <paramref name="errors"/>).</summary>
+    private static async Task<Repairs.RepairOrder?> RepairAboutAsync(PortalDbContext db, ComplaintInput input, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var number = input.RepairNumber.Trim().ToUpperInvariant();
+        if (number.Length == 0) return null;
+        if (!CaseNumber.Repair.IsWellFormed(number))
+        {
+            errors["repairNumber"] = [$"维修单号“{input.RepairNumber.Trim()}”格式不正确，应如 WX2611001"];
+            return null;
+        }
+        if (input.Category.Trim() != ComplaintCategory.RepairQuality)
+            errors["repairNumber"] = [$"只有类别为“{ComplaintCategory.RepairQuality}”的投诉可以关联维修单"];
+        var repair = await db.RepairOrders.SingleOrDefaultAsync(o => o.Number == number, ct);
+        if (repair is null) errors["repairNumber"] = [$"维修单 {number} 不存在，请核对单号"];
+        return repair;
     }
 
     private static ComplaintInput Trimmed(ComplaintInput i) => new()

@@ -128,6 +128,9 @@ public sealed record ComplaintDetail(
     [Description("版本号：执行处理步骤时可作为 version 传回，若已被他人修改则返回 409")]
     public int Version { get; init; }
 
+    [Description("投诉所关于的维修单号（类别为维修质量时可关联）；无则为 null")]
+    public string? RepairNumber { get; init; }
+
     [Description("调查轮次（客户不满意重开后加一）")]
     public int Round { get; init; }
 

@@ -26,6 +26,7 @@ public static class StoreFunctions
     public static ComplaintStatus NoIndex(ComplaintStatus value) => value;
     public static ComplaintSeverity NoIndex(ComplaintSeverity value) => value;
     public static ComplaintChannel NoIndex(ComplaintChannel value) => value;
+    public static Repairs.RepairStage NoIndex(Repairs.RepairStage value) => value;
 
     /// <summary>
     /// <c>match(query, index)</c>: SQLite's function form of <c>index MATCH query</c> for an FTS5 table's

@@ -14,7 +14,7 @@ namespace ServicePortal.Domain.Repairs;
 /// operation (Blazor circuits live long); numbering, customers, the step frame and the change feed
 /// are the complaint side's.
 /// </summary>
-public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, CalendarService calendar,
+public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, CalendarService calendar,
     IChangeFeed<RepairChanged> feed, IChangeFeed<NotificationsPosted> notifications)
 {
     public async Task<RepairSettings> SettingsAsync(CancellationToken ct = default)
@@ -152,7 +152,8 @@ public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, 
         var o = await LoadAsync(db, number, tracked: false, ct);
         if (o is null) return null;
         var repeatedBy = await db.RepairOrders.AsNoTracking().Where(r => r.RepeatOfId == o.Id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(ct);
-        return Detail(o, repeatedBy, clock.UtcNow, reader);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.RepairOrderId == o.Id).OrderBy(c => c.Number).Select(c => c.Number).ToListAsync(ct);
+        return Detail(o, repeatedBy, clock.UtcNow, reader) with { Complaints = complaints };
     }
 
     private static RepairDetail Detail(RepairOrder o, IReadOnlyList<string> repeatedBy, DateTime now, CaseActor? reader) => new(
@@ -251,6 +252,7 @@ public sealed class RepairService(IDbContextFactory<PortalDbContext> dbFactory, 
         CaseStep.CheckVersion(expectedVersion, order.Version);
         var now = clock.UtcNow;
         var notify = (await act(order, actor, db, now)).Append(order.ClerkId).Where(id => id != actor.Id).Distinct().ToList();
+        order.RecordKpiFacts(await calendar.CurrentAsync(ct), clock.Zone);
         var step = order.History[^1];
         foreach (var user in notify)
             db.Notifications.Add(new Notification(user, now, $"{order.Number}：{actor.Name}{step.Action}（{order.Stage.Chinese()}）", $"/repairs/{order.Number}"));

@@ -77,6 +77,9 @@ public sealed record RepairDetail(
 {
     public int Version { get; init; }
 
+    [Description("关于此维修单的投诉（类别维修质量）的编号")]
+    public IReadOnlyList<string> Complaints { get; init; } = [];
+
     /// <summary>The steps the reader may take now (the page's buttons).</summary>
     [JsonIgnore] public IReadOnlyList<string> AllowedActions { get; init; } = [];
 }
@@ -87,3 +90,27 @@ public sealed record RepairHistoryItem(string Number, DateTime ReceivedAt, strin
 
 [Description("返修提示：同一产品同一故障 90 天内的前次维修")]
 public sealed record RepeatWarning(string Number, DateTime CompletedAt, string? Technician, string FaultCategory);
+
+[Description("维修登记表中的一行")]
+public sealed record RepairListItem(
+    string Number,
+    DateTime ReceivedAt,
+    string CustomerName,
+    string CustomerPhone,
+    string ProductModel,
+    string SerialNumber,
+    string FaultCategory,
+    bool InWarranty,
+    [property: Description("返修：前次维修单号")] string? RepeatOf,
+    RepairStage Stage,
+    [property: Description("受理人")] string Clerk,
+    string? Technician,
+    DateTime? AppointmentAt,
+    DateTime? CompletedAt,
+    DateTime? FeedbackSlipDue,
+    DateTime? FeedbackSlipAt)
+{
+    internal static readonly System.Linq.Expressions.Expression<Func<RepairOrder, RepairListItem>> Of = o => new RepairListItem(
+        o.Number, o.ReceivedAt, o.Customer.Name, o.Customer.Phone, o.ProductModel, o.SerialNumber, o.FaultCategory, o.InWarranty,
+        o.RepeatOfNumber, o.Stage, o.ClerkName, o.TechnicianName, o.AppointmentAt, o.CompletedAt, o.FeedbackSlipDue, o.FeedbackSlipAt);
+}

@@ -32,6 +32,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // (the index above gives only both ascending or both descending), and the promised reply time.
         b.HasIndex(c => new { c.Severity, c.ReceivedAt }, "IX_Complaints_Severity_ReceivedAtDesc").IsDescending(false, true);
         b.HasIndex(c => c.PromisedReplyAt);
+        b.Property(c => c.RepairNumber).HasMaxLength(16);
+        b.HasOne<Repairs.RepairOrder>().WithMany().HasForeignKey(c => c.RepairOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.RepairOrderId);
         b.HasIndex(c => new { c.Channel, c.ReceivedAt });
         // Severity and channel together (the filter bar's two selects): counted and paged from one
         // range instead of checking the channel of every case of that severity (1M bench: 128 ms p50).

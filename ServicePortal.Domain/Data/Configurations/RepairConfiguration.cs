@@ -45,6 +45,9 @@ internal sealed class RepairOrderConfiguration : IEntityTypeConfiguration<Repair
         b.HasIndex(o => new { o.SerialNumber, o.CompletedAt });
         b.HasIndex(o => new { o.CustomerId, o.ProductModel, o.CompletedAt });
         b.HasIndex(o => o.RepeatOfId);
+        // Register search by model; sort and KPI periods by completion.
+        b.HasIndex(o => o.ProductModel);
+        b.HasIndex(o => o.CompletedAt);
     }
 
     private static void Children<T>(EntityTypeBuilder<RepairOrder> b, System.Linq.Expressions.Expression<Func<RepairOrder, IEnumerable<T>?>> navigation,

@@ -413,6 +413,13 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RepairNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepairOrderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReplyDue")
                         .HasColumnType("TEXT");
 
@@ -468,6 +475,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("PromisedReplyAt");
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RepairOrderId");
 
                     b.HasIndex("ResponsibleDepartmentId");
 
@@ -1222,6 +1231,12 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<DateTime?>("AppointmentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AppointmentsKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppointmentsMissed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1241,6 +1256,12 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompletionWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
@@ -1293,6 +1314,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("FeedbackSlipOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InWarranty")
                         .HasColumnType("INTEGER");
 
@@ -1315,6 +1339,12 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.Property<DateOnly?>("PurchaseDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuoteApprovalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuoteApprovalWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
@@ -1390,8 +1420,12 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("ClerkId");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ProductModel");
 
                     b.HasIndex("ReceivedAt");
 
@@ -1730,6 +1764,11 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ServicePortal.Domain.Repairs.RepairOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RepairOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ServicePortal.Domain.Accounts.Department", "ResponsibleDepartment")
                         .WithMany()
