@@ -15,6 +15,10 @@ public static class Policies
     public const string Admin = "Admin";
     public const string ComplaintIntake = "ComplaintIntake";
     public const string ComplaintReaders = "ComplaintReaders";
+    /// <summary>Who may register a repair request: the roles that take calls and visits, as for complaints.</summary>
+    public const string RepairIntake = "RepairIntake";
+    /// <summary>Who may read repair orders, their register and slips.</summary>
+    public const string RepairReaders = "RepairReaders";
 }
 
 public static class PortalClaims
@@ -103,7 +107,9 @@ public static class PortalAuthExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ComplaintIntake, p => p.RequireRole(Roles.ComplaintIntake))
-            .AddPolicy(Policies.ComplaintReaders, p => p.RequireRole(Roles.ComplaintReaders));
+            .AddPolicy(Policies.ComplaintReaders, p => p.RequireRole(Roles.ComplaintReaders))
+            .AddPolicy(Policies.RepairIntake, p => p.RequireRole(Roles.ComplaintIntake))
+            .AddPolicy(Policies.RepairReaders, p => p.RequireRole(Roles.ComplaintReaders));
         return services;
     }
 }
