@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -61,11 +62,21 @@ namespace ServicePortal.Domain.Data.Migrations
                 maxLength: 16,
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "RepairOrderId",
-                table: "Complaints",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite adds a column with its REFERENCES clause in place; EF's AddForeignKey would rebuild
+            // the whole Complaints table (a copy of every complaint, outside a transaction).
+            if (migrationBuilder.IsSqlite())
+            {
+                migrationBuilder.Sql("""ALTER TABLE "Complaints" ADD COLUMN "RepairOrderId" INTEGER NULL """
+                    + """CONSTRAINT "FK_Complaints_RepairOrders_RepairOrderId" REFERENCES "RepairOrders" ("Id") ON DELETE RESTRICT;""");
+            }
+            else
+            {
+                migrationBuilder.AddColumn<int>(
+                    name: "RepairOrderId",
+                    table: "Complaints",
+                    type: "INTEGER",
+                    nullable: true);
+            }
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairOrders_CompletedAt",
@@ -82,13 +93,16 @@ namespace ServicePortal.Domain.Data.Migrations
                 table: "Complaints",
                 column: "RepairOrderId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Complaints_RepairOrders_RepairOrderId",
-                table: "Complaints",
-                column: "RepairOrderId",
-                principalTable: "RepairOrders",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+            if (!migrationBuilder.IsSqlite())
+            {
+                migrationBuilder.AddForeignKey(
+                    name: "FK_Complaints_RepairOrders_RepairOrderId",
+                    table: "Complaints",
+                    column: "RepairOrderId",
+                    principalTable: "RepairOrders",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+            }
         }
 
         /// <inheritdoc />
