@@ -141,7 +141,9 @@ internal static class ApiJson
             {
                 var property = typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
                 var field = property is null ? name : JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                result.Errors[field] = [FieldMessage(field, property?.PropertyType, body[name])];
+                // A body may name a field for itself ([DisplayName]), e.g. a repair's channel is 报修渠道, a complaint's 投诉渠道.
+                var label = property?.GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName ?? Label(field);
+                result.Errors[field] = [FieldMessage(label, property?.PropertyType, body[name])];
                 body.Remove(name);
             }
             catch (JsonException)
@@ -152,9 +154,8 @@ internal static class ApiJson
         return new() { Refusal = ApiProblems.Problem(StatusCodes.Status400BadRequest, "请求内容无法读取", "请求内容无法按接口说明读取，请对照 /openapi/v1.json 检查字段和类型。") };
     }
 
-    private static string FieldMessage(string field, Type? type, JsonNode? raw)
+    private static string FieldMessage(string label, Type? type, JsonNode? raw)
     {
-        var label = Label(field);
         var t = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         if (t is { IsEnum: true })
             return $"{label}“{Shorten(raw)}”无效，可选值：{string.Join("、", Enum.GetNames(t))}（区分大小写）";

@@ -14,7 +14,7 @@ public sealed class RepairRequestBody
     [Description("已有客户的编号；不填时按客户名称和电话查找或新建客户")]
     public int? CustomerId { get; init; }
 
-    [Description("客户名称（未填 customerId 时必填，最多 50 字）")]
+    [DisplayName("客户名称"), Description("客户名称（未填 customerId 时必填，最多 50 字）")]
     public string? CustomerName { get; init; }
 
     [Description("客户电话：手机 11 位，或带区号的座机（未填 customerId 时必填）")]
@@ -53,7 +53,7 @@ public sealed class RepairRequestBody
     [Description("客户期望的上门时间，带时区的 ISO 8601")]
     public DateTimeOffset? RequestedVisitAt { get; init; }
 
-    [Required, Description("报修渠道")]
+    [Required, DisplayName("报修渠道"), Description("报修渠道")]
     public ComplaintChannel? Channel { get; init; }
 
     [Description("外地客户（过保时承担路费及差旅费）；默认 false")]

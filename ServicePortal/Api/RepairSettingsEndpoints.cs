@@ -141,10 +141,9 @@ internal static class RepairSettingsEndpoints
     {
         var body = await ApiJson.ReadAsync<RepairSettingsDto>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
-        var errors = body.Errors;
-        if (body.Value!.WarrantyMonths is null && !errors.ContainsKey("warrantyMonths")) errors["warrantyMonths"] = ["请填写保修期（月），如 12"];
-        if (body.Value.CollectFeeBeforeRepair is null && !errors.ContainsKey("collectFeeBeforeRepair"))
-            errors["collectFeeBeforeRepair"] = ["请填写是否先收费后维修：true 或 false"];
+        // Unreadable fields are reported together with what the rules say about the others.
+        var errors = RepairService.ValidateSettings(body.Value!.WarrantyMonths, body.Value.CollectFeeBeforeRepair);
+        foreach (var (field, messages) in body.Errors) errors[field] = messages;
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok(Dto(await repairs.SaveSettingsAsync(body.Value.WarrantyMonths!.Value, body.Value.CollectFeeBeforeRepair!.Value, ct)));
     }
