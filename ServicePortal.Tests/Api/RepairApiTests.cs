@@ -37,6 +37,25 @@ public class RepairApiTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task ConcurrentRequests_EachGetTheirOwnNumber()
+    {
+        // Like complaints, the API has no idempotency key: the same payload posted twice is two requests
+        // (the pages disable their button while saving); what parallel saves must never do is share a number.
+        var clerk = await _r.As("clerk");
+        var head = await _r.As("head");
+        var request = RepairApi.ValidRequest();
+        var before = await _r.OrderCountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? clerk : head).PostJsonAsync("/api/repairs", request.ToJsonString())));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        var numbers = await Task.WhenAll(responses.Select(async r => (await Api.JsonAsync(r))["number"]!.GetValue<string>()));
+        numbers.Distinct().Count().ShouldBe(6);
+        (await _r.OrderCountAsync()).ShouldBe(before + 6);
+    }
+
+    [Fact]
     public async Task BadInput_Is400WithAChineseMessagePerField_AndNothingIsSaved()
     {
         var clerk = await _r.As("clerk");
