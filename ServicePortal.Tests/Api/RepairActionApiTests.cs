@@ -210,13 +210,15 @@ public class RepairActionApiTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
-    public async Task DispatchToAnUnknownOrNonTechnicianAccount_Is400_AndAnUnknownOrder404()
+    public async Task DispatchToAnUnknownOrNonTechnicianAccount_OrBookingWithoutATime_Is400_AndAnUnknownOrder404()
     {
         var number = await _r.NewOrderAsync();
 
         var (unknown, p1) = await _r.PostAsync("head", number, "dispatch", """{"technician":"ghost"}""");
         var (clerk, p2) = await _r.PostAsync("head", number, "dispatch", """{"technician":"clerk"}""");
         var (missing, p3) = await _r.PostAsync("head", "WX0001999", "dispatch", """{"technician":"staff"}""");
+        await _r.StepAsync("head", number, "dispatch", """{"technician":"staff"}""", "Dispatched");
+        var (noTime, p4) = await _r.PostAsync("staff", number, "book", """{"note":"电话未接通"}""");
 
         unknown.ShouldBe(HttpStatusCode.BadRequest);
         Api.ErrorsOf(p1, "technician").ShouldBe("所选维修人员不存在");
@@ -224,5 +226,7 @@ public class RepairActionApiTests(ApiApp app) : IClassFixture<ApiApp>
         Api.ErrorsOf(p2, "technician").ShouldContain("不是在岗的维修人员");
         missing.ShouldBe(HttpStatusCode.NotFound);
         p3["detail"]!.GetValue<string>().ShouldContain("不存在");
+        noTime.ShouldBe(HttpStatusCode.BadRequest);
+        Api.ErrorsOf(p4, "appointmentAt").ShouldBe("请填写预约时间");
     }
 }

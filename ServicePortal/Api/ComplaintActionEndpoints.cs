@@ -33,7 +33,7 @@ internal static class ComplaintActionEndpoints
     {
         var group = api.MapGroup("/complaints/{number}").WithTags("投诉处理");
         var steps = new CaseStepEndpoints<ComplaintWorkflowService, ComplaintDetail>(group, "Complaint_", Policies.ComplaintReaders,
-            "不符合流程或无权执行返回 409（中文原因）；请求内容有误返回 400；已被他人修改返回 409。",
+            "不符合流程返回 409、无权执行返回 403（中文原因）；请求内容有误返回 400；已被他人修改返回 409。",
             (services, number, ct) => ComplaintEndpoints.DetailAsync(number, services.GetRequiredService<ComplaintService>(), ct),
             ComplaintEndpoints.NotFound);
         steps.Map<JudgeRequest>("judge", "判定投诉成立或不成立（部门经理、主任）",

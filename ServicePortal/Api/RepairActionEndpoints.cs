@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ServicePortal.Components.Account;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Api;
@@ -8,7 +9,7 @@ namespace ServicePortal.Api;
 [Description("派工（改派）")]
 public sealed record DispatchRequest([property: Description("维修人员（客服人员）的账户编号或用户名")] string? Technician, int? Version);
 [Description("预约上门")]
-public sealed record BookRequest([property: Description("预约时间，带时区的 ISO 8601，不早于当前时间，不晚于 90 天后")] DateTimeOffset AppointmentAt, string? Note, int? Version);
+public sealed record BookRequest([property: Description("预约时间（必填），带时区的 ISO 8601，不早于当前时间，不晚于 90 天后")] DateTimeOffset? AppointmentAt, string? Note, int? Version);
 [Description("爽约（退回待预约），或带新的时间改约")]
 public sealed record MissRequest(
     [property: Description("爽约或改约的原因（必填）")] string? Reason,
@@ -51,7 +52,7 @@ internal static class RepairActionEndpoints
         steps.Map<DispatchRequest>(RepairActions.Dispatch, "派工或改派维修人员（部门经理）",
             (s, n, u, b, ct) => s.DispatchAsync(n, u, b.Version, b.Technician?.Trim() ?? "", ct));
         steps.Map<BookRequest>(RepairActions.Book, "预约上门时间（派工的维修人员或部门经理）",
-            (s, n, u, b, ct) => s.BookAsync(n, u, b.Version, b.AppointmentAt, b.Note ?? "", ct));
+            (s, n, u, b, ct) => s.BookAsync(n, u, b.Version, b.AppointmentAt ?? throw StepRules.Invalid("appointmentAt", "请填写预约时间"), b.Note ?? "", ct));
         steps.Map<MissRequest>(RepairActions.Miss, "记录爽约（退回待预约）或改约（带新时间），需原因（派工的维修人员或部门经理）",
             (s, n, u, b, ct) => s.MissAsync(n, u, b.Version, b.Reason ?? "", b.NewAppointmentAt, ct));
         steps.Map<QuoteRequest>(RepairActions.Quote, "提交报价：故障原因、方案、收费项目（派工的维修人员）；保修期内产品故障的配件和人工为 0 元",
