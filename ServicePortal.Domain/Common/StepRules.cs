@@ -32,22 +32,29 @@ public static class StepRules
         if (refusal is not null) throw refusal.ToException();
     }
 
-    /// <summary>A required text, trimmed; refused when empty or longer than <paramref name="max"/>.</summary>
-    public static string Required(string? value, string label, int max = TextMax)
+    /// <summary>
+    /// A required text, trimmed; refused when empty or longer than <paramref name="max"/>. With
+    /// <paramref name="field"/> (the camelCase field of the step's body) the refusal names that field.
+    /// </summary>
+    public static string Required(string? value, string label, int max = TextMax, string? field = null)
     {
         var v = (value ?? "").Trim();
-        if (v.Length == 0) throw new DomainException($"请填写{label}");
-        if (v.Length > max) throw new DomainException($"{label}不能超过 {max} 个字");
+        if (v.Length == 0) throw Invalid(field, $"请填写{label}");
+        if (v.Length > max) throw Invalid(field, $"{label}不能超过 {max} 个字");
         return v;
     }
 
     /// <summary>An optional text, trimmed; refused when longer than <paramref name="max"/>.</summary>
-    public static string Optional(string? value, string label, int max = TextMax)
+    public static string Optional(string? value, string label, int max = TextMax, string? field = null)
     {
         var v = (value ?? "").Trim();
-        if (v.Length > max) throw new DomainException($"{label}不能超过 {max} 个字");
+        if (v.Length > max) throw Invalid(field, $"{label}不能超过 {max} 个字");
         return v;
     }
+
+    /// <summary>A bad field of a step: <see cref="InputInvalidException"/> naming <paramref name="field"/>, or a plain refusal without one.</summary>
+    public static DomainException Invalid(string? field, string message) =>
+        field is null ? new DomainException(message) : InputInvalidException.Field(field, message);
 
     /// <summary>A UTC time as the history shows it: Beijing time.</summary>
     public static string Beijing(DateTime utc) =>

@@ -13,15 +13,11 @@ public class FeeItem
 
     private FeeItem() { }
 
+    public const int UnitMax = 16;
+
     public FeeItem(string name, FeeKind kind, string unit, decimal price, DateOnly validFrom)
     {
-        Name = StepRules.Required(name, "收费项目", NameMax);
-        Unit = StepRules.Required(unit, "单位", 16);
-        if (price < 0) throw new DomainException("单价不能为负数");
-        if (decimal.Round(price, 2) != price) throw new DomainException("单价最多保留两位小数");
-        Kind = kind;
-        Price = price;
-        ValidFrom = validFrom;
+        Change(name, kind, unit, price, validFrom);
         IsActive = true;
     }
 
@@ -35,6 +31,18 @@ public class FeeItem
     public bool IsActive { get; private set; }
 
     public void Withdraw() => IsActive = false;
+
+    /// <summary>Corrects the row (the Admin's edit of a price no quote has used yet, see <see cref="FeeScheduleService"/>).</summary>
+    public void Change(string name, FeeKind kind, string unit, decimal price, DateOnly validFrom)
+    {
+        Name = StepRules.Required(name, "收费项目", NameMax);
+        Unit = StepRules.Required(unit, "单位", UnitMax);
+        if (price < 0) throw new DomainException("单价不能为负数");
+        if (decimal.Round(price, 2) != price) throw new DomainException("单价最多保留两位小数");
+        Kind = kind;
+        Price = price;
+        ValidFrom = validFrom;
+    }
 
     /// <summary>The price rows valid on <paramref name="day"/>: per item name, the one with the latest start on or before it.</summary>
     public static IReadOnlyList<FeeItem> ValidOn(IEnumerable<FeeItem> items, DateOnly day) =>

@@ -176,10 +176,11 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
 
     // ---- steps ------------------------------------------------------------------------------
 
+    /// <param name="technicianId">the technician's account id (or user name, as the API may give it).</param>
     public Task<int> DispatchAsync(string number, string userId, int? version, string technicianId, CancellationToken ct = default) =>
         ActAsync(number, userId, version, async (o, a, db, now) =>
         {
-            var technician = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == technicianId, ct) ?? throw new DomainException("所选维修人员不存在");
+            var technician = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == technicianId || u.UserName == technicianId, ct) ?? throw StepRules.Invalid("technician", "所选维修人员不存在");
             o.Dispatch(a, technician, now);
             return [technician.Id];
         }, ct);

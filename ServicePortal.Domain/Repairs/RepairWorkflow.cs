@@ -62,7 +62,7 @@ public partial class RepairOrder
     {
         Check(RepairActions.Dispatch, actor);
         if (technician.Role != Roles.Staff || technician.IsDisabled)
-            throw new DomainException($"{technician.DisplayName}不是在岗的维修人员");
+            throw Invalid("technician", $"{technician.DisplayName}不是在岗的维修人员");
         var again = TechnicianId is not null;
         if (again && technician.Id == TechnicianId) throw new DomainException($"此维修单已派给{technician.DisplayName}");
         CurrentAppointment?.Close(AppointmentOutcome.Moved, $"改派给{technician.DisplayName}");
@@ -77,9 +77,9 @@ public partial class RepairOrder
     public void Book(CaseActor actor, DateTime appointmentAt, string note, DateTime now)
     {
         Check(RepairActions.Book, actor);
-        note = Optional(note, "备注");
-        if (appointmentAt < now.AddMinutes(-5)) throw new DomainException("预约时间不能早于当前时间");
-        if (appointmentAt > now.AddDays(90)) throw new DomainException("预约时间不能晚于 90 天之后");
+        note = Optional(note, "备注", field: "note");
+        if (appointmentAt < now.AddMinutes(-5)) throw Invalid("appointmentAt", "预约时间不能早于当前时间");
+        if (appointmentAt > now.AddDays(90)) throw Invalid("appointmentAt", "预约时间不能晚于 90 天之后");
         _appointments.Add(new RepairAppointment(appointmentAt, actor, now));
         AppointmentAt = appointmentAt;
         Stage = RepairStage.Booked;
@@ -90,12 +90,12 @@ public partial class RepairOrder
     public void Miss(CaseActor actor, string reason, DateTime? newAt, DateTime now)
     {
         Check(RepairActions.Miss, actor);
-        reason = Required(reason, newAt is null ? "爽约原因" : "改约原因");
+        reason = Required(reason, newAt is null ? "爽约原因" : "改约原因", field: "reason");
         var appointment = CurrentAppointment!;
         if (newAt is { } at)
         {
-            if (at < now.AddMinutes(-5)) throw new DomainException("新的预约时间不能早于当前时间");
-            if (at > now.AddDays(90)) throw new DomainException("新的预约时间不能晚于 90 天之后");
+            if (at < now.AddMinutes(-5)) throw Invalid("newAppointmentAt", "新的预约时间不能早于当前时间");
+            if (at > now.AddDays(90)) throw Invalid("newAppointmentAt", "新的预约时间不能晚于 90 天之后");
             appointment.Close(AppointmentOutcome.Moved, reason);
             _appointments.Add(new RepairAppointment(at, actor, now));
             AppointmentAt = at;
@@ -112,26 +112,26 @@ public partial class RepairOrder
     public void Quote(CaseActor actor, RepairQuoteInput input, IReadOnlyDictionary<int, FeeItem> schedule, DateTime now)
     {
         Check(RepairActions.Quote, actor);
-        var cause = Required(input.FaultCause, "故障原因");
-        var plan = Required(input.Plan, "维修方案");
-        if (input.Lines.Count == 0) throw new DomainException("报价至少需要一项配件或人工");
-        if (input.TravelCost < 0) throw new DomainException("路费不能为负数");
-        if (decimal.Round(input.TravelCost, 2) != input.TravelCost) throw new DomainException("路费最多保留两位小数");
+        var cause = Required(input.FaultCause, "故障原因", field: "faultCause");
+        var plan = Required(input.Plan, "维修方案", field: "plan");
+        if (input.Lines.Count == 0) throw Invalid("lines", "报价至少需要一项配件或人工");
+        if (input.TravelCost < 0) throw Invalid("travelCost", "路费不能为负数");
+        if (decimal.Round(input.TravelCost, 2) != input.TravelCost) throw Invalid("travelCost", "路费最多保留两位小数");
         if (input.TravelCost > 0 && (InWarranty || !IsRemote))
-            throw new DomainException(InWarranty ? "保修期内的维修不向客户收取路费" : "本地维修不向客户收取路费（仅外地过保客户承担路费及差旅费）");
+            throw Invalid("travelCost", InWarranty ? "保修期内的维修不向客户收取路费" : "本地维修不向客户收取路费（仅外地过保客户承担路费及差旅费）");
         // In warranty, parts and labour are free unless the fault is not a product fault.
         var charged = !InWarranty || input.NotProductFault;
         var lines = new List<RepairQuoteLine>();
-        foreach (var line in input.Lines)
+        foreach (var (line, i) in input.Lines.Select((l, i) => (l, i)))
         {
-            if (!schedule.TryGetValue(line.FeeItemId, out var item)) throw new DomainException("所选收费项目不存在或已停用，请重新选择");
-            if (item.Kind == FeeKind.Travel) throw new DomainException("路费请填写在路费一栏，不作为收费项目");
-            if (line.Quantity <= 0) throw new DomainException($"{item.Name}的数量必须大于 0");
-            if (line.Quantity > 1000 || decimal.Round(line.Quantity, 2) != line.Quantity) throw new DomainException($"{item.Name}的数量不正确");
+            if (!schedule.TryGetValue(line.FeeItemId, out var item)) throw Invalid($"lines[{i}].feeItemId", "所选收费项目不存在或已停用，请重新选择");
+            if (item.Kind == FeeKind.Travel) throw Invalid($"lines[{i}].feeItemId", "路费请填写在路费一栏，不作为收费项目");
+            if (line.Quantity <= 0) throw Invalid($"lines[{i}].quantity", $"{item.Name}的数量必须大于 0");
+            if (line.Quantity > 1000 || decimal.Round(line.Quantity, 2) != line.Quantity) throw Invalid($"lines[{i}].quantity", $"{item.Name}的数量不正确");
             lines.Add(new RepairQuoteLine(item, line.Quantity, charged));
         }
         var quote = new RepairQuote(cause, plan, input.NotProductFault, lines, input.TravelCost, actor, now);
-        if (quote.Total > MaxAmount) throw new DomainException("报价金额过大，请核对");
+        if (quote.Total > MaxAmount) throw Invalid("lines", "报价金额过大，请核对");
         CurrentAppointment?.Close(AppointmentOutcome.Kept, "");
         AppointmentAt = null;
         _quotes.Add(quote);
@@ -143,7 +143,7 @@ public partial class RepairOrder
     public void ApproveQuote(CaseActor actor, string note, DateTime now)
     {
         Check(RepairActions.ApproveQuote, actor);
-        note = Optional(note, "审批意见");
+        note = Optional(note, "审批意见", field: "note");
         CurrentQuote!.Decide(QuoteStatus.Approved, actor, note, now);
         Stage = RepairStage.QuoteApproved;
         Record(actor, now, "报价审批通过", Joined($"合计 ¥{CurrentQuote.Total:0.00}，可告知客户", note));
@@ -152,7 +152,7 @@ public partial class RepairOrder
     public void RejectQuote(CaseActor actor, string reason, DateTime now)
     {
         Check(RepairActions.RejectQuote, actor);
-        reason = Required(reason, "驳回理由");
+        reason = Required(reason, "驳回理由", field: "reason");
         CurrentQuote!.Decide(QuoteStatus.Rejected, actor, reason, now);
         Stage = RepairStage.Booked;
         Record(actor, now, "驳回报价", $"请重新报价：{reason}");
@@ -163,9 +163,9 @@ public partial class RepairOrder
     {
         Check(RepairActions.Accept, actor);
         var total = CurrentQuote!.Total;
-        if (prepaid is < 0) throw new DomainException("预收费用不能为负数");
+        if (prepaid is < 0) throw Invalid("prepaidFee", "预收费用不能为负数");
         if (settings.CollectFeeBeforeRepair && total > 0 && prepaid != total)
-            throw new DomainException($"维修费须全部上交公司后才能安排维修：请收取报价金额 ¥{total:0.00}");
+            throw Invalid("prepaidFee", $"维修费须全部上交公司后才能安排维修：请收取报价金额 ¥{total:0.00}");
         CurrentQuote.Decide(QuoteStatus.Accepted, actor, "", now);
         PrepaidFee = prepaid;
         AcceptedAt = now;
@@ -176,7 +176,7 @@ public partial class RepairOrder
     public void Decline(CaseActor actor, string reason, DateTime now)
     {
         Check(RepairActions.Decline, actor);
-        reason = Required(reason, "客户拒绝的原因");
+        reason = Required(reason, "客户拒绝的原因", field: "reason");
         CurrentQuote!.Decide(QuoteStatus.Declined, actor, "", now);
         DeclineReason = reason;
         ClosedAt = now;
@@ -188,22 +188,22 @@ public partial class RepairOrder
     public void Complete(CaseActor actor, RepairCompletionInput input, DateTime slipDue, DateTime now)
     {
         Check(RepairActions.Complete, actor);
-        var work = Required(input.WorkDone, "维修内容");
-        var test = input.TestRefused ? Required(input.TestResult, "客户拒绝测试的情况") : Required(input.TestResult, "测试结果");
-        var signature = Required(input.CustomerSignature, "客户签字（姓名）", 32);
+        var work = Required(input.WorkDone, "维修内容", field: "workDone");
+        var test = Required(input.TestResult, input.TestRefused ? "客户拒绝测试的情况" : "测试结果", field: "testResult");
+        var signature = Required(input.CustomerSignature, "客户签字（姓名）", 32, "customerSignature");
         var at = input.CompletedAt ?? now;
-        if (at > now.AddMinutes(1)) throw new DomainException("完工时间不能晚于当前时间");
-        if (at < (AcceptedAt ?? ReceivedAt)) throw new DomainException("完工时间不能早于客户接受报价的时间");
-        if (input.FeeCollected < 0) throw new DomainException("收取费用不能为负数");
-        if (decimal.Round(input.FeeCollected, 2) != input.FeeCollected) throw new DomainException("收取费用最多保留两位小数");
-        if (input.FeeCollected > MaxAmount) throw new DomainException("收取费用过大，请核对");
+        if (at > now.AddMinutes(1)) throw Invalid("completedAt", "完工时间不能晚于当前时间");
+        if (at < (AcceptedAt ?? ReceivedAt)) throw Invalid("completedAt", "完工时间不能早于客户接受报价的时间");
+        if (input.FeeCollected < 0) throw Invalid("feeCollected", "收取费用不能为负数");
+        if (decimal.Round(input.FeeCollected, 2) != input.FeeCollected) throw Invalid("feeCollected", "收取费用最多保留两位小数");
+        if (input.FeeCollected > MaxAmount) throw Invalid("feeCollected", "收取费用过大，请核对");
         var parts = new List<RepairPart>();
-        foreach (var p in input.Parts)
+        foreach (var (p, i) in input.Parts.Select((p, i) => (p, i)))
         {
-            var name = Required(p.Name, "更换的配件名称", 64);
-            var oldSerial = Required(p.OldSerial, $"{name}的旧件序列号", 64);
-            var newSerial = Required(p.NewSerial, $"{name}的新件序列号", 64);
-            if (oldSerial == newSerial) throw new DomainException($"{name}的新旧序列号相同，请核对");
+            var name = Required(p.Name, "更换的配件名称", 64, $"parts[{i}].name");
+            var oldSerial = Required(p.OldSerial, $"{name}的旧件序列号", 64, $"parts[{i}].oldSerial");
+            var newSerial = Required(p.NewSerial, $"{name}的新件序列号", 64, $"parts[{i}].newSerial");
+            if (oldSerial == newSerial) throw Invalid($"parts[{i}].newSerial", $"{name}的新旧序列号相同，请核对");
             parts.Add(new RepairPart(name, oldSerial, newSerial));
         }
         _parts.AddRange(parts);
@@ -222,7 +222,7 @@ public partial class RepairOrder
     public void SubmitFeedbackSlip(CaseActor actor, string note, DateTime now)
     {
         Check(RepairActions.FeedbackSlip, actor);
-        FeedbackSlipNote = Required(note, "服务内容与维修结果");
+        FeedbackSlipNote = Required(note, "服务内容与维修结果", field: "note");
         FeedbackSlipAt = now;
         Stage = RepairStage.SlipSubmitted;
         Record(actor, now, "交反馈单", FeedbackSlipLate(now) ? $"{FeedbackSlipNote}（逾期，应于 {Beijing(FeedbackSlipDue!.Value)} 前交）" : FeedbackSlipNote);
@@ -231,7 +231,7 @@ public partial class RepairOrder
     public void Review(CaseActor actor, string note, DateTime now)
     {
         Check(RepairActions.Review, actor);
-        ReviewNote = Optional(note, "审核意见");
+        ReviewNote = Optional(note, "审核意见", field: "note");
         ReviewedAt = now;
         ReviewedByName = actor.Name;
         ClosedAt = now;
@@ -243,7 +243,7 @@ public partial class RepairOrder
     public void Correct(CaseActor actor, string note, DateTime now)
     {
         Check(RepairActions.Correct, actor);
-        Record(actor, now, "更正", Required(note, "更正说明"));
+        Record(actor, now, "更正", Required(note, "更正说明", field: "note"));
     }
 
     // ---- who may take which step, when ----------------------------------------------------

@@ -14,6 +14,9 @@ public class RevisitTask
 {
     public const int NoteMax = 2000;
 
+    /// <summary>Who makes the calls and closes the tasks: the service desk.</summary>
+    public static readonly IReadOnlyList<string> DeskRoles = [Accounts.Roles.Clerk, Accounts.Roles.Director, Accounts.Roles.DepartmentHead];
+
     private RevisitTask() { }
 
     internal RevisitTask(RevisitKind kind, string subjectNumber, int customerId, string customerName, string customerPhone,
@@ -44,9 +47,9 @@ public class RevisitTask
     public void Close(CaseActor actor, string note, DateTime now)
     {
         if (IsDone) throw new DomainException("此回访任务已完成");
-        if (actor.Role is not (Accounts.Roles.Clerk or Accounts.Roles.Director or Accounts.Roles.DepartmentHead))
+        if (!DeskRoles.Contains(actor.Role))
             throw new NotPermittedException("只有客服内勤、主任或部门经理可以完成回访");
-        Note = StepRules.Required(note, "回访记录", NoteMax);
+        Note = StepRules.Required(note, "回访记录", NoteMax, "note");
         DoneAt = now;
         DoneById = actor.Id;
         DoneByName = actor.Name;

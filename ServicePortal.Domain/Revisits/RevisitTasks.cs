@@ -27,6 +27,13 @@ public sealed class RevisitTasks(IDbContextFactory<PortalDbContext> dbFactory, P
             .ToListAsync(ct);
     }
 
+    /// <summary>One task, or null.</summary>
+    public async Task<RevisitTaskView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RevisitTasks.AsNoTracking().Where(t => t.Id == id).Select(View(clock.UtcNow)).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>The tasks of one case (its page shows them).</summary>
     public async Task<IReadOnlyList<RevisitTaskView>> OfAsync(string subjectNumber, CancellationToken ct = default)
     {

@@ -33,5 +33,39 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
     }
 
+    [Fact]
+    public async Task TheDocument_DescribesTheRepairApi()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);
+
+        var document = await Api.JsonAsync(response);
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/repairs", "/api/repairs/{number}", "/api/fee-items", "/api/fee-items/{id}", "/api/repair-settings", "/api/revisits", "/api/revisits/{id}/close" })
+            paths.ContainsKey(path).ShouldBeTrue(path);
+        foreach (var action in new[] { "dispatch", "book", "miss", "quote", "approve-quote", "reject-quote", "accept", "decline", "complete", "feedback-slip", "review", "correct" })
+        {
+            var step = paths[$"/api/repairs/{{number}}/{action}"]?["post"];
+            step.ShouldNotBeNull(action);
+            step["tags"]![0]!.GetValue<string>().ShouldBe("维修处理");
+            step["requestBody"]!["content"]!["application/json"].ShouldNotBeNull(action);
+            step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
+        }
+
+        var register = paths["/api/repairs"]!["post"]!;
+        register["summary"]!.GetValue<string>().ShouldBe("受理一张报修");
+        register["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["201", "400", "401", "403", "409", "415"], ignoreOrder: true);
+        var search = paths["/api/repairs"]!["get"]!;
+        var parameters = search["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
+        foreach (var name in new[] { "q", "stage", "technician", "warranty", "repeat", "month", "open", "from", "to", "sort", "desc", "page", "pageSize" })
+            parameters.ShouldContain(name);
+        paths["/api/fee-items"]!["post"]!["summary"]!.GetValue<string>().ShouldContain("系统管理员");
+        paths["/api/fee-items/{id}"]!.AsObject().Select(o => o.Key).ShouldBe(["get", "put", "delete"], ignoreOrder: true);
+
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        Property(schemas["RepairResponse"]!, "history").ShouldNotBeNull();
+        Property(schemas["PageResponseOfRepairListItemResponse"]!, "items").ShouldNotBeNull();
+        Property(schemas["FeeItemResponse"]!, "validFrom").ShouldNotBeNull();
+    }
+
     private static JsonNode Property(JsonNode schema, string name) => schema["properties"]![name]!;
 }

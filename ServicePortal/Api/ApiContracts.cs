@@ -58,6 +58,9 @@ public sealed class ComplaintRequest
     [Description("受理时间，带时区的 ISO 8601，如 2026-11-24T10:00:00+08:00；不填为当前时间，不能晚于当前时间")]
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    [Description("投诉所涉维修单号（如 WX2611001），仅类别为 维修质量 时可填；投诉与维修单互相关联")]
+    public string? RepairNumber { get; init; }
+
     [Description("承诺答复时间，带时区的 ISO 8601；不填为受理当天的下班时间（工作日历设置，默认 17:30；下班后或休息日受理的为下一个工作日的下班时间），必须晚于受理时间")]
     public DateTimeOffset? PromisedReplyAt { get; init; }
 
@@ -75,6 +78,7 @@ public sealed class ComplaintRequest
         Severity = Severity,
         ReceivedAt = ReceivedAt,
         PromisedReplyAt = PromisedReplyAt,
+        RepairNumber = RepairNumber ?? "",
     };
 }
 
@@ -84,3 +88,10 @@ public sealed record PageResponse<T>(
     [property: Description("符合条件的总条数")] int TotalCount,
     [property: Description("页码，从 1 开始")] int Page,
     int PageSize);
+
+internal static class PageResponse
+{
+    /// <summary>A register's page as the API answers it: pages counted from 1.</summary>
+    public static PageResponse<T> Of<T>(ServicePortal.Domain.Common.PagedResult<T> result) =>
+        new(result.Items, result.TotalCount, result.Page + 1, result.PageSize);
+}

@@ -55,6 +55,45 @@ internal static class ApiJson
         ["promisedReplyAt"] = "承诺答复时间",
         ["dayStart"] = "上班时间",
         ["dayEnd"] = "下班时间",
+        ["repairNumber"] = "维修单号",
+        ["address"] = "维修地址",
+        ["contactName"] = "联系人",
+        ["contactPhone"] = "联系人电话",
+        ["productModel"] = "产品型号",
+        ["serialNumber"] = "序列号",
+        ["purchaseDate"] = "购买日期",
+        ["warrantyOverride"] = "人工认定保修",
+        ["warrantyOverrideReason"] = "人工认定保修的理由",
+        ["faultCategory"] = "故障类别",
+        ["faultDescription"] = "故障描述",
+        ["requestedVisitAt"] = "期望上门时间",
+        ["isRemote"] = "是否外地",
+        ["technician"] = "维修人员",
+        ["appointmentAt"] = "预约时间",
+        ["newAppointmentAt"] = "新的预约时间",
+        ["faultCause"] = "故障原因",
+        ["plan"] = "维修方案",
+        ["notProductFault"] = "是否非产品质量问题",
+        ["lines"] = "报价项目",
+        ["travelCost"] = "路费",
+        ["prepaidFee"] = "预收费用",
+        ["workDone"] = "维修内容",
+        ["parts"] = "更换的配件",
+        ["testResult"] = "测试结果",
+        ["testRefused"] = "客户是否拒绝测试",
+        ["feeCollected"] = "收取费用",
+        ["customerSignature"] = "客户签字",
+        ["completedAt"] = "完工时间",
+        ["name"] = "名称",
+        ["kind"] = "类别",
+        ["unit"] = "单位",
+        ["price"] = "单价",
+        ["validFrom"] = "生效日期",
+        ["warrantyMonths"] = "保修期（月）",
+        ["collectFeeBeforeRepair"] = "是否先收费后维修",
+        ["version"] = "版本号",
+        ["note"] = "备注",
+        ["reason"] = "原因",
     };
 
     /// <summary>Responses: enums as their English names (also makes the OpenAPI document list them).</summary>
@@ -102,7 +141,9 @@ internal static class ApiJson
             {
                 var property = typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
                 var field = property is null ? name : JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                result.Errors[field] = [FieldMessage(field, property?.PropertyType, body[name])];
+                // A body may name a field for itself ([DisplayName]), e.g. a repair's channel is 报修渠道, a complaint's 投诉渠道.
+                var label = property?.GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName ?? Label(field);
+                result.Errors[field] = [FieldMessage(label, property?.PropertyType, body[name])];
                 body.Remove(name);
             }
             catch (JsonException)
@@ -113,14 +154,16 @@ internal static class ApiJson
         return new() { Refusal = ApiProblems.Problem(StatusCodes.Status400BadRequest, "请求内容无法读取", "请求内容无法按接口说明读取，请对照 /openapi/v1.json 检查字段和类型。") };
     }
 
-    private static string FieldMessage(string field, Type? type, JsonNode? raw)
+    private static string FieldMessage(string label, Type? type, JsonNode? raw)
     {
-        var label = Label(field);
         var t = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         if (t is { IsEnum: true })
             return $"{label}“{Shorten(raw)}”无效，可选值：{string.Join("、", Enum.GetNames(t))}（区分大小写）";
         if (t == typeof(bool)) return $"{label}必须是 true 或 false";
         if (t == typeof(int)) return $"{label}必须是整数";
+        if (t == typeof(decimal)) return $"{label}必须是数字（金额最多两位小数），如 150.00";
+        if (t == typeof(DateOnly)) return $"{label}格式不正确，应为 yyyy-MM-dd，如 2026-03-15";
+        if (t is { IsGenericType: true } && typeof(System.Collections.IEnumerable).IsAssignableFrom(t)) return $"{label}必须是 JSON 数组，每项的字段见接口说明";
         if (t == typeof(DateTimeOffset)) return $"{label}格式不正确，应为带时区的 ISO 8601 时间，如 2026-11-24T10:00:00+08:00";
         if (t == typeof(string)) return $"{label}必须是文本（字符串）";
         return $"{label}的值无效";

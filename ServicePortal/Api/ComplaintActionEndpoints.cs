@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Security.Claims;
+using ServicePortal.Components.Account;
 using ServicePortal.Domain.Complaints;
 
 namespace ServicePortal.Api;
@@ -32,54 +32,34 @@ internal static class ComplaintActionEndpoints
     public static void MapComplaintActionEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/complaints/{number}").WithTags("投诉处理");
-        Map<JudgeRequest>(group, "judge", "判定投诉成立或不成立（部门经理、主任）",
+        var steps = new CaseStepEndpoints<ComplaintWorkflowService, ComplaintDetail>(group, "Complaint_", Policies.ComplaintReaders,
+            "不符合流程返回 409、无权执行返回 403（中文原因）；请求内容有误返回 400；已被他人修改返回 409。",
+            (services, number, ct) => ComplaintEndpoints.DetailAsync(number, services.GetRequiredService<ComplaintService>(), ct),
+            ComplaintEndpoints.NotFound);
+        steps.Map<JudgeRequest>("judge", "判定投诉成立或不成立（部门经理、主任）",
             (w, n, u, b, ct) => w.JudgeAsync(n, u, b.Version, b.Valid, b.Reason ?? "", b.Explanation ?? "", ct));
-        Map<AssignRequest>(group, "assign", "分派责任部门和责任人（部门经理、主任）",
+        steps.Map<AssignRequest>("assign", "分派责任部门和责任人（部门经理、主任）",
             (w, n, u, b, ct) => w.AssignAsync(n, u, b.Version, b.DepartmentId, b.PersonId, ct));
-        Map<InvestigateRequest>(group, "investigate", "填写调查结果：原因、责任、整改措施（责任部门人员）",
+        steps.Map<InvestigateRequest>("investigate", "填写调查结果：原因、责任、整改措施（责任部门人员）",
             (w, n, u, b, ct) => w.InvestigateAsync(n, u, b.Version, b.Cause ?? "", b.CauseType, b.ResponsibleParty ?? "", b.Measures ?? "", ct));
-        Map<ProposeRequest>(group, "propose", "提交处理方案（责任部门人员或首问责任人）；超出权限的金额需审批",
+        steps.Map<ProposeRequest>("propose", "提交处理方案（责任部门人员或首问责任人）；超出权限的金额需审批",
             (w, n, u, b, ct) => w.ProposeAsync(n, u, b.Version,
                 (b.Items ?? []).Select(i => new ResolutionItemInput(i.Kind, i.Amount, i.Description ?? "")).ToList(), ct));
-        Map<ApproveRequest>(group, "approve", "审批通过处理方案（按核决权限：部门经理，然后总经理）",
+        steps.Map<ApproveRequest>("approve", "审批通过处理方案（按核决权限：部门经理，然后总经理）",
             (w, n, u, b, ct) => w.ApproveAsync(n, u, b.Version, ct));
-        Map<ReasonRequest>(group, "reject-approval", "驳回处理方案，退回方案步骤（需理由）",
+        steps.Map<ReasonRequest>("reject-approval", "驳回处理方案，退回方案步骤（需理由）",
             (w, n, u, b, ct) => w.RejectApprovalAsync(n, u, b.Version, b.Reason ?? "", ct));
-        Map<ReplyRequest>(group, "reply", "答复客户：方式、时间、内容",
+        steps.Map<ReplyRequest>("reply", "答复客户：方式、时间、内容",
             (w, n, u, b, ct) => w.ReplyAsync(n, u, b.Version, b.Method, b.RepliedAt, b.Content ?? "", ct));
-        Map<FeedbackRequest>(group, "feedback", "记录客户反馈：满意或不满意",
+        steps.Map<FeedbackRequest>("feedback", "记录客户反馈：满意或不满意",
             (w, n, u, b, ct) => w.FeedbackAsync(n, u, b.Version, b.Satisfied, b.Note ?? "", ct));
-        Map<ReasonRequest>(group, "reopen", "客户不满意，重开调查（新一轮）",
+        steps.Map<ReasonRequest>("reopen", "客户不满意，重开调查（新一轮）",
             (w, n, u, b, ct) => w.ReopenAsync(n, u, b.Version, b.Reason ?? "", ct));
-        Map<CloseRequest>(group, "close", "结案归档（部门经理、主任；客户满意后）",
+        steps.Map<CloseRequest>("close", "结案归档（部门经理、主任；客户满意后）",
             (w, n, u, b, ct) => w.CloseAsync(n, u, b.Version, b.Note ?? "", ct));
-        Map<ExtensionRequest>(group, "request-extension", "首问责任人申请延长结案期限",
+        steps.Map<ExtensionRequest>("request-extension", "首问责任人申请延长结案期限",
             (w, n, u, b, ct) => w.RequestExtensionAsync(n, u, b.Version, b.Reason ?? "", b.NewCloseDue, ct));
-        Map<ExtensionDecisionRequest>(group, "decide-extension", "部门经理同意或不同意延期",
+        steps.Map<ExtensionDecisionRequest>("decide-extension", "部门经理同意或不同意延期",
             (w, n, u, b, ct) => w.DecideExtensionAsync(n, u, b.Version, b.Approve, b.Reason ?? "", ct));
-    }
-
-    private static void Map<T>(RouteGroupBuilder group, string action, string summary,
-        Func<ComplaintWorkflowService, string, string, T, CancellationToken, Task<int>> run) where T : class
-    {
-        group.MapPost(action, async (string number, HttpRequest request, ClaimsPrincipal user, ComplaintWorkflowService workflow,
-                ComplaintService complaints, CancellationToken ct) =>
-            {
-                var body = await ApiJson.ReadAsync<T>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                await run(workflow, number.Trim().ToUpperInvariant(), ApiUser.Id(user), body.Value!, ct);
-                return await ComplaintEndpoints.DetailAsync(number, complaints, ct) is { } detail
-                    ? TypedResults.Ok(detail) : ComplaintEndpoints.NotFound(number);
-            })
-            .RequireAuthorization(Components.Account.Policies.ComplaintReaders)
-            .WithName("Complaint_" + action)
-            .WithSummary(summary)
-            .WithDescription("不符合流程或无权执行返回 409（中文原因）；请求内容有误返回 400；已被他人修改返回 409。")
-            .AcceptsJson<T>()
-            .Produces<ComplaintDetail>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ServicePortal.Components.Account;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -78,7 +76,7 @@ internal static class ComplaintEndpoints
         var (query, problem) = await RegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
         var result = await complaints.SearchAsync(query, ct);
-        return TypedResults.Ok(new PageResponse<ComplaintListItem>(result.Items, result.TotalCount, result.Page + 1, result.PageSize));
+        return TypedResults.Ok(PageResponse.Of(result));
     }
 }
 
@@ -92,31 +90,19 @@ internal static class RegisterQuery
     /// <summary>The query, or a 400 problem whose errors name each bad parameter in Chinese.</summary>
     public static async Task<(ComplaintQuery Query, IResult? Problem)> ReadAsync(HttpContext http, CancellationToken ct)
     {
-        var values = http.Request.Query;
-        string? Value(string name) => values.TryGetValue(name, out var v) ? v.ToString() : null;
         var services = http.RequestServices;
-        var categories = HasAny(values, "category")
+        var categories = RegisterQueries.HasAny(http, "category")
             ? (await services.GetRequiredService<ComplaintService>().CategoriesAsync(ct)).Select(c => (c.Id, c.Name)).ToList() : [];
-        var departments = HasAny(values, "dept")
+        var departments = RegisterQueries.HasAny(http, "dept")
             ? (await services.GetRequiredService<AccountService>().DepartmentsAsync(ct)).Select(d => (d.Id, d.Name)).ToList() : [];
-        var people = HasAny(values, "owner", "person")
-            ? (await services.GetRequiredService<UserManager<PortalUser>>().Users.Select(u => new { u.Id, u.UserName }).ToListAsync(ct))
-                .Select(u => (u.Id, u.UserName ?? "")).ToList()
-            : [];
-        var errors = new Dictionary<string, string[]>();
-        var query = ComplaintQueryString.Read(Value, errors, new QueryNames(categories, departments, people, ApiUser.Id(http.User)));
-        return errors.Count > 0 ? (query, ApiProblems.Invalid(errors, "查询条件有误，请按提示修改。")) : (query, null);
+        var people = await RegisterQueries.PeopleAsync(http, ct, "owner", "person");
+        var names = new QueryNames(categories, departments, people, ApiUser.Id(http.User));
+        return RegisterQueries.Read(http, (value, errors) => ComplaintQueryString.Read(value, errors, names));
     }
-
-    private static bool HasAny(IQueryCollection values, params string[] names) =>
-        names.Any(n => values.TryGetValue(n, out var v) && !string.IsNullOrWhiteSpace(v));
 
     /// <summary>Documents the register's parameters (with <paramref name="paging"/>: also sort and page) and its 400.</summary>
     public static RouteHandlerBuilder WithRegisterQuery(this RouteHandlerBuilder builder, bool paging) =>
-        builder.WithQueryParameters([.. ComplaintQueryString.Parameters
-                .Where(p => p.IsFilter || paging || p.Name is "sort" or "desc")
-                .Select(p => (p.Name, p.Description))])
-            .ProducesValidationProblem();
+        builder.WithQueryTable(ComplaintQueryString.Parameters, paging);
 }
 
 /// <summary>Who is calling: the account id, from the cookie or from the Bearer token.</summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Kpis;
+using ServicePortal.Domain.Repairs;
+using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Api;
 
@@ -39,6 +41,9 @@ internal static class PortalApi
         api.MapAuthEndpoints();
         api.MapComplaintEndpoints();
         api.MapComplaintActionEndpoints();
+        api.MapRepairEndpoints();
+        api.MapRepairActionEndpoints();
+        api.MapRepairSettingsEndpoints();
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();
         api.MapImportEndpoints();
@@ -155,6 +160,12 @@ internal static class PortalApi
         [typeof(ComplaintHistoryView)] = "ComplaintHistoryEntry",
         [typeof(ComplaintDeadlineTimes)] = "ComplaintDeadlinesResponse",
         [typeof(ComplaintOverdueFlags)] = "ComplaintOverdueResponse",
+        [typeof(RepairDetail)] = "RepairResponse",
+        [typeof(RepairListItem)] = "RepairListItemResponse",
+        [typeof(PageResponse<RepairListItem>)] = "PageResponseOfRepairListItemResponse",
+        [typeof(RepairHistoryView)] = "RepairHistoryEntry",
+        [typeof(FeeItemView)] = "FeeItemResponse",
+        [typeof(RevisitTaskView)] = "RevisitTaskResponse",
         [typeof(KpiReport)] = "KpiResponse",
         [typeof(Ratio)] = "RatioResponse",
         [typeof(RateKpi)] = "RateKpiResponse",
