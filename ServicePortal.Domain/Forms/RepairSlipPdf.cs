@@ -20,9 +20,14 @@ internal static class RepairSlipPdf
     /// <summary>Who signs a repair's slips (SPEC R-4, seed 003: the customer confirms, the head reviews).</summary>
     internal static readonly string[] Signers = ["维修人员", "客户", "部门经理"];
 
+    /// <summary>A line number's column: "序号" on one line.</summary>
+    private const float NumberColumn = 28;
+
     // The fee table: 序号, 项目, 类别, 单位, 数量, 标准单价, 收费单价; 金额 takes the rest (70).
-    private static readonly float[] FeeColumns = [24, 173.28f, 48, 36, 40, 62, 62];
+    private static readonly float[] FeeColumns = [NumberColumn, 169.28f, 48, 36, 40, 62, 62];
+    // Below it: a wide label and an amount (travel); two labels and two amounts (prepaid, total), the amounts under 收费单价 and 金额.
     private static readonly float[] FeeSummary = [FeeColumns.Sum()];
+    private static readonly float[] FeeTotals = [FeeColumns.Sum() - 124, 62, 62];
 
     public static SlipForm Form(RepairDetail d, PortalClock clock) => new(Title, d.Number, QrCaption, Build(d, clock));
 
@@ -54,14 +59,14 @@ internal static class RepairSlipPdf
         };
         if (d.WarrantyOverrideReason.Length > 0) rows.Add(Wide("保修认定理由", d.WarrantyOverrideReason));
         rows.Add(Fields(("故障类别", d.FaultCategory), ("返修", Repeat(d))));
-        rows.Add(Wide("故障描述", d.FaultDescription, 2));
+        rows.Add(Wide("故障描述", d.FaultDescription, d.FaultDescription.Length == 0 ? 2 : 1));
         if (d.Complaints.Count > 0) rows.Add(Wide("相关投诉", string.Join("、", d.Complaints)));
         return rows;
     }
 
     private static List<RowSpec> Dispatch(RepairDetail d, Func<DateTime?, string> t)
     {
-        float[] widths = [24, ShortValueWidth, 56, 80];
+        float[] widths = [NumberColumn, ShortValueWidth, 56, 80];
         var rows = new List<RowSpec>
         {
             Heading("二、派工与预约"),
@@ -83,9 +88,9 @@ internal static class RepairSlipPdf
         var q = d.Quotes.Count == 0 ? null : d.Quotes[^1];
         rows.Add(Wide("故障原因", q?.FaultCause ?? "", 1));
         rows.Add(Wide("维修方案", q?.Plan ?? "", 1));
-        rows.Add(Fields(("报价人", q is null ? "" : $"{q.By} {t(q.At)}"), ("报价状态", q is null ? "" : Status(q.Status)),
-            ("故障性质", q is null ? "" : q.NotProductFault ? "非产品质量问题" : "产品质量问题")));
-        rows.Add(Fields(("部门经理", q?.DecidedBy ?? ""), ("审批时间", t(q?.DecidedAt)), ("审批意见", q?.DecisionNote ?? "")));
+        rows.Add(Fields(("报价人", q?.By ?? ""), ("报价时间", t(q?.At)), ("故障性质", q is null ? "" : q.NotProductFault ? "非产品质量问题" : "产品质量问题")));
+        rows.Add(Fields(("部门经理", q?.DecidedBy ?? ""), ("审批时间", t(q?.DecidedAt)), ("报价状态", q is null ? "" : Status(q.Status))));
+        rows.Add(Wide("审批意见", q?.DecisionNote ?? ""));
         if (d.Quotes.Count > 1)
             rows.Add(Wide("此前报价", string.Join("\n", d.Quotes.Take(d.Quotes.Count - 1).Select(e =>
                 $"{e.By} {t(e.At)}：合计 ¥{Money(e.Total)}，{Status(e.Status)}{(e.DecisionNote.Length > 0 ? "，" + e.DecisionNote : "")}"))));
@@ -101,9 +106,9 @@ internal static class RepairSlipPdf
                 (l.Kind.Chinese(), CellStyle.Value), (l.Unit, CellStyle.Value), (Quantity(l.Quantity), CellStyle.Figure),
                 (Money(l.ListPrice), CellStyle.Figure), (Money(l.UnitPrice), CellStyle.Figure), (Money(l.Amount), CellStyle.Figure)));
         }
-        rows.Add(Summary("路费及差旅费（外地过保客户承担）", q is null ? "" : Money(q.TravelCost), CellStyle.Figure));
-        rows.Add(Summary("合计", q is null ? "" : Money(q.Total), CellStyle.Total));
-        rows.Add(Summary("预收费用（维修前交公司）", d.PrepaidFee is { } paid ? Money(paid) : "", CellStyle.Figure));
+        rows.Add(Table(FeeSummary, ("路费及差旅费（外地过保客户承担）", CellStyle.Label), (q is null ? "" : Money(q.TravelCost), CellStyle.Figure)));
+        rows.Add(Table(FeeTotals, ("预收费用（维修前交公司）", CellStyle.Label), (d.PrepaidFee is { } paid ? Money(paid) : "", CellStyle.Figure),
+            ("合计", CellStyle.Label), (q is null ? "" : Money(q.Total), CellStyle.Total)));
         return rows;
     }
 
@@ -115,7 +120,7 @@ internal static class RepairSlipPdf
             rows.Add(Wide("客户拒绝维修", d.DeclineReason, 1));
             return rows;
         }
-        rows.Add(Wide("维修内容", d.WorkDone, 2));
+        rows.Add(Wide("维修内容", d.WorkDone, d.WorkDone.Length == 0 ? 2 : 1));
         rows.AddRange(PartsTable(d.Parts));
         rows.Add(Wide(d.TestRefused ? "客户拒绝测试" : "测试结果", d.TestResult, 1));
         rows.Add(Fields(("完工时间", t(d.CompletedAt)), ("实收费用", d.FeeCollected is { } fee ? $"¥{Money(fee)}" : ""),
@@ -126,22 +131,19 @@ internal static class RepairSlipPdf
     /// <summary>The parts replaced with their old and new serial numbers (one empty row to fill in when none yet).</summary>
     internal static IEnumerable<RowSpec> PartsTable(IReadOnlyList<RepairPartView> parts)
     {
-        float[] widths = [24, 171.28f, 160];
+        float[] widths = [NumberColumn, 167.28f, 160];
         yield return Table(widths, CellStyle.Label, "序号", "更换配件", "旧件序列号", "新件序列号") with { KeepWithNext = true };
         if (parts.Count == 0) yield return Table(widths, CellStyle.Value, "", "", "", "");
         for (var i = 0; i < parts.Count; i++)
             yield return Table(widths, CellStyle.Value, Count(i + 1), parts[i].Name, parts[i].OldSerial, parts[i].NewSerial);
     }
 
-    private static RowSpec Summary(string label, string amount, CellStyle style) =>
-        Table(FeeSummary, (label, CellStyle.Label), (amount, style));
-
     internal static string Warranty(RepairDetail d) =>
         (d.InWarranty ? "保修期内" : "已过保修期") + (d.WarrantyOverrideReason.Length > 0 ? "（人工认定）" : "");
 
     internal static string Repeat(RepairDetail d)
     {
-        var earlier = d.RepeatOf is { } r ? $"是，前次维修 {r.Number}{(r.Technician is { Length: > 0 } who ? $"（维修人员 {who}）" : "")}" : "否";
+        var earlier = d.RepeatOf is { } r ? $"是，前次维修 {r.Number}{(r.Technician is { Length: > 0 } who ? $"（{who}）" : "")}" : "否";
         return d.RepeatedBy.Count > 0 ? $"{earlier}；后续返修 {string.Join("、", d.RepeatedBy)}" : earlier;
     }
 

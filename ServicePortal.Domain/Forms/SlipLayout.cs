@@ -190,8 +190,9 @@ internal static partial class SlipLayout
 
     private static void DrawContinuationHeader(SKCanvas canvas, Fonts f, PageHeader h)
     {
-        canvas.DrawText(h.Form.Title + ContinuationSuffix, Left, Top + 10, SKTextAlign.Left, f.Bold11, f.Black);
-        canvas.DrawText($"编号：{h.Form.Number}", Left + 150, Top + 10, SKTextAlign.Left, f.Regular10, f.Black);
+        var title = h.Form.Title + ContinuationSuffix;
+        canvas.DrawText(title, Left, Top + 10, SKTextAlign.Left, f.Bold11, f.Black);
+        canvas.DrawText($"编号：{h.Form.Number}", Math.Max(Left + 150, Left + f.Bold11.MeasureText(title) + 16), Top + 10, SKTextAlign.Left, f.Regular10, f.Black);
         if (h.Copy is not null) canvas.DrawText(h.Copy, Right, Top + 10, SKTextAlign.Right, f.Bold10, f.Black);
         using var line = Stroke(0.8f);
         canvas.DrawLine(Left, Top + 17, Right, Top + 17, line);
