@@ -57,7 +57,7 @@ internal static class RepairSlipPdf
             Fields(("产品型号", d.ProductModel), ("序列号", d.SerialNumber), ("购买日期", Day(d.PurchaseDate))),
             Fields(("保修", Warranty(d)), ("要求上门", t(d.RequestedVisitAt)), ("当前状态", d.Stage.Chinese())),
         };
-        if (d.WarrantyOverrideReason.Length > 0) rows.Add(Wide("保修认定理由", d.WarrantyOverrideReason));
+        if (d.WarrantyOverrideReason.Length > 0) rows.Add(Wide("保修认定理由", $"人工认定：{d.WarrantyOverrideReason}"));
         rows.Add(Fields(("故障类别", d.FaultCategory), ("返修", Repeat(d))));
         rows.Add(Wide("故障描述", d.FaultDescription, d.FaultDescription.Length == 0 ? 2 : 1));
         if (d.Complaints.Count > 0) rows.Add(Wide("相关投诉", string.Join("、", d.Complaints)));
@@ -138,8 +138,8 @@ internal static class RepairSlipPdf
             yield return Table(widths, CellStyle.Value, Count(i + 1), parts[i].Name, parts[i].OldSerial, parts[i].NewSerial);
     }
 
-    internal static string Warranty(RepairDetail d) =>
-        (d.InWarranty ? "保修期内" : "已过保修期") + (d.WarrantyOverrideReason.Length > 0 ? "（人工认定）" : "");
+    /// <summary>In warranty or not; a manual override prints its reason on a row of its own (保修认定理由).</summary>
+    internal static string Warranty(RepairDetail d) => d.InWarranty ? "保修期内" : "已过保修期";
 
     internal static string Repeat(RepairDetail d)
     {

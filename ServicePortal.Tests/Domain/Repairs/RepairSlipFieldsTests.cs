@@ -76,10 +76,12 @@ public class RepairSlipFieldsTests
                 0m, 0m, "刘师傅", DateTime.UtcNow, QuoteStatus.Approved, "孙经理", DateTime.UtcNow, "")],
         };
 
-        var text = Squeeze(string.Concat(PageTexts(RepairSlipTesting.RenderRepair(order))));
+        var pdf = RepairSlipTesting.RenderRepair(order);
+        Keep("repair-warranty.pdf", pdf);
+        var text = Squeeze(string.Concat(PageTexts(pdf)));
 
-        text.ShouldContain("保修保修期内（人工认定）");
-        text.ShouldContain("保修认定理由发票遗失，按出厂日期认定在保");
+        text.ShouldContain("保修保修期内");
+        text.ShouldContain("保修认定理由人工认定：发票遗失，按出厂日期认定在保");
         text.ShouldContain("1主板（保修免费）配件块1680.000.000.00");
         text.ShouldContain("合计0.00");
     }
@@ -87,7 +89,9 @@ public class RepairSlipFieldsTests
     [Fact]
     public void FreshRequest_PrintsEmptyBoxesForTheLaterSteps_OnOnePage()
     {
-        var pages = PageTexts(RepairSlipTesting.RenderRepair(RepairSlipTesting.Registered()));
+        var pdf = RepairSlipTesting.RenderRepair(RepairSlipTesting.Registered());
+        Keep("repair-fresh.pdf", pdf);
+        var pages = PageTexts(pdf);
 
         pages.Count.ShouldBe(1);
         var text = Squeeze(pages[0]);
