@@ -1,5 +1,6 @@
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Domain.Forms;
 
@@ -10,11 +11,16 @@ public static class SlipCopies
         ["第一联 质量管理部存", "第二联 制造部门存", "第三联 业务部门存", "第四联 会计科存", "第五联 总经理室存"];
 }
 
-/// <summary>Reads a case for the slip and prints it.</summary>
-public sealed class SlipService(ComplaintService complaints, Common.PortalClock clock)
+/// <summary>Reads a case for its printed slips and prints them: the complaint slip, the repair slip and the feedback slip.</summary>
+public sealed class SlipService(ComplaintService complaints, RepairService repairs, PortalClock clock)
 {
+    private static readonly IReadOnlyList<string?> Single = [null];
+
     /// <summary>What the slip prints (the case as <see cref="ComplaintService.GetAsync(string, CaseActor?, CancellationToken)"/> reads it), or null when there is no complaint with this number.</summary>
     public Task<ComplaintDetail?> LoadAsync(string number, CancellationToken ct = default) => complaints.GetAsync(number, ct);
+
+    /// <summary>What the repair and feedback slips print (the order as <see cref="RepairService.GetAsync"/> reads it), or null when there is no such order.</summary>
+    public Task<RepairDetail?> LoadRepairAsync(string number, CancellationToken ct = default) => repairs.GetAsync(number, null, ct);
 
     private static int _warmedUp;
 
@@ -32,17 +38,24 @@ public sealed class SlipService(ComplaintService complaints, Common.PortalClock 
         {
             Overdue = new ComplaintOverdueFlags(false, false, false, false),
         };
-        ComplaintSlipPdf.Render(sample, [null], "http://localhost/", new Common.PortalClock(TimeProvider.System));
+        ComplaintSlipPdf.Render(sample, Single, "http://localhost/", new PortalClock(TimeProvider.System));
     }
 
     /// <summary>
     /// The slip as a PDF: one copy, or the five numbered copies in one document. <paramref name="caseAddress"/>
     /// is the case page's address for the QR code.
     /// </summary>
-    public byte[] Render(ComplaintDetail data, int copies, string caseAddress)
-    {
-        IReadOnlyList<string?> single = [null];
-        var labels = copies == 5 ? SlipCopies.Labels : single;
-        return ComplaintSlipPdf.Render(data, labels, caseAddress, clock);
-    }
+    public byte[] Render(ComplaintDetail data, int copies, string caseAddress) =>
+        ComplaintSlipPdf.Render(data, copies == 5 ? SlipCopies.Labels : Single, caseAddress, clock);
+
+    /// <summary>The repair slip (维修服务单) as a PDF; <paramref name="orderAddress"/> is the order page's address for the QR code.</summary>
+    public byte[] RenderRepair(RepairDetail data, string orderAddress) =>
+        SlipLayout.Render(RepairSlipPdf.Form(data, clock), Single, orderAddress, clock);
+
+    /// <summary>Whether the order's feedback slip can be printed: only once the repair is completed.</summary>
+    public static bool CanPrintFeedback(RepairDetail data) => FeedbackSlipPdf.IsPrintable(data);
+
+    /// <summary>The feedback slip (客户服务信息反馈单) as a PDF; refused (InvalidOperationException) before completion.</summary>
+    public byte[] RenderFeedback(RepairDetail data, string orderAddress) =>
+        SlipLayout.Render(FeedbackSlipPdf.Form(data, clock), Single, orderAddress, clock);
 }

@@ -15,7 +15,7 @@ internal static class SlipTesting
         new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8))));
 
     /// <summary>Renders without a database: only <see cref="SlipService.Render"/> is used.</summary>
-    public static byte[] Render(ComplaintDetail data, int copies = 1) => new SlipService(null!, Clock).Render(data, copies, Address);
+    public static byte[] Render(ComplaintDetail data, int copies = 1) => new SlipService(null!, null!, Clock).Render(data, copies, Address);
 
     /// <summary>A closed case with one round of every step (received 2026-11-19 09:30 Beijing time).</summary>
     public static ComplaintDetail Sample(string content = "维修人员上门时态度生硬，没有说明收费标准就收取了上门费。")

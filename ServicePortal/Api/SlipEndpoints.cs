@@ -2,12 +2,14 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using ServicePortal.Components.Account;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Forms;
+using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Api;
 
-/// <summary>The printed complaint slip (客户投诉处理单, SPEC X-3) as a PDF.</summary>
+/// <summary>The printed slips as PDFs: the complaint slip (客户投诉处理单, SPEC X-3), the repair slip (维修服务单) and the feedback slip (客户服务信息反馈单).</summary>
 internal static class SlipEndpoints
 {
     public static void MapSlipEndpoints(this RouteGroupBuilder api)
@@ -31,6 +33,35 @@ internal static class SlipEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapRepairSlipEndpoints();
+    }
+
+    /// <summary>The repair order's two slips (issue 9 outputs), for readers of repairs.</summary>
+    private static void MapRepairSlipEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/repairs/{number}/slip.pdf", GetRepairSlipAsync)
+            .RequireAuthorization(Policies.RepairReaders)
+            .WithTags("维修")
+            .WithName("GetRepairSlip")
+            .WithSummary("打印维修服务单（PDF）")
+            .WithDescription("返回 A4 的维修服务单 PDF（inline）：报修受理（客户、地址、联系人、产品型号、序列号、购买日期、保修、故障、要求上门时间、渠道、受理人）、"
+                + "派工与预约、报价（故障原因、维修方案、收费明细、路费及差旅费、合计、预收费用、部门经理审批）、完工（维修内容、更换配件新旧序列号、测试结果、实收费用、客户签字），"
+                + "维修人员、客户、部门经理签字栏及日期，和指向维修单页面的二维码。编号不存在返回 404。")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/repairs/{number}/feedback-slip.pdf", GetFeedbackSlipAsync)
+            .RequireAuthorization(Policies.RepairReaders)
+            .WithTags("维修")
+            .WithName("GetRepairFeedbackSlip")
+            .WithSummary("打印客户服务信息反馈单（PDF）")
+            .WithDescription("返回 A4 的客户服务信息反馈单 PDF（inline）：服务信息、服务内容与维修结果、收费、客户意见与满意程度、"
+                + "交单期限（完工后次一工作日下班前交部门经理）、交单与审核、电话回访，签字栏及日期，和指向维修单页面的二维码。"
+                + "编号不存在返回 404；维修单尚未完工返回 409。")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetSlipAsync(
@@ -52,8 +83,42 @@ internal static class SlipEndpoints
         if (data is null) return ApiProblems.NotFound($"投诉“{number}”不存在，请检查编号（格式如 TS2611001）。");
 
         var pdf = slips.Render(data, count, $"{PortalBase(request, config)}/complaints/{Uri.EscapeDataString(data.Number)}");
+        return Pdf(request, pdf, $"客户投诉处理单-{data.Number}.pdf");
+    }
+
+    private static async Task<IResult> GetRepairSlipAsync(string number, HttpRequest request, SlipService slips, IConfiguration config, CancellationToken ct)
+    {
+        var data = await LoadRepairAsync(number, slips, ct);
+        if (data is null) return RepairNotFound(number);
+        return Pdf(request, slips.RenderRepair(data, RepairAddress(request, config, data)), $"维修服务单-{data.Number}.pdf");
+    }
+
+    private static async Task<IResult> GetFeedbackSlipAsync(string number, HttpRequest request, SlipService slips, IConfiguration config, CancellationToken ct)
+    {
+        var data = await LoadRepairAsync(number, slips, ct);
+        if (data is null) return RepairNotFound(number);
+        if (!SlipService.CanPrintFeedback(data))
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "操作未被允许",
+                $"维修单“{data.Number}”尚未完工（当前：{data.Stage.Chinese()}），完工后才能打印客户服务信息反馈单。");
+        return Pdf(request, slips.RenderFeedback(data, RepairAddress(request, config, data)), $"客户服务信息反馈单-{data.Number}.pdf");
+    }
+
+    private static async Task<RepairDetail?> LoadRepairAsync(string number, SlipService slips, CancellationToken ct)
+    {
+        var normalized = number.Trim().ToUpperInvariant();
+        return CaseNumber.Repair.IsWellFormed(normalized) ? await slips.LoadRepairAsync(normalized, ct) : null;
+    }
+
+    private static IResult RepairNotFound(string number) => ApiProblems.NotFound($"维修单“{number}”不存在，请检查编号（格式如 WX2611001）。");
+
+    private static string RepairAddress(HttpRequest request, IConfiguration config, RepairDetail data) =>
+        $"{PortalBase(request, config)}/repairs/{Uri.EscapeDataString(data.Number)}";
+
+    /// <summary>The PDF shown in the browser (inline), named for saving, never cached.</summary>
+    private static IResult Pdf(HttpRequest request, byte[] pdf, string fileName)
+    {
         request.HttpContext.Response.Headers[HeaderNames.ContentDisposition] =
-            new ContentDispositionHeaderValue("inline") { FileNameStar = $"客户投诉处理单-{data.Number}.pdf" }.ToString();
+            new ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
         request.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";
         return TypedResults.File(pdf, "application/pdf");
     }

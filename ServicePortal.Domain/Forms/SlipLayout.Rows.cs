@@ -3,15 +3,16 @@ using SkiaSharp;
 namespace ServicePortal.Domain.Forms;
 
 /// <summary>The slip's table: rows of boxes, their text broken into lines, drawn at a given height.</summary>
-internal static partial class ComplaintSlipPdf
+internal static partial class SlipLayout
 {
     /// <summary>One box of a row: where it is, what it says, how it looks.</summary>
     internal sealed record CellSpec(float X, float Width, string Text, CellStyle Style)
     {
-        public bool Bold => Style is CellStyle.Label or CellStyle.Heading or CellStyle.Signature;
+        public bool Bold => Style is CellStyle.Label or CellStyle.Heading or CellStyle.Signature or CellStyle.Total;
     }
 
-    internal enum CellStyle { Label, Value, Heading, Signature }
+    /// <summary>How a box looks: a grey label, a value, a section heading, a signature box; a figure (right-aligned) or a bold total.</summary>
+    internal enum CellStyle { Label, Value, Heading, Signature, Figure, Total }
 
     /// <summary>A row before layout: its cells and the least height it takes (room to write by hand).</summary>
     /// <param name="KeepWithNext">A heading or a table's header row: never the last row of a page.</param>
@@ -93,7 +94,9 @@ internal static partial class ComplaintSlipPdf
                 {
                     // Chinese glyphs sit between 0.88 em above and 0.12 em below the baseline: centre that box in the line.
                     var baseline = lineTop + (LineHeight - font.Size) / 2 + font.Size * 0.88f;
-                    if (line.Length > 0) canvas.DrawText(line, cell.X + Pad, baseline, SKTextAlign.Left, font, f.Black);
+                    if (line.Length > 0 && cell.Style is CellStyle.Figure or CellStyle.Total)
+                        canvas.DrawText(line, cell.X + cell.Width - Pad, baseline, SKTextAlign.Right, font, f.Black);
+                    else if (line.Length > 0) canvas.DrawText(line, cell.X + Pad, baseline, SKTextAlign.Left, font, f.Black);
                     lineTop += LineHeight;
                 }
             }
@@ -106,4 +109,59 @@ internal static partial class ComplaintSlipPdf
             canvas.DrawText("日期：      年    月    日", rect.Left + Pad + 2, rect.Bottom - 8, SKTextAlign.Left, f.Regular, f.Black);
         }
     }
+
+    // ---- the rows a form is made of ---------------------------------------------------------------
+
+    /// <summary>A section's heading across the page; it stays with the row after it.</summary>
+    internal static RowSpec Heading(string text) => new([new CellSpec(Left, Width, text, CellStyle.Heading)], HeadingHeight, false, true);
+
+    /// <summary>Fits a date and time (yyyy-MM-dd HH:mm) on one line.</summary>
+    internal const float ShortValueWidth = 98;
+
+    /// <summary>Up to three label and value pairs side by side; the last value takes the rest of the line.</summary>
+    internal static RowSpec Fields(params (string Label, string Value)[] pairs)
+    {
+        var cells = new List<CellSpec>();
+        var x = Left;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var valueWidth = i == pairs.Length - 1 ? Right - x - LabelWidth : ShortValueWidth;
+            cells.Add(new CellSpec(x, LabelWidth, pairs[i].Label, CellStyle.Label));
+            cells.Add(new CellSpec(x + LabelWidth, valueWidth, pairs[i].Value, CellStyle.Value));
+            x += LabelWidth + valueWidth;
+        }
+        return new RowSpec(cells);
+    }
+
+    /// <summary>A label and a value across the rest of the width, at least <paramref name="minLines"/> lines tall.</summary>
+    internal static RowSpec Wide(string label, string value, int minLines = 1) => new(
+        [new CellSpec(Left, LabelWidth, label, CellStyle.Label), new CellSpec(Left + LabelWidth, Width - LabelWidth, value, CellStyle.Value)],
+        minLines * LineHeight + 2 * PadY);
+
+    /// <summary>A table row of boxes in one style; the last box takes the rest of the line.</summary>
+    internal static RowSpec Table(float[] widths, CellStyle style, params string[] texts) =>
+        Table(widths, texts.Select(t => (t, style)).ToArray());
+
+    /// <summary>A table row, each box in its own style (text left, figures right); the last box takes the rest of the line.</summary>
+    internal static RowSpec Table(float[] widths, params (string Text, CellStyle Style)[] boxes)
+    {
+        var cells = new List<CellSpec>();
+        var x = Left;
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            var w = i < widths.Length ? widths[i] : Right - x;
+            cells.Add(new CellSpec(x, w, boxes[i].Text, boxes[i].Style));
+            x += w;
+        }
+        return new RowSpec(cells);
+    }
+
+    /// <summary>Boxes side by side for who signs, each with room to sign and date by hand.</summary>
+    internal static RowSpec Signatures(params string[] who)
+    {
+        var each = Width / who.Length;
+        return new RowSpec(who.Select((w, i) => new CellSpec(Left + i * each, each, w, CellStyle.Signature)).ToList(), SignatureHeight, false);
+    }
+
+    internal static string Money(decimal amount) => amount.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
