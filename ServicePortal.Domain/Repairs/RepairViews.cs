@@ -11,7 +11,7 @@ namespace ServicePortal.Domain.Repairs;
 public sealed record RepairChanged(string Number, RepairStage Stage, string Action, DateTime At);
 
 [Description("维修单处理过程中的一步")]
-public sealed record RepairHistoryView(DateTime At, string Actor, string Action, string Note);
+public sealed record RepairHistoryView(DateTime At, string Actor, string Action, string Note) : Common.ICaseHistoryItem;
 
 [Description("预约")]
 public sealed record RepairAppointmentView(DateTime At, string By, AppointmentOutcome Outcome, string Reason);
