@@ -82,6 +82,17 @@ public sealed record RepairDetail(
 
     /// <summary>The steps the reader may take now (the page's buttons).</summary>
     [JsonIgnore] public IReadOnlyList<string> AllowedActions { get; init; } = [];
+
+    public bool May(string action) => AllowedActions.Contains(action);
+
+    /// <summary>Reviewed or declined (<see cref="RepairOrder.IsClosed"/>).</summary>
+    [JsonIgnore] public bool IsClosed => RepairOrder.ClosedStage(Stage);
+
+    /// <summary>The work is over: the order's facts are read-only, corrections only (<see cref="RepairOrder.IsDone"/>).</summary>
+    [JsonIgnore] public bool IsDone => RepairOrder.DoneStage(Stage);
+
+    /// <summary>The quote now in play (the latest), or null.</summary>
+    [JsonIgnore] public RepairQuoteView? CurrentQuote => Quotes.Count == 0 ? null : Quotes[^1];
 }
 
 [Description("客户的一张维修单（受理时显示的产品维修历史）")]

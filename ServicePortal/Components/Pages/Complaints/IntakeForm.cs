@@ -129,7 +129,8 @@ public sealed class IntakeForm
     private DateTimeOffset? ToOffset(string? text) =>
         ParseLocal(text) is { } local ? _clock.ToOffset(_clock.ToUtc(local)) : null;
 
-    private static DateTime? ParseLocal(string? text) =>
+    /// <summary>A local time as typed in a datetime-local input (or yyyy-MM-dd HH:mm), or null.</summary>
+    public static DateTime? ParseLocal(string? text) =>
         DateTime.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
 
     public static string Format(DateTime local) => local.ToString(TimeFormat, CultureInfo.InvariantCulture);
