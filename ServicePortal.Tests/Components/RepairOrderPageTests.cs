@@ -76,6 +76,7 @@ public sealed class RepairOrderPageTests : PortalComponentTest
         await OpenAsync(number, "head");
 
         Field("repair-stage").TextContent.Trim().ShouldBe("待派工");
+        Field("next-step").TextContent.ShouldBe("下一步：待部门经理派工给维修人员");
         Field("repair-clerk").TextContent.ShouldBe("张晓梅");
         Field("repair-model").TextContent.ShouldBe("JB-QB-5000");
         Field("repair-warranty").TextContent.Trim().ShouldBe("保修期内");
@@ -154,6 +155,7 @@ public sealed class RepairOrderPageTests : PortalComponentTest
 
         ActionButtons().ShouldBe(["correct"]);
         Field("read-only").TextContent.ShouldContain("只读");
+        Host.FindAll("[data-testid=next-step]").ShouldBeEmpty();
         Field("print-feedback-slip").GetAttribute("href").ShouldBe($"/api/repairs/{number}/feedback-slip.pdf");
         Field("repair-part").TextContent.ShouldBe("主板：MB-OLD-1 → MB-NEW-1");
         Page.FindAll("[data-testid=revisit-task]").Count.ShouldBe(1);
