@@ -36,4 +36,15 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
         return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, ""))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Active technicians (Staff) a repair order may be dispatched to (SPEC R-2).</summary>
+    public async Task<IReadOnlyList<OwnerOption>> TechniciansAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Role == Roles.Staff && !u.IsDisabled)
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" }).ToListAsync(ct);
+        return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
+    }
 }

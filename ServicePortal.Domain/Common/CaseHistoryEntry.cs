@@ -35,3 +35,12 @@ public abstract class CaseHistoryEntry
 
 /// <summary>Who acts on a case: checked against the step's rules (role, department, ownership).</summary>
 public sealed record CaseActor(string Id, string Name, string Role, int DepartmentId);
+
+/// <summary>A timeline entry as the pages show it (a complaint's or a repair order's history).</summary>
+public interface ICaseHistoryItem
+{
+    DateTime At { get; }
+    string Actor { get; }
+    string Action { get; }
+    string Note { get; }
+}

@@ -21,7 +21,7 @@ public sealed record ComplaintHistoryView(
     DateTime At,
     [property: Description("操作人姓名")] string Actor,
     [property: Description("操作，如 受理")] string Action,
-    string Note);
+    string Note) : Common.ICaseHistoryItem;
 
 [Description("投诉登记表中的一行")]
 public sealed record ComplaintListItem(

@@ -4,6 +4,19 @@ namespace ServicePortal.Domain.Repairs;
 
 public enum QuoteStatus { Pending, Approved, Rejected, Accepted, Declined }
 
+/// <summary>How a quote is priced (SPEC R-3): the quote itself and the quote form's live total use these.</summary>
+public static class QuotePricing
+{
+    /// <summary>Parts and labour are charged out of warranty, or in warranty when the fault is not a product fault.</summary>
+    public static bool Charged(bool inWarranty, bool notProductFault) => !inWarranty || notProductFault;
+
+    /// <summary>What the customer pays per unit of an item listed at <paramref name="listPrice"/>.</summary>
+    public static decimal UnitPrice(decimal listPrice, bool charged) => charged ? listPrice : 0m;
+
+    /// <summary>A line's amount, rounded to the fen.</summary>
+    public static decimal Amount(decimal unitPrice, decimal quantity) => decimal.Round(unitPrice * quantity, 2, MidpointRounding.AwayFromZero);
+}
+
 /// <summary>A line of a quote as the technician picks it: a fee schedule item and a quantity.</summary>
 public sealed record QuoteLineInput(int FeeItemId, decimal Quantity);
 
@@ -64,8 +77,8 @@ public class RepairQuoteLine
     internal RepairQuoteLine(FeeItem item, decimal quantity, bool charged)
     {
         FeeItemId = item.Id; Name = item.Name; Kind = item.Kind; Unit = item.Unit; ListPrice = item.Price; Quantity = quantity;
-        UnitPrice = charged ? item.Price : 0m;
-        Amount = decimal.Round(UnitPrice * quantity, 2, MidpointRounding.AwayFromZero);
+        UnitPrice = QuotePricing.UnitPrice(item.Price, charged);
+        Amount = QuotePricing.Amount(UnitPrice, quantity);
     }
 
     public int Id { get; private set; }

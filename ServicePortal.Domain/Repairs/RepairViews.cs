@@ -11,7 +11,7 @@ namespace ServicePortal.Domain.Repairs;
 public sealed record RepairChanged(string Number, RepairStage Stage, string Action, DateTime At);
 
 [Description("维修单处理过程中的一步")]
-public sealed record RepairHistoryView(DateTime At, string Actor, string Action, string Note);
+public sealed record RepairHistoryView(DateTime At, string Actor, string Action, string Note) : Common.ICaseHistoryItem;
 
 [Description("预约")]
 public sealed record RepairAppointmentView(DateTime At, string By, AppointmentOutcome Outcome, string Reason);
@@ -82,6 +82,17 @@ public sealed record RepairDetail(
 
     /// <summary>The steps the reader may take now (the page's buttons).</summary>
     [JsonIgnore] public IReadOnlyList<string> AllowedActions { get; init; } = [];
+
+    public bool May(string action) => AllowedActions.Contains(action);
+
+    /// <summary>Reviewed or declined (<see cref="RepairOrder.IsClosed"/>).</summary>
+    [JsonIgnore] public bool IsClosed => RepairOrder.ClosedStage(Stage);
+
+    /// <summary>The work is over: the order's facts are read-only, corrections only (<see cref="RepairOrder.IsDone"/>).</summary>
+    [JsonIgnore] public bool IsDone => RepairOrder.DoneStage(Stage);
+
+    /// <summary>The quote now in play (the latest), or null.</summary>
+    [JsonIgnore] public RepairQuoteView? CurrentQuote => Quotes.Count == 0 ? null : Quotes[^1];
 }
 
 [Description("客户的一张维修单（受理时显示的产品维修历史）")]

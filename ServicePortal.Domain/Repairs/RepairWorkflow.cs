@@ -42,10 +42,14 @@ public partial class RepairOrder
     public const decimal MaxAmount = 1_000_000m;
 
     /// <summary>Closed: reviewed, or declined by the customer.</summary>
-    public bool IsClosed => Stage is RepairStage.Reviewed or RepairStage.Declined;
+    public bool IsClosed => ClosedStage(Stage);
 
     /// <summary>The work is over (completed, slip in or reviewed): the order's facts are read-only.</summary>
-    public bool IsDone => IsClosed || Stage is RepairStage.Completed or RepairStage.SlipSubmitted;
+    public bool IsDone => DoneStage(Stage);
+
+    public static bool ClosedStage(RepairStage stage) => stage is RepairStage.Reviewed or RepairStage.Declined;
+
+    public static bool DoneStage(RepairStage stage) => ClosedStage(stage) || stage is RepairStage.Completed or RepairStage.SlipSubmitted;
 
     /// <summary>The quote now in play (the latest).</summary>
     public RepairQuote? CurrentQuote => _quotes.OrderBy(q => q.At).ThenBy(q => q.Id).LastOrDefault();
@@ -120,7 +124,7 @@ public partial class RepairOrder
         if (input.TravelCost > 0 && (InWarranty || !IsRemote))
             throw Invalid("travelCost", InWarranty ? "保修期内的维修不向客户收取路费" : "本地维修不向客户收取路费（仅外地过保客户承担路费及差旅费）");
         // In warranty, parts and labour are free unless the fault is not a product fault.
-        var charged = !InWarranty || input.NotProductFault;
+        var charged = QuotePricing.Charged(InWarranty, input.NotProductFault);
         var lines = new List<RepairQuoteLine>();
         foreach (var (line, i) in input.Lines.Select((l, i) => (l, i)))
         {

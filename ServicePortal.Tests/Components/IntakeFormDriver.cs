@@ -1,17 +1,20 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using ServicePortal.Components.Pages.Complaints;
 
 namespace ServicePortal.Tests.Components;
 
-/// <summary>Fills the intake form (/complaints/new) the way a clerk does, through its inputs.</summary>
-public sealed class IntakeFormDriver(PortalComponentTest test, IRenderedComponent<NewComplaint> form)
+/// <summary>Fills a form (an intake page, a step dialog) the way a user does, through its inputs found by data-testid.</summary>
+public class FormDriver<TComponent>(PortalComponentTest test, IRenderedComponent<TComponent> form) where TComponent : IComponent
 {
-    public IRenderedComponent<NewComplaint> Form { get; } = form;
+    protected PortalComponentTest Test { get; } = test;
 
-    public IElement Field(string testId) => test.Host.Find($"[data-testid={testId}]");
+    public IRenderedComponent<TComponent> Form { get; } = form;
 
-    public IntakeFormDriver Type(string testId, string value)
+    public IElement Field(string testId) => Test.Host.Find($"[data-testid={testId}]");
+
+    public FormDriver<TComponent> Type(string testId, string value)
     {
         // Fields that update as you type (content, with its counter) listen to input, the others to change.
         var field = Field(testId);
@@ -21,12 +24,39 @@ public sealed class IntakeFormDriver(PortalComponentTest test, IRenderedComponen
     }
 
     /// <summary>Opens a select and clicks the option with this text.</summary>
-    public IntakeFormDriver Choose(string testId, string option)
+    public FormDriver<TComponent> Choose(string testId, string option)
     {
         Field(testId).MouseDown();
-        var item = test.Host.WaitForElements(".mud-popover-open .mud-list-item")
+        var item = Test.Host.WaitForElements(".mud-popover-open .mud-list-item")
             .Single(i => i.TextContent.Trim() == option);
         item.Click();
+        return this;
+    }
+
+    /// <summary>Whether the field's cell is marked invalid (red outline and label).</summary>
+    public bool IsMarkedInvalid(string testId) =>
+        Field(testId).Closest(".mud-grid-item")?.ClassList.Contains("field-invalid") ?? false;
+
+    /// <summary>The message shown next to a field: inside the same grid cell as the field, or null.</summary>
+    public string? ErrorNextTo(string testId)
+    {
+        var cell = Field(testId).Closest(".mud-grid-item") ?? throw new InvalidOperationException($"{testId} is not in a grid cell");
+        return cell.QuerySelector($"[data-testid={testId}-error]")?.TextContent.Trim();
+    }
+}
+
+/// <summary>Fills the intake form (/complaints/new) the way a clerk does, through its inputs.</summary>
+public sealed class IntakeFormDriver(PortalComponentTest test, IRenderedComponent<NewComplaint> form) : FormDriver<NewComplaint>(test, form)
+{
+    public new IntakeFormDriver Type(string testId, string value)
+    {
+        base.Type(testId, value);
+        return this;
+    }
+
+    public new IntakeFormDriver Choose(string testId, string option)
+    {
+        base.Choose(testId, option);
         return this;
     }
 
@@ -51,15 +81,4 @@ public sealed class IntakeFormDriver(PortalComponentTest test, IRenderedComponen
     }
 
     public void Save() => Field("save-complaint").Click();
-
-    /// <summary>Whether the field's cell is marked invalid (red outline and label).</summary>
-    public bool IsMarkedInvalid(string testId) =>
-        Field(testId).Closest(".mud-grid-item")?.ClassList.Contains("field-invalid") ?? false;
-
-    /// <summary>The message shown next to a field: inside the same grid cell as the field, or null.</summary>
-    public string? ErrorNextTo(string testId)
-    {
-        var cell = Field(testId).Closest(".mud-grid-item") ?? throw new InvalidOperationException($"{testId} is not in a grid cell");
-        return cell.QuerySelector($"[data-testid={testId}-error]")?.TextContent.Trim();
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Components.Shared;
 using ServicePortal.Domain.Customers;
 
 namespace ServicePortal.Components.Pages.Complaints;
@@ -20,10 +21,7 @@ public sealed class IntakeForm
     private readonly PortalClock _clock;
     private readonly IStringLocalizer _texts;
     private readonly Func<DateTime, DateTime> _defaultPromisedLocal;
-    private readonly HashSet<string> _touched = [];
-    private Dictionary<string, string[]> _client = [];
-    private Dictionary<string, string[]> _server = [];
-    private bool _submitted;
+    private readonly FormErrors _errors = new();
 
     public IntakeForm(PortalClock clock, Func<DateTime, DateTime> defaultPromisedLocal, IStringLocalizer texts)
     {
@@ -45,6 +43,10 @@ public sealed class IntakeForm
     public string CustomerRequest { get; set; } = "";
     public string? Category { get; set; }
     public ComplaintSeverity? Severity { get; set; }
+    /// <summary>The repair order a 维修质量 complaint is about (optional); sent only for that category.</summary>
+    public string RepairNumber { get; set; } = "";
+    /// <summary>The category is 维修质量: the form asks for the repair order's number.</summary>
+    public bool AboutRepair => Category == ComplaintCategory.RepairQuality;
     /// <summary>Received time as typed (Beijing time, <see cref="TimeFormat"/>).</summary>
     public string? ReceivedText { get; set; }
     public string? PromisedText { get; set; }
@@ -61,53 +63,37 @@ public sealed class IntakeForm
         CustomerPhone = customer.Phone;
         CustomerAddress = customer.Address;
         ForeignCustomer = customer.IsForeign;
-        foreach (var f in (string[])["customerId", "customerName", "customerPhone", "customerAddress"]) _server.Remove(f);
+        _errors.ForgetServer("customerId", "customerName", "customerPhone", "customerAddress");
         Revalidate();
     }
 
     /// <summary>A field changed: re-check it (and what depends on it) and show its message from now on.</summary>
     public void Changed(string field)
     {
-        _touched.Add(field);
-        _server.Remove(field);
+        _errors.Touch(field);
         if (field is "customerName" or "customerPhone" or "customerAddress" or "foreignCustomer")
         {
             // Edited customer data is registered as typed (found by name and phone, or created).
             CustomerId = null;
-            _server.Remove("customerId");
+            _errors.ForgetServer("customerId");
         }
         if (field == "receivedAt" && !PromisedEdited && ParseLocal(ReceivedText) is { } received)
             PromisedText = Format(_defaultPromisedLocal(received));
         if (field == "promisedReplyAt") PromisedEdited = true;
-        if (field == "receivedAt") _server.Remove("promisedReplyAt");
+        if (field == "receivedAt") _errors.ForgetServer("promisedReplyAt");
         Revalidate();
     }
 
     /// <summary>Checks every field before saving; true when the input may go to the domain.</summary>
-    public bool ValidateAll()
-    {
-        _submitted = true;
-        _server.Clear();
-        Revalidate();
-        return _client.Count == 0;
-    }
+    public bool ValidateAll() => _errors.Submit(Check());
 
     /// <summary>Shows the domain's refusals next to their fields.</summary>
-    public void ShowServerErrors(IReadOnlyDictionary<string, string[]> errors)
-    {
-        _submitted = true;
-        _server = errors.ToDictionary(e => e.Key, e => e.Value);
-    }
+    public void ShowServerErrors(IReadOnlyDictionary<string, string[]> errors) => _errors.ShowServer(errors);
 
-    public string? Error(string field)
-    {
-        if (_server.TryGetValue(field, out var server) && server.Length > 0) return string.Join(" ", server);
-        if ((_submitted || _touched.Contains(field)) && _client.TryGetValue(field, out var client)) return string.Join(" ", client);
-        return null;
-    }
+    public string? Error(string field) => _errors.Error(field);
 
     /// <summary>The class of a field's cell: "field-invalid" (red outline and label) while it shows a message.</summary>
-    public string Css(string field) => Error(field) is null ? "" : "field-invalid";
+    public string Css(string field) => _errors.Css(field);
 
     public ComplaintInput ToInput() => new()
     {
@@ -123,23 +109,28 @@ public sealed class IntakeForm
         Severity = Severity,
         ReceivedAt = ToOffset(ReceivedText),
         PromisedReplyAt = ToOffset(PromisedText),
+        RepairNumber = AboutRepair ? RepairNumber : "",
     };
 
-    private void Revalidate()
+    private void Revalidate() => _errors.SetClient(Check());
+
+    private Dictionary<string, string[]> Check()
     {
-        _client = ComplaintValidator.Validate(ToInput(), Categories, _clock.Time.GetUtcNow());
+        var errors = ComplaintValidator.Validate(ToInput(), Categories, _clock.Time.GetUtcNow());
         if (!string.IsNullOrWhiteSpace(ReceivedText) && ParseLocal(ReceivedText) is null)
-            _client["receivedAt"] = [_texts["Complaint.ReceivedInvalid"]];
+            errors["receivedAt"] = [_texts["Complaint.ReceivedInvalid"]];
         if (string.IsNullOrWhiteSpace(PromisedText))
-            _client["promisedReplyAt"] = [_texts["Complaint.PromisedRequired"]];
+            errors["promisedReplyAt"] = [_texts["Complaint.PromisedRequired"]];
         else if (ParseLocal(PromisedText) is null)
-            _client["promisedReplyAt"] = [_texts["Complaint.PromisedInvalid"]];
+            errors["promisedReplyAt"] = [_texts["Complaint.PromisedInvalid"]];
+        return errors;
     }
 
     private DateTimeOffset? ToOffset(string? text) =>
         ParseLocal(text) is { } local ? _clock.ToOffset(_clock.ToUtc(local)) : null;
 
-    private static DateTime? ParseLocal(string? text) =>
+    /// <summary>A local time as typed in a datetime-local input (or yyyy-MM-dd HH:mm), or null.</summary>
+    public static DateTime? ParseLocal(string? text) =>
         DateTime.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? local : null;
 
     public static string Format(DateTime local) => local.ToString(TimeFormat, CultureInfo.InvariantCulture);

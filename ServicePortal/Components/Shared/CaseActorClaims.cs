@@ -2,9 +2,8 @@ using ServicePortal.Domain.Common;
 using System.Globalization;
 using System.Security.Claims;
 using ServicePortal.Components.Account;
-using ServicePortal.Domain.Complaints;
 
-namespace ServicePortal.Components.Pages.Complaints.Case;
+namespace ServicePortal.Components.Shared;
 
 /// <summary>The signed-in user as the workflow sees them (id, name, role, department), from the sign-in claims.</summary>
 public static class CaseActorClaims
