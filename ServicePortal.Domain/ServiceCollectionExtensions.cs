@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<Repairs.RepairService>();
+        services.AddSingleton<Repairs.RepairBoardQueries>();
         services.AddSingleton<Revisits.RevisitTasks>();
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
