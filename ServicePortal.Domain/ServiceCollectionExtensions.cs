@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerService>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
+        services.AddSingleton<Repairs.RepairBoardQueries>();
         services.AddSingleton<Revisits.RevisitTasks>();
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
