@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks at 1,000,000 complaints (README, "Performance"):
+# Benchmarks at 1,000,000 complaints and 1,000,000 repair orders (README, "Performance"):
 #
-#   ./bench.sh                      # everything: register page, KPI tiles and dashboard, export, slip
+#   ./bench.sh                      # everything: register pages, KPI tiles and dashboard, export, slip, repair intake
 #   ./bench.sh --filter-class ServicePortal.Tests.Benchmarks.RegisterPageBenchmark   # one of them
 #
 # Builds Release, makes sure the benchmark database exists and is current (generates it with
-#   dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --db /tmp/bench-1m.db
+#   dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/bench-1m.db
 # when it is missing, incomplete, older than the code's migrations, or made by another version of
 # the generator (a fingerprint of Demo/, Migrations/ and GenerateCommand.cs kept beside it in
-# <db>.source); ~9 min on a 2-core machine, ~3.9 GB), runs the explicit tests with trait Category=Benchmark in Release, and prints
+# <db>.source); ~9 min for the complaints on a 2-core machine, ~3.9 GB, plus the repair orders), runs the explicit tests with trait Category=Benchmark in Release, and prints
 # bench-results.md (git-ignored), where each benchmark appends its table.
-# Environment: BENCH_DB (database file), BENCH_COMPLAINTS (default 1000000), BENCH_ARTIFACTS
+# Environment: BENCH_DB (database file), BENCH_COMPLAINTS (default 1000000), BENCH_REPAIRS (default 1000000), BENCH_ARTIFACTS
 # (build output, default ./artifacts/bench). Extra arguments go to the test runner.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +19,7 @@ export BENCH_DB=${BENCH_DB:-/tmp/bench-1m.db}
 export BENCH_RESULTS=$ROOT/bench-results.md
 export SERVICEPORTAL_BENCH=1   # the browser fixture stays idle (see Browser/BrowserFixture.cs)
 COMPLAINTS=${BENCH_COMPLAINTS:-1000000}
+REPAIRS=${BENCH_REPAIRS:-1000000}
 ARTIFACTS=${BENCH_ARTIFACTS:-$ROOT/artifacts/bench}
 
 echo "== build (Release)"
@@ -50,12 +51,16 @@ elif command -v sqlite3 >/dev/null || command -v python3 >/dev/null; then
     count=$(sql "SELECT count(*) FROM Complaints" 2>/dev/null || echo 0)
     [[ $count == "$COMPLAINTS" ]] || reason="$count complaints instead of $COMPLAINTS (interrupted?)"
   fi
+  if [[ -z $reason ]]; then
+    count=$(sql "SELECT count(*) FROM RepairOrders" 2>/dev/null || echo 0)
+    [[ $count == "$REPAIRS" ]] || reason="$count repair orders instead of $REPAIRS (interrupted?)"
+  fi
 fi
 if [[ -n $reason ]]; then
   echo "== generate $BENCH_DB ($reason)"
   rm -f "$BENCH_DB" "$BENCH_DB-wal" "$BENCH_DB-shm" "$BENCH_DB.source"
   dotnet run --project ServicePortal -c Release --artifacts-path "$ARTIFACTS" --no-build -- \
-    generate --complaints "$COMPLAINTS" --db "$BENCH_DB"
+    generate --complaints "$COMPLAINTS" --repairs "$REPAIRS" --db "$BENCH_DB"
   echo "$fingerprint" > "$BENCH_DB.source"
 else
   echo "== database $BENCH_DB is current"

@@ -11,31 +11,34 @@ using ServicePortal.Domain.Demo;
 namespace ServicePortal;
 
 /// <summary>
-/// `dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --db /tmp/big.db`:
-/// fills a database with generated complaints for benchmarks. A new file gets the migrations, the
-/// reference data, the demo accounts and customers (one per 20 complaints) first, as at start-up.
+/// `dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/big.db`:
+/// fills a database with generated complaints and repair orders for benchmarks. A new file gets the
+/// migrations, the reference data, the demo accounts, the fee schedule and customers (one per 20
+/// cases) first, as at start-up.
 /// </summary>
 internal static class GenerateCommand
 {
     public const int MaxComplaints = 10_000_000;
 
     public const string Usage = """
-        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> --db <数据库文件> [--seed <种子>] [--years <年数>]
+        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> [--repairs <数量>] --db <数据库文件> [--seed <种子>] [--years <年数>]
 
-          --complaints <数量>   要生成的投诉数量，1 至 10000000
-          --db <数据库文件>      SQLite 数据库文件；不存在时自动创建（迁移、基础数据、演示账号和客户）
+          --complaints <数量>   要生成的投诉数量，0 至 10000000
+          --repairs <数量>      要生成的维修单数量（含处理记录、KPI 数据和回访任务），0 至 10000000，默认 0；两者至少一项大于 0
+          --db <数据库文件>      SQLite 数据库文件；不存在时自动创建（迁移、基础数据、演示账号、收费标准和客户）
           --seed <种子>          随机种子，默认 42；种子和日期相同，生成的数据也相同
           --years <年数>         投诉分布在截至今天的最近几年内，1 至 20，默认 5
 
-        示例：dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --db /tmp/big.db --seed 42 --years 5
+        示例：dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/big.db --seed 42 --years 5
         """;
 
-    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years);
+    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years, int Repairs = 0);
 
     /// <summary>Reads the arguments; null with a Chinese message when they are invalid.</summary>
     internal static Arguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         int? complaints = null;
+        int? repairs = null;
         string? database = null;
         var seed = 42;
         var years = 5;
@@ -43,7 +46,7 @@ internal static class GenerateCommand
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is not ("--complaints" or "--db" or "--seed" or "--years"))
+            if (name is not ("--complaints" or "--repairs" or "--db" or "--seed" or "--years"))
             {
                 error = $"未知参数：{name}";
                 return null;
@@ -59,11 +62,17 @@ internal static class GenerateCommand
                 case "--db":
                     database = value;
                     break;
-                case "--complaints" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxComplaints:
+                case "--complaints" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= MaxComplaints:
                     complaints = n;
                     break;
                 case "--complaints":
-                    error = $"投诉数量应为 1 至 {MaxComplaints} 之间的整数，而不是“{value}”";
+                    error = $"投诉数量应为 0 至 {MaxComplaints} 之间的整数，而不是“{value}”";
+                    return null;
+                case "--repairs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= MaxComplaints:
+                    repairs = n;
+                    break;
+                case "--repairs":
+                    error = $"维修单数量应为 0 至 {MaxComplaints} 之间的整数，而不是“{value}”";
                     return null;
                 case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
                     seed = s;
@@ -79,12 +88,22 @@ internal static class GenerateCommand
                     return null;
             }
         }
-        if (complaints is null || string.IsNullOrWhiteSpace(database))
+        if (complaints is null && repairs is null)
         {
-            error = complaints is null ? "缺少参数 --complaints" : "缺少参数 --db";
+            error = "缺少参数 --complaints（或 --repairs）";
             return null;
         }
-        return new Arguments(complaints.Value, Path.GetFullPath(database), seed, years);
+        if ((complaints ?? 0) + (repairs ?? 0) == 0)
+        {
+            error = "投诉数量和维修单数量不能都为 0";
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            error = "缺少参数 --db";
+            return null;
+        }
+        return new Arguments(complaints ?? 0, Path.GetFullPath(database), seed, years, repairs ?? 0);
     }
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
@@ -128,22 +147,26 @@ internal static class GenerateCommand
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demoData: false, ct);
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct))
         {
-            if (await db.Complaints.AnyAsync(ct))
+            if (await db.Complaints.AnyAsync(ct) || await db.RepairOrders.AnyAsync(ct))
             {
-                await errors.WriteLineAsync($"数据库 {arguments.Database} 中已有投诉。请指定一个新的数据库文件（或删除该文件后重试）。");
+                await errors.WriteLineAsync($"数据库 {arguments.Database} 中已有投诉或维修单。请指定一个新的数据库文件（或删除该文件后重试）。");
                 return 1;
             }
         }
 
-        await output.WriteLineAsync($"正在生成 {arguments.Complaints:N0} 条投诉（最近 {arguments.Years} 年，种子 {arguments.Seed}）……");
-        var step = Math.Max(10_000, arguments.Complaints / 10);
+        await output.WriteLineAsync($"正在生成 {arguments.Repairs:N0} 张维修单和 {arguments.Complaints:N0} 条投诉（最近 {arguments.Years} 年，种子 {arguments.Seed}）……");
+        var total = arguments.Repairs + arguments.Complaints;
+        var step = Math.Max(10_000, total / 10);
         var nextReport = step;
+        var repairsDone = TimeSpan.Zero;
         var result = await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().SeedAsync(
-            new DemoDataOptions { Complaints = arguments.Complaints, Years = arguments.Years, Seed = arguments.Seed },
+            new DemoDataOptions { Complaints = arguments.Complaints, Repairs = arguments.Repairs, Years = arguments.Years, Seed = arguments.Seed },
             written =>
             {
+                if (written == arguments.Repairs) repairsDone = watch.Elapsed;
                 if (written < nextReport) return;
-                output.WriteLine($"  已写入 {written,12:N0} / {arguments.Complaints:N0} 条投诉，用时 {watch.Elapsed.TotalSeconds,6:F1} 秒");
+                var what = written <= arguments.Repairs ? $"{written,12:N0} / {arguments.Repairs:N0} 张维修单" : $"{written - arguments.Repairs,12:N0} / {arguments.Complaints:N0} 条投诉";
+                output.WriteLine($"  已写入 {what}，用时 {watch.Elapsed.TotalSeconds,6:F1} 秒");
                 nextReport = written + step;
             },
             ct);
@@ -159,7 +182,8 @@ internal static class GenerateCommand
 
         var size = new FileInfo(arguments.Database).Length;
         await output.WriteLineAsync(
-            $"完成：{result.Complaints:N0} 条投诉、{result.HistoryEntries:N0} 条处理记录、{result.Customers:N0} 个客户、{result.Accounts} 个账号；" +
+            $"完成：{result.Complaints:N0} 条投诉、{result.HistoryEntries:N0} 条处理记录、{result.Repairs:N0} 张维修单（{result.RepairHistoryEntries:N0} 条维修记录、" +
+            $"{result.RevisitTasks:N0} 个回访任务，用时 {repairsDone.TotalSeconds:F1} 秒）、{result.Customers:N0} 个客户、{result.Accounts} 个账号；" +
             $"用时 {watch.Elapsed.TotalSeconds:F1} 秒；数据库 {size / 1024.0 / 1024.0:N0} MB。");
         await output.WriteLineAsync($"演示账号（如 admin、clerk）的密码：{DemoDataGenerator.DemoPassword}");
         return 0;

@@ -51,12 +51,12 @@ public sealed class DatabaseInitializer(
 
         if (isNew && demoData)
         {
-            logger.LogInformation("新数据库：正在生成演示数据（两年的投诉，约 2 400 件；只在第一次启动时生成，通常只需几秒）……");
+            logger.LogInformation("新数据库：正在生成演示数据（两年的投诉约 2 400 件、维修单约 2 900 张；只在第一次启动时生成，通常只需几秒）……");
             var watch = Stopwatch.StartNew();
             var result = await demo.SeedAsync(new DemoDataOptions(), null, ct);
             if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("演示数据已生成：{Complaints:N0} 件投诉、{Customers:N0} 个客户、{Accounts} 个账户，用时 {Seconds:F1} 秒。演示账户的密码见 README。",
-                    result.Complaints, result.Customers, result.Accounts, watch.Elapsed.TotalSeconds);
+                logger.LogInformation("演示数据已生成：{Complaints:N0} 件投诉、{Repairs:N0} 张维修单、{Customers:N0} 个客户、{Accounts} 个账户，用时 {Seconds:F1} 秒。演示账户的密码见 README。",
+                    result.Complaints, result.Repairs, result.Customers, result.Accounts, watch.Elapsed.TotalSeconds);
         }
     }
 

@@ -24,6 +24,9 @@ internal sealed class CaseWords(DemoRandom random, DateTime receivedLocal, bool 
         return amount;
     }
 
+    /// <summary>Fixes a word before the texts use it (a repair's product, the technician a complaint names).</summary>
+    public void Choose(string token, string word) => _chosen[token] = word;
+
     public string Fill(string template)
     {
         if (!template.Contains('{', StringComparison.Ordinal)) return template;

@@ -23,9 +23,6 @@ internal sealed partial class DemoComplaintFactory
     /// </summary>
     private sealed class CasePath
     {
-        /// <summary>A planned step: when, and the call of the step method (given the step's UTC time).</summary>
-        private sealed record Planned(DateTime At, Action<Complaint, DateTime> Take);
-
         private readonly DemoComplaintFactory f;
         private readonly Complaint complaint;
         private readonly Intake intake;
@@ -33,11 +30,10 @@ internal sealed partial class DemoComplaintFactory
         private readonly CaseWords words;
         private readonly DemoRandom _r;
         private readonly WorkingCalendar _calendar;
-        private readonly List<Planned> _plan = new(16);
+        private readonly DemoTimeline<Complaint> _time;
         private readonly DateTime _created;
         /// <summary>The closing limit as the plan sees it (moved by the extensions it grants).</summary>
         private DateTime _planCloseDue;
-        private DateTime _at;
         private double[] _durations = [];
         private int _nextDuration;
         /// <summary>The stage the case waits at, if it is held; null when it goes on as planned.</summary>
@@ -57,13 +53,14 @@ internal sealed partial class DemoComplaintFactory
             _r = f._random;
             _calendar = f._calendar;
             _created = intake.CreatedLocal;
+            _time = new DemoTimeline<Complaint>(_calendar, _created);
             _planCloseDue = f._clock.ToLocal(complaint.CloseDue!.Value);
             _lastStep = complaint.CreatedAt;
         }
 
         public void Walk()
         {
-            _at = _created;
+            _time.At = _created;
             // Some recent cases are held at a stage (waiting for a department, an approval, the customer),
             // the stage held least so far: with the cases simply in progress they fill every column of the board.
             // Before the answer only while the promised time is still ahead, so that waiting there is not late.
@@ -100,37 +97,37 @@ internal sealed partial class DemoComplaintFactory
         {
             var judge = f._staff.Judges.Pick(_r);
             var reason = _r.Pick(category.NotValidReasons);
-            Judge(Later(_r.Between(0.5, 6) * Urgency), judge, false, reason);
-            Reply(Later(_r.Between(0.5, 6)), $"向客户说明投诉不成立的理由：{reason}");
-            Later(FeedbackWait());
+            Judge(_time.Later(_r.Between(0.5, 6) * Urgency), judge, false, reason);
+            Reply(_time.Later(_r.Between(0.5, 6)), $"向客户说明投诉不成立的理由：{reason}");
+            _time.Later(FeedbackWait());
             if (_hold != ComplaintStatus.Unsatisfied && !_r.Chance(0.25))
             {
-                Feedback(_at, true, _r.Pick(CycleTexts.UnderstoodNotes));
-                Close(Later(_r.Between(0.2, 12)), _r.Pick(CycleTexts.NotValidCloseNotes));
+                Feedback(_time.At, true, _r.Pick(CycleTexts.UnderstoodNotes));
+                Close(_time.Later(_r.Between(0.2, 12)), _r.Pick(CycleTexts.NotValidCloseNotes));
                 return;
             }
 
             // The customer disputes it: judged again, valid after all or explained once more.
-            Feedback(_at, false, _r.Pick(CycleTexts.NotValidDisputes));
+            Feedback(_time.At, false, _r.Pick(CycleTexts.NotValidDisputes));
             var rejudge = f._staff.Judges.Pick(_r);
-            Later(_r.Between(2, 16));
+            _time.Later(_r.Between(2, 16));
             if (_r.Chance(0.55))
             {
-                Judge(_at, rejudge, true, _r.Pick(CycleTexts.RejudgedValidReasons));
+                Judge(_time.At, rejudge, true, _r.Pick(CycleTexts.RejudgedValidReasons));
                 ValidPath(rejudge);
                 return;
             }
-            Judge(_at, rejudge, false, CycleTexts.RejudgedNotValidPrefix + reason);
-            Reply(Later(_r.Between(0.5, 6)), $"再次向客户说明复核结论：{reason}");
-            Feedback(Later(FeedbackWait()), true, _r.Pick(CycleTexts.UnderstoodNotes));
-            Close(Later(_r.Between(0.2, 12)), _r.Pick(CycleTexts.NotValidCloseNotes));
+            Judge(_time.At, rejudge, false, CycleTexts.RejudgedNotValidPrefix + reason);
+            Reply(_time.Later(_r.Between(0.5, 6)), $"再次向客户说明复核结论：{reason}");
+            Feedback(_time.Later(FeedbackWait()), true, _r.Pick(CycleTexts.UnderstoodNotes));
+            Close(_time.Later(_r.Between(0.2, 12)), _r.Pick(CycleTexts.NotValidCloseNotes));
         }
 
         /// <summary>The judgement, with the polite written explanation of a complaint not valid.</summary>
         private void Judge(DateTime at, DemoPerson judge, bool valid, string reason)
         {
             var explanation = valid ? "" : CycleTexts.NotValidExplanation(reason);
-            Add(at, (c, now) => c.Judge(judge.Actor, valid, reason, explanation, now));
+            _time.Add(at, (c, now) => c.Judge(judge.Actor, valid, reason, explanation, now));
         }
 
         /// <param name="judgedBy">who re-judged a disputed case valid; null for a case judged valid at once.</param>
@@ -170,43 +167,43 @@ internal sealed partial class DemoComplaintFactory
             weights.Add(0.8);
             Share(judgedBy is null ? ReplyBudget() : _r.Between(10.0, 40.0), weights);
 
-            if (judgedBy is null) Judge(Later(NextDuration()), judge, true, _r.Pick(CycleTexts.ValidReasons));
-            Add(Later(NextDuration()), (c, now) => c.Assign(judge.Actor, departmentId, department, person?.User, now));
-            Investigate(Later(NextDuration()), investigator, department);
+            if (judgedBy is null) Judge(_time.Later(NextDuration()), judge, true, _r.Pick(CycleTexts.ValidReasons));
+            _time.Add(_time.Later(NextDuration()), (c, now) => c.Assign(judge.Actor, departmentId, department, person?.User, now));
+            Investigate(_time.Later(NextDuration()), investigator, department);
             if (_r.Chance(0.02)) Extension(0.7);
-            Propose(Later(NextDuration()), investigator, items);
+            Propose(_time.Later(NextDuration()), investigator, items);
             if (rejectAt != ApprovalLevel.None)
             {
                 Approvals(department, level, rejectAt);
-                Propose(Later(NextDuration()), investigator, revised);
+                Propose(_time.Later(NextDuration()), investigator, revised);
             }
             Approvals(department, revisedLevel, ApprovalLevel.None);
-            Reply(Later(NextDuration()), $"告知处理方案：{revisedRemedy}");
+            Reply(_time.Later(NextDuration()), $"告知处理方案：{revisedRemedy}");
 
-            Later(FeedbackWait());
+            _time.Later(FeedbackWait());
             if (_hold != ComplaintStatus.Unsatisfied && !_r.Chance(0.08))
             {
-                Feedback(_at, true, _r.Pick(CycleTexts.SatisfiedNotes));
-                Close(Later(_r.Between(0.2, 12)), _r.Pick(ComplaintTexts.CloseNotes));
+                Feedback(_time.At, true, _r.Pick(CycleTexts.SatisfiedNotes));
+                Close(_time.Later(_r.Between(0.2, 12)), _r.Pick(ComplaintTexts.CloseNotes));
                 return;
             }
 
             // Not satisfied: a second investigation round in the same department.
             var objection = _r.Pick(ComplaintTexts.ReopenReasons);
-            Feedback(_at, false, objection);
+            Feedback(_time.At, false, objection);
             var reopenedBy = _r.Chance(0.5) ? intake.Owner : _r.Chance(0.6) ? f._staff.Director : f._staff.ServiceHead;
             var reopenReason = $"{objection}，重新调查";
-            Add(Later(_r.Between(0.3, 4)), (c, now) => c.Reopen(reopenedBy.Actor, reopenReason, now));
+            _time.Add(_time.Later(_r.Between(0.3, 4)), (c, now) => c.Reopen(reopenedBy.Actor, reopenReason, now));
             if (_r.Chance(0.6)) Extension(0.85);
-            Investigate(Later(_r.Between(6, 20)), investigator, department);
+            Investigate(_time.Later(_r.Between(6, 20)), investigator, department);
             var (more, moreRemedy) = SecondResolution();
             var moreLevel = f._approvals.LevelFor(Total(more));
-            Propose(Later(_r.Between(1, 6)), investigator, more);
+            Propose(_time.Later(_r.Between(1, 6)), investigator, more);
             _durations = [];
             Approvals(department, moreLevel, ApprovalLevel.None);
-            Reply(Later(_r.Between(0.5, 4)), $"告知新的处理结果：{moreRemedy}");
-            Feedback(Later(FeedbackWait()), true, _r.Pick(CycleTexts.SatisfiedNotes));
-            Close(Later(_r.Between(0.2, 12)), _r.Pick(ComplaintTexts.CloseNotes));
+            Reply(_time.Later(_r.Between(0.5, 4)), $"告知新的处理结果：{moreRemedy}");
+            Feedback(_time.Later(FeedbackWait()), true, _r.Pick(CycleTexts.SatisfiedNotes));
+            Close(_time.Later(_r.Between(0.2, 12)), _r.Pick(ComplaintTexts.CloseNotes));
         }
 
         /// <summary>The proposal of the first round: the remedy of the complaint text, with an apology now and then.</summary>
@@ -256,11 +253,11 @@ internal sealed partial class DemoComplaintFactory
             var parties = (type == CauseType.Quality ? CycleTexts.QualityParties : CycleTexts.HumanParties)[department];
             var party = words.Fill(_r.Pick(parties));
             var measures = _r.Pick(type == CauseType.Quality ? CycleTexts.QualityMeasures : ComplaintTexts.Measures);
-            Add(at, (c, now) => c.Investigate(investigator.Actor, cause, type, party, measures, now));
+            _time.Add(at, (c, now) => c.Investigate(investigator.Actor, cause, type, party, measures, now));
         }
 
         private void Propose(DateTime at, DemoPerson by, List<ResolutionItemInput> items) =>
-            Add(at, (c, now) => c.Propose(by.Actor, items, f._approvals, now));
+            _time.Add(at, (c, now) => c.Propose(by.Actor, items, f._approvals, now));
 
         /// <summary>The approvals of the last proposal, in order: the head (of the responsible department), then the Executive.</summary>
         private void Approvals(string department, ApprovalLevel level, ApprovalLevel rejectAt)
@@ -270,14 +267,14 @@ internal sealed partial class DemoComplaintFactory
             foreach (var step in steps)
             {
                 var by = step == ApprovalLevel.Executive ? f._staff.Executive : f._staff.HeadOf(department);
-                var at = Later(NextDuration());
+                var at = _time.Later(NextDuration());
                 if (step == rejectAt)
                 {
                     var reason = _r.Pick(CycleTexts.RejectionReasons);
-                    Add(at, (c, now) => c.RejectApproval(by.Actor, reason, now));
+                    _time.Add(at, (c, now) => c.RejectApproval(by.Actor, reason, now));
                     return;
                 }
-                Add(at, (c, now) => c.Approve(by.Actor, now));
+                _time.Add(at, (c, now) => c.Approve(by.Actor, now));
             }
         }
 
@@ -285,38 +282,38 @@ internal sealed partial class DemoComplaintFactory
         {
             var method = CycleTexts.ReplyMethodFor(intake.Input.Channel!.Value, _r);
             var by = _r.Chance(0.85) ? intake.Owner : _r.Pick(f._staff.Clerks);
-            Add(at, (c, now) => c.Reply(by.Actor, method, now, content, now));
+            _time.Add(at, (c, now) => c.Reply(by.Actor, method, now, content, now));
         }
 
         private void Feedback(DateTime at, bool satisfied, string note)
         {
             var by = _r.Chance(0.8) ? intake.Owner : _r.Pick(f._staff.Clerks);
-            Add(at, (c, now) => c.Feedback(by.Actor, satisfied, note, now));
+            _time.Add(at, (c, now) => c.Feedback(by.Actor, satisfied, note, now));
         }
 
         private void Close(DateTime at, string note)
         {
             var by = f._staff.Closers.Pick(_r);
-            Add(at, (c, now) => c.Close(by.Actor, note, now));
+            _time.Add(at, (c, now) => c.Close(by.Actor, note, now));
         }
 
         /// <summary>The owner asks to move the closing limit by a week or so; the head of the owner's department decides.</summary>
         private void Extension(double approveChance)
         {
-            var requestedAt = Later(_r.Between(0.3, 3));
+            var requestedAt = _time.Later(_r.Between(0.3, 3));
             var (requested, request) = Request(_planCloseDue);
-            Add(requestedAt, request);
+            _time.Add(requestedAt, request);
             var decider = f._staff.HeadOf(intake.Owner.Department);
-            var decidedAt = Later(_r.Between(1, 8));
+            var decidedAt = _time.Later(_r.Between(1, 8));
             if (_r.Chance(approveChance))
             {
                 _planCloseDue = requested;
-                Add(decidedAt, (c, now) => c.DecideExtension(decider.Actor, true, "", now));
+                _time.Add(decidedAt, (c, now) => c.DecideExtension(decider.Actor, true, "", now));
             }
             else
             {
                 var reason = _r.Pick(CycleTexts.ExtensionRefusals);
-                Add(decidedAt, (c, now) => c.DecideExtension(decider.Actor, false, reason, now));
+                _time.Add(decidedAt, (c, now) => c.DecideExtension(decider.Actor, false, reason, now));
             }
         }
 
@@ -356,14 +353,6 @@ internal sealed partial class DemoComplaintFactory
 
         private double NextDuration() => _nextDuration < _durations.Length ? _durations[_nextDuration++] : _r.Between(2.0, 8.0);
 
-        /// <summary>Moves the case's clock on by working time, to whole seconds.</summary>
-        private DateTime Later(double workingHours)
-        {
-            var at = _calendar.AddWorkingTime(_at, TimeSpan.FromHours(workingHours));
-            return _at = new DateTime(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond));
-        }
-
-        private void Add(DateTime at, Action<Complaint, DateTime> take) => _plan.Add(new Planned(at, take));
 
         // ---- Taking the steps that happened before now ----------------------------------------
 
@@ -371,9 +360,8 @@ internal sealed partial class DemoComplaintFactory
         {
             if (!HeldHere())
             {
-                foreach (var step in _plan)
+                foreach (var step in _time.Before(f._nowLocal))
                 {
-                    if (step.At > f._nowLocal) break;
                     Take(step.At, step.Take);
                     if (HeldHere()) break;
                 }
@@ -421,8 +409,8 @@ internal sealed partial class DemoComplaintFactory
         {
             if (f._nowLocal - intake.ReceivedLocal >= TimeSpan.FromDays(14) || !_r.Chance(0.06)) return;
             if (complaint.PendingExtension is not null) return;
-            _at = f._clock.ToLocal(complaint.History[^1].At);
-            var at = Later(_r.Between(0.3, 6));
+            _time.At = f._clock.ToLocal(complaint.History[^1].At);
+            var at = _time.Later(_r.Between(0.3, 6));
             if (at > f._nowLocal) return;
             Take(at, Request(f._clock.ToLocal(complaint.CloseDue!.Value)).Take);
         }

@@ -17,9 +17,6 @@ internal sealed class DemoDeadlines(IReadOnlyList<DeadlinePolicy> policies, Work
         DeadlineService.Compute(_policies[(severity, foreign)], calendar, clock, receivedUtc);
 }
 
-/// <summary>One month of the period to fill: its key (yyyyMM), the local time span and how many cases.</summary>
-internal sealed record DemoMonth(int Key, DateTime FromLocal, DateTime ToLocal, int Count);
-
 /// <summary>
 /// Generates complaints month by month: received times mostly in working hours, channel, category and
 /// severity mixes, texts from the category templates, and a believable path through the stages
@@ -50,12 +47,14 @@ internal sealed partial class DemoComplaintFactory
     private readonly DateTime _nowLocal;
     /// <summary>The approval thresholds of this database: proposals need the approvals they set.</summary>
     private readonly ApprovalPolicy _approvals;
+    /// <summary>The generated repair orders a 维修质量 complaint may be about; null when there are none.</summary>
+    private readonly DemoRepairFactory? _repairs;
     /// <summary>How many recent cases were held at each stage, so that every column of the board gets some.</summary>
     private readonly Dictionary<ComplaintStatus, int> _held = [];
 
     public DemoComplaintFactory(DemoRandom random, DemoStaff staff, IReadOnlyDictionary<string, int> categoryIds,
         IReadOnlyDictionary<string, int> departmentIds, IReadOnlyList<DemoCustomer> customers, PortalClock clock,
-        WorkingCalendar calendar, DemoDeadlines deadlines, ApprovalPolicy approvals, DateTime nowLocal)
+        WorkingCalendar calendar, DemoDeadlines deadlines, ApprovalPolicy approvals, DateTime nowLocal, DemoRepairFactory? repairs = null)
     {
         foreach (var category in ComplaintTexts.Categories)
         {
@@ -71,51 +70,14 @@ internal sealed partial class DemoComplaintFactory
         _calendar = calendar;
         _deadlines = deadlines;
         _approvals = approvals;
+        _repairs = repairs;
         _nowLocal = nowLocal;
-    }
-
-    /// <summary>The months from <paramref name="startLocal"/> to now with about 80–120 cases each (fewer in part months).</summary>
-    public static List<DemoMonth> DemoPlan(DemoRandom random, DateTime startLocal, DateTime nowLocal) =>
-        Months(startLocal, nowLocal).Select(m => m.Month with { Count = (int)Math.Round(random.Between(80, 120) * m.Share) }).ToList();
-
-    /// <summary>Exactly <paramref name="total"/> cases over the months, a little more in summer and winter.</summary>
-    public static List<DemoMonth> VolumePlan(int total, DateTime startLocal, DateTime nowLocal)
-    {
-        var months = Months(startLocal, nowLocal).ToList();
-        var weights = months.Select(m => m.Share * Season(m.Month.Key % 100)).ToArray();
-        var sum = weights.Sum();
-        var exact = weights.Select(w => total * w / sum).ToArray();
-        var counts = exact.Select(e => (int)Math.Floor(e)).ToArray();
-        // Largest remainders get the cases left over, so the total is exact.
-        foreach (var i in Enumerable.Range(0, counts.Length).OrderByDescending(i => exact[i] - counts[i]).Take(total - counts.Sum()))
-            counts[i]++;
-        return months.Select((m, i) => m.Month with { Count = counts[i] }).ToList();
-    }
-
-    private static double Season(int month) => month switch
-    {
-        7 or 8 => 1.3,
-        6 or 9 or 12 or 1 => 1.1,
-        2 => 0.8,
-        _ => 1.0,
-    };
-
-    private static IEnumerable<(DemoMonth Month, double Share)> Months(DateTime startLocal, DateTime nowLocal)
-    {
-        for (var month = new DateTime(startLocal.Year, startLocal.Month, 1); month <= nowLocal; month = month.AddMonths(1))
-        {
-            var next = month.AddMonths(1);
-            var from = startLocal > month ? startLocal : month;
-            var to = nowLocal < next ? nowLocal : next;
-            if (to <= from) continue;
-            yield return (new DemoMonth(ComplaintNumber.MonthKey(month), from, to, 0), (to - from) / (next - month));
-        }
     }
 
     /// <summary>What the clerk takes down for a case before it is registered, and the words its story will use.</summary>
     private sealed record Intake(
         CategoryTexts Category, ComplaintText Text, CaseWords Words, DemoCustomer Customer, ComplaintInput Input, int CategoryId,
-        DemoPerson Owner, DateTime ReceivedLocal, DateTime CreatedLocal, DateTime PromisedLocal);
+        DemoPerson Owner, DateTime ReceivedLocal, DateTime CreatedLocal, DateTime PromisedLocal, Repairs.RepairOrder? Repair);
 
     /// <summary>
     /// The cases of one month: taken down first, then registered in received-time order with serials
@@ -137,7 +99,7 @@ internal sealed partial class DemoComplaintFactory
         var channel = Channels.Pick(r);
         var category = ComplaintTexts.CategoryMix.Pick(r);
         var severity = (category.Name == "安全" ? SafetySeverities : Severities).Pick(r);
-        var received = ReceivedTime(month, channel);
+        var received = DemoMonths.ReceivedTime(r, _calendar, month, anyHour: channel is ComplaintChannel.Email or ComplaintChannel.Online);
 
         // Some customers complain often, most once or twice.
         var customer = _customers[(int)(Math.Pow(r.NextDouble(), 1.2) * _customers.Count)];
@@ -145,6 +107,7 @@ internal sealed partial class DemoComplaintFactory
         var text = r.Pick(category.Texts);
         for (var attempt = 0; customer.IsCompany && attempt < 5 && ComplaintTexts.HomeOnlyWords.Any(w => text.Content.Contains(w, StringComparison.Ordinal)); attempt++)
             text = r.Pick(category.Texts);
+        var repair = category.Name == ComplaintCategory.RepairQuality ? AboutRepair(received, category, ref customer, ref words, ref text) : null;
         var content = r.Pick(ComplaintTexts.Openings[channel]) + words.Fill(text.Content);
         if (severity == ComplaintSeverity.Urgent && r.Chance(0.6)) content += ComplaintTexts.UrgentTail;
         else if (r.Chance(0.3)) content += r.Pick(ComplaintTexts.Tails);
@@ -159,8 +122,34 @@ internal sealed partial class DemoComplaintFactory
             Content = content,
             CustomerRequest = words.Fill(text.Requests is { } own && r.Chance(0.7) ? r.Pick(own) : r.Pick(category.Requests)),
             Category = category.Name,
+            RepairNumber = repair?.Number ?? "",
         };
-        return new Intake(category, text, words, customer, input, _categoryIds[category.Name], owner, received, created, PromisedReply(created, severity));
+        return new Intake(category, text, words, customer, input, _categoryIds[category.Name], owner, received, created, PromisedReply(created, severity), repair);
+    }
+
+    /// <summary>Words that only fit an air unit (the repair complaint texts that speak of one).</summary>
+    private static readonly string[] AirWords = ["空调", "压缩机", "出风", "加氟", "制冷"];
+
+    /// <summary>
+    /// Most 维修质量 complaints are about a repair order completed in the weeks before: the complaint
+    /// is that order's customer's, its texts name the order's product, model, technician and date,
+    /// and it is linked to the order. Null (and nothing changed) when none fits.
+    /// </summary>
+    private Repairs.RepairOrder? AboutRepair(DateTime received, CategoryTexts category, ref DemoCustomer customer, ref CaseWords words, ref ComplaintText text)
+    {
+        if (_repairs is null || !_repairs.Chance(0.7) || _repairs.LinkFor(received) is not { } link) return null;
+        var fitting = category.Texts.Where(t => link.Product.Air || !AirWords.Any(w => t.Content.Contains(w, StringComparison.Ordinal))).ToList();
+        if (fitting.Count == 0) return null;
+        var o = link.Order;
+        customer = link.Customer;
+        text = _random.Pick(fitting);
+        words = new CaseWords(_random, received, customer.IsCompany);
+        words.Choose("产品", link.Product.Name);
+        words.Choose("空调", link.Product.Name);
+        words.Choose("型号", o.ProductModel);
+        words.Choose("师傅", o.TechnicianName![..1] + "师傅");
+        words.Choose("日期", _clock.ToLocal(o.CompletedAt!.Value).ToString("M月d日", System.Globalization.CultureInfo.InvariantCulture));
+        return o;
     }
 
     /// <summary>Registers the case as <see cref="ComplaintService.RegisterAsync"/> does, then lets its story happen.</summary>
@@ -168,31 +157,11 @@ internal sealed partial class DemoComplaintFactory
     {
         var receivedUtc = _clock.ToUtc(intake.ReceivedLocal);
         var complaint = new Complaint(ComplaintNumber.Format(month.Key, serial), month.Key, intake.Customer.Customer, intake.Input, intake.CategoryId,
-            receivedUtc, _clock.ToUtc(intake.PromisedLocal), intake.Owner.User, _clock.ToUtc(intake.CreatedLocal));
+            receivedUtc, _clock.ToUtc(intake.PromisedLocal), intake.Owner.User, _clock.ToUtc(intake.CreatedLocal), intake.Repair);
         var due = _deadlines.For(intake.Input.Severity!.Value, intake.Customer.Customer.IsForeign, receivedUtc);
         complaint.SetDeadlines(due.ReplyDue, due.ReportDue, due.CloseDue);
         new CasePath(this, complaint, intake).Walk();
         return complaint;
-    }
-
-    /// <summary>Most cases come in working hours on working days; e-mail and web messages also at night.</summary>
-    private DateTime ReceivedTime(DemoMonth month, ComplaintChannel channel)
-    {
-        var r = _random;
-        var firstDay = month.FromLocal.Date;
-        var days = (int)(month.ToLocal - firstDay).TotalDays + 1;
-        var anyHour = channel is ComplaintChannel.Email or ComplaintChannel.Online;
-        for (var attempt = 0; ; attempt++)
-        {
-            var day = firstDay.AddDays(r.Next(days));
-            if (!_calendar.IsWorkingDay(DateOnly.FromDateTime(day)) && !r.Chance(0.25) && attempt < 50) continue;
-            var minutes = (anyHour ? r.Chance(0.7) : r.Chance(0.92))
-                ? r.Between((int)_calendar.DayStart.ToTimeSpan().TotalMinutes, (int)_calendar.DayEnd.ToTimeSpan().TotalMinutes - 1)
-                : anyHour ? r.Between(7 * 60, 23 * 60 + 59) : r.Between(7 * 60 + 30, 20 * 60 + 30);
-            var time = day.AddMinutes(minutes).AddSeconds(r.Next(60));
-            if (time >= month.FromLocal && time < month.ToLocal) return time;
-            if (attempt > 200) return month.FromLocal; // a part month of a few minutes
-        }
     }
 
     /// <summary>The reply time told to the customer: 重大 within 3 days, 紧急 within 1–3 working days, 一般 within the week.</summary>

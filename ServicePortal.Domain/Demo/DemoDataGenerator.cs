@@ -7,6 +7,7 @@ using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Data;
+using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Domain.Demo;
 
@@ -22,11 +23,19 @@ public sealed record DemoDataOptions
     /// <summary>How many years up to now the complaints cover.</summary>
     public int Years { get; init; } = 2;
 
-    /// <summary>How many customers; null for 300, or one per 20 complaints when <see cref="Complaints"/> is given.</summary>
+    /// <summary>How many repair orders in total over the same months; null for the demo volume of about 100–140 a month.</summary>
+    public int? Repairs { get; init; }
+
+    /// <summary>How many customers; null for 300, or one per 20 complaints and orders when <see cref="Complaints"/> or <see cref="Repairs"/> is given.</summary>
     public int? Customers { get; init; }
 }
 
-public sealed record DemoDataResult(int Accounts, int Customers, int Complaints, int HistoryEntries);
+public sealed record DemoDataResult(int Accounts, int Customers, int Complaints, int HistoryEntries)
+{
+    public int Repairs { get; init; }
+    public int RepairHistoryEntries { get; init; }
+    public int RevisitTasks { get; init; }
+}
 
 /// <summary>
 /// Seeded demo data: the same accounts, customers and complaints every time (for a given clock).
@@ -43,14 +52,15 @@ public sealed class DemoDataGenerator(
 {
     public const string DemoPassword = "Portal#2026";
 
-    /// <summary>The demo data of a new database: accounts, about 300 customers, two years of complaints.</summary>
+    /// <summary>The demo data of a new database: accounts, about 300 customers, two years of complaints and repair orders.</summary>
     public Task SeedAsync(CancellationToken ct = default) => SeedAsync(new DemoDataOptions(), null, ct);
 
     /// <summary>
-    /// Creates the demo accounts (those missing), then customers and complaints. The database must
-    /// hold no complaints yet: numbers are given month by month from serial 1.
+    /// Creates the demo accounts (those missing), the fee schedule (when there is none), then
+    /// customers, repair orders and complaints (some of the 维修质量 ones about a repair order). The
+    /// database must hold no complaints and no repair orders yet: numbers are given month by month from serial 1.
     /// </summary>
-    /// <param name="progress">called with the number of complaints written so far, after each month.</param>
+    /// <param name="progress">called with the number of cases (orders, then complaints) written so far, after each month.</param>
     public async Task<DemoDataResult> SeedAsync(DemoDataOptions options, Action<int>? progress, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Years, 1);
@@ -62,10 +72,16 @@ public sealed class DemoDataGenerator(
         string connectionString;
         IModel model;
         ApprovalPolicy approvals;
+        RepairSettings repairSettings;
+        IReadOnlyList<FeeItem> fees;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await db.Complaints.AnyAsync(ct))
                 throw new InvalidOperationException("数据库中已有投诉，演示数据只能写入没有投诉的数据库");
+            if (await db.RepairOrders.AnyAsync(ct))
+                throw new InvalidOperationException("数据库中已有维修单，演示数据只能写入没有维修单的数据库");
+            fees = await FeeScheduleAsync(db, DateOnly.FromDateTime(startLocal).AddMonths(-1), DateOnly.FromDateTime(today), ct);
+            repairSettings = await db.RepairSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new RepairSettings();
             departments = await db.Departments.ToDictionaryAsync(d => d.Name, d => d.Id, ct);
             categories = await db.ComplaintCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
             connectionString = db.Database.GetConnectionString()!;
@@ -80,31 +96,78 @@ public sealed class DemoDataGenerator(
         var random = new DemoRandom(options.Seed);
         await using var writer = await DemoDataWriter.OpenAsync(connectionString, model, ct);
 
-        var customerCount = options.Customers ?? (options.Complaints is { } n ? Math.Max(300, n / 20) : 300);
+        var customerCount = options.Customers
+            ?? (options.Complaints is not null || options.Repairs is not null ? Math.Max(300, ((options.Complaints ?? 0) + (options.Repairs ?? 0)) / 20) : 300);
         var firstCustomerId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Customers", ct);
         var customers = new List<DemoCustomer>(customerCount);
         for (var i = 0; i < customerCount; i++)
             customers.Add(DemoCustomers.Create(random, firstCustomerId + i, clock.ToUtc(today.AddYears(-options.Years).AddDays(-random.Between(1, 720)).AddMinutes(random.Between(480, 1080)))));
         writer.WriteCustomers(customers.Select(c => c.Customer));
 
-        var plan = options.Complaints is { } total
-            ? DemoComplaintFactory.VolumePlan(total, startLocal, nowLocal)
-            : DemoComplaintFactory.DemoPlan(random, startLocal, nowLocal);
-        // Deadlines as registration computes them: the policy rows and the working calendar of this database.
         var workingCalendar = await calendar.CurrentAsync(ct);
+        var cases = 0;
+
+        // Repair orders first: some complaints are about them (their ids are given here, in order).
+        var repairPlan = options.Repairs is { } repairs
+            ? DemoMonths.VolumePlan(repairs, startLocal, nowLocal)
+            : DemoMonths.DemoPlan(new DemoRandom(options.Seed + 2), startLocal, nowLocal, 100, 140);
+        var firstRepairId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM RepairOrders", ct);
+        var repairFactory = new DemoRepairFactory(new DemoRandom(options.Seed + 3), staff, customers, clock, workingCalendar, repairSettings,
+            fees, nowLocal, firstRepairId);
+        var repairSerials = new List<(int Month, int Last)>();
+        writer.PrepareRepairs();
+        await PipelineAsync(repairPlan, month => writer.Rows(repairFactory.Month(month)), (month, rows) =>
+        {
+            writer.WriteRepairs(rows);
+            repairSerials.Add((month.Key, rows.Orders.Count));
+            progress?.Invoke(cases += rows.Orders.Count);
+        }, ct);
+
+        var plan = options.Complaints is { } total
+            ? DemoMonths.VolumePlan(total, startLocal, nowLocal)
+            : DemoMonths.DemoPlan(random, startLocal, nowLocal);
+        // Deadlines as registration computes them: the policy rows and the working calendar of this database.
         var policies = new DemoDeadlines(await deadlines.PoliciesAsync(ct), workingCalendar, clock);
-        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, approvals, nowLocal);
+        var factory = new DemoComplaintFactory(random, staff, categories, departments, customers, clock, workingCalendar, policies, approvals, nowLocal,
+            repairFactory);
         var serials = new List<(int Month, int Last)>();
-        // Two cores: one generates the next months and reads their rows while the other writes (same order, same data).
         writer.PrepareComplaints();
-        var months = Channel.CreateBounded<(DemoMonth Month, List<ComplaintRows> Cases)>(2);
+        await PipelineAsync(plan, month => factory.Month(month).ConvertAll(writer.Rows), (month, rows) =>
+        {
+            writer.WriteComplaints(rows);
+            serials.Add((month.Key, rows.Count));
+            progress?.Invoke(cases += rows.Count);
+        }, ct);
+        // The base of the valid-complaint rate: about 70–95 service orders per complaint received (a
+        // valid rate around 1 %), customers served about 1 000 per complaint; its own random numbers.
+        var bases = new DemoRandom(options.Seed + 1);
+        writer.WriteMonthlyBases(plan.Select(m => (m.Key, Math.Max(1, m.Count) * bases.Between(900, 1100), Math.Max(1, m.Count) * bases.Between(70, 95))),
+            clock.UtcNow);
+        writer.WriteSerials<ComplaintSerial>(serials);
+        writer.WriteSerials<RepairSerial>(repairSerials);
+        writer.Finish();
+        return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries)
+        {
+            Repairs = writer.Repairs,
+            RepairHistoryEntries = writer.RepairHistoryEntries,
+            RevisitTasks = writer.RevisitTasks,
+        };
+    }
+
+    /// <summary>
+    /// Two cores: one generates the next months (and reads their rows) while the other writes them,
+    /// in the same order, so the data is the same as one core would make.
+    /// </summary>
+    private static async Task PipelineAsync<T>(IEnumerable<DemoMonth> plan, Func<DemoMonth, T> generate, Action<DemoMonth, T> write, CancellationToken ct)
+    {
+        var months = Channel.CreateBounded<(DemoMonth Month, T Rows)>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var generating = Task.Run(async () =>
         {
             try
             {
                 foreach (var month in plan.Where(m => m.Count > 0))
-                    await months.Writer.WriteAsync((month, factory.Month(month).ConvertAll(writer.Rows)), stop.Token);
+                    await months.Writer.WriteAsync((month, generate(month)), stop.Token);
                 months.Writer.Complete();
             }
             catch (Exception e)
@@ -114,25 +177,27 @@ public sealed class DemoDataGenerator(
         }, stop.Token);
         try
         {
-            await foreach (var (month, cases) in months.Reader.ReadAllAsync(ct))
-            {
-                writer.WriteComplaints(cases);
-                serials.Add((month.Key, cases.Count));
-                progress?.Invoke(writer.Complaints);
-            }
+            await foreach (var (month, rows) in months.Reader.ReadAllAsync(ct)) write(month, rows);
         }
         finally
         {
             await stop.CancelAsync(); // a failed write must not leave the generator waiting for room
             await generating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        // The base of the valid-complaint rate: about 70–95 service orders per complaint received (a
-        // valid rate around 1 %), customers served about 1 000 per complaint; its own random numbers.
-        var bases = new DemoRandom(options.Seed + 1);
-        writer.WriteMonthlyBases(plan.Select(m => (m.Key, Math.Max(1, m.Count) * bases.Between(900, 1100), Math.Max(1, m.Count) * bases.Between(70, 95))),
-            clock.UtcNow);
-        writer.WriteSerials(serials);
-        return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries);
+    }
+
+    /// <summary>
+    /// The fee schedule (收费标准) quotes are priced from: the one the Admin keeps, or, when there is
+    /// none yet, the schedule of <see cref="RepairTexts.FeeSchedule"/> valid from <paramref name="validFrom"/>.
+    /// </summary>
+    private static async Task<IReadOnlyList<FeeItem>> FeeScheduleAsync(PortalDbContext db, DateOnly validFrom, DateOnly today, CancellationToken ct)
+    {
+        if (!await db.FeeItems.AnyAsync(ct))
+        {
+            db.FeeItems.AddRange(RepairTexts.FeeSchedule.Select(i => new FeeItem(i.Name, i.Kind, i.Unit, i.Price, validFrom)));
+            await db.SaveChangesAsync(ct);
+        }
+        return FeeItem.ValidOn(await db.FeeItems.AsNoTracking().ToListAsync(ct), today);
     }
 
     /// <summary>

@@ -1,15 +1,21 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Customers;
+using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Domain.Demo;
 
 /// <summary>The rows of a complaint and its search document, ready to be written (see <see cref="DemoDataWriter.Rows"/>).</summary>
 internal sealed record ComplaintRows(AggregateRows Rows, string SearchDocument);
 
+/// <summary>The rows of a month of repair orders (each with every record it holds) and of the revisit tasks their completions created.</summary>
+internal sealed record RepairRows(List<AggregateRows> Orders, List<object?[]> Revisits);
+
 /// <summary>
-/// Writes generated customers and complaints with plain ADO.NET: prepared INSERTs reused for every
+/// Writes generated customers, complaints and repair orders with plain ADO.NET: prepared INSERTs reused for every
 /// row, one transaction per ~50 000 complaints, no durability wait during the load. Tables, columns
 /// and formats come from the EF Core model (<see cref="EntityInsert"/>): a complaint is written with
 /// every child the entity holds. Each complaint is indexed for the register's search in the same
@@ -25,6 +31,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private int _inTransaction;
     private AggregateInsert? _complaint;
     private SqliteCommand? _search;
+    private AggregateInsert? _repair;
+    private EntityInsert? _revisit;
     private bool _automergeOff;
 
     private DemoDataWriter(SqliteConnection connection, IModel model)
@@ -36,6 +44,12 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public int Complaints { get; private set; }
 
     public int HistoryEntries => _complaint?.RowsOf(typeof(ComplaintHistory)) ?? 0;
+
+    public int Repairs { get; private set; }
+
+    public int RepairHistoryEntries => _repair?.RowsOf(typeof(RepairHistory)) ?? 0;
+
+    public int RevisitTasks { get; private set; }
 
     /// <summary>Opens its own unpooled connection, so the relaxed pragmas never reach the app's connections.</summary>
     /// <param name="model">the EF Core model the rows are written by.</param>
@@ -82,6 +96,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void PrepareComplaints()
     {
         if (_complaint is not null) return;
+        Commit(); // preparing reads the next ids outside any transaction
         _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint)));
         // The register's full-text index, in the same transaction as the rows it indexes.
         _search = _connection.CreateCommand();
@@ -124,6 +139,38 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         WriteComplaints(complaints.Select(Rows).ToList());
     }
 
+    /// <summary>
+    /// Prepares the repair orders' and revisit tasks' INSERTs (reads the next ids) and starts a
+    /// transaction: before <see cref="Rows(Demo.DemoRepairMonth)"/> is called, which may run on another thread.
+    /// </summary>
+    public void PrepareRepairs()
+    {
+        if (_repair is not null) return;
+        Commit();
+        _repair = AggregateInsert.Prepare(_connection, EntityType(typeof(RepairOrder)));
+        _revisit = EntityInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)), RowKey.Generated, null);
+        Begin();
+    }
+
+    /// <summary>A month's repair orders with every record they hold, and its revisit tasks, as they will be written (reads the entities only).</summary>
+    public RepairRows Rows(DemoRepairMonth month) =>
+        new(month.Orders.ConvertAll(_repair!.Read), month.Revisits.ConvertAll(t => _revisit!.Values(t)));
+
+    /// <summary>Writes the orders (each with the id it was given) and the revisit tasks.</summary>
+    public void WriteRepairs(RepairRows rows)
+    {
+        foreach (var order in rows.Orders)
+        {
+            if (_transaction is null) Begin();
+            _repair!.Write(order);
+            Repairs++;
+            if (++_inTransaction >= ComplaintsPerTransaction) Commit();
+        }
+        if (_transaction is null) Begin();
+        foreach (var revisit in rows.Revisits) _revisit!.Execute(revisit);
+        RevisitTasks += rows.Revisits.Count;
+    }
+
     private IEntityType EntityType(Type type) =>
         _model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the EF Core model");
 
@@ -153,17 +200,17 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the load: sets the last serial of each month, so the next real registration continues
-    /// without a gap, and merges the full-text index into one segment (2 s at 1M complaints; a
-    /// page of a search for a common word checks rows one by one, and each check reads every segment).
+    /// Sets the last serial of each month of a kind of number (<typeparamref name="TSerial"/>: the
+    /// complaints' or the repair orders' counter table), so the next real registration continues without a gap.
     /// </summary>
-    public void WriteSerials(IEnumerable<(int Month, int Last)> serials)
+    public void WriteSerials<TSerial>(IEnumerable<(int Month, int Last)> serials) where TSerial : MonthlySerial
     {
         Commit();
+        var table = EntityType(typeof(TSerial)).GetTableName();
         using var tx = _connection.BeginTransaction();
         using var command = _connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO ComplaintSerials (Month, Last) VALUES ($month, $last) ON CONFLICT (Month) DO UPDATE SET Last = excluded.Last";
+        command.CommandText = $"INSERT INTO \"{table}\" (Month, Last) VALUES ($month, $last) ON CONFLICT (Month) DO UPDATE SET Last = excluded.Last";
         var month = Parameter(command, "$month");
         var last = Parameter(command, "$last");
         foreach (var (m, l) in serials)
@@ -173,6 +220,15 @@ internal sealed class DemoDataWriter : IAsyncDisposable
             command.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>
+    /// Ends the load: merges the full-text index into one segment (2 s at 1M complaints; a page of a
+    /// search for a common word checks rows one by one, and each check reads every segment).
+    /// </summary>
+    public void Finish()
+    {
+        Commit();
         if (_search is null) return;
         RestoreAutomerge();
         using var optimize = _connection.CreateCommand();
@@ -211,8 +267,10 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private void Begin()
     {
         _transaction = _connection.BeginTransaction();
-        _complaint!.Transaction = _transaction;
-        _search!.Transaction = _transaction;
+        if (_complaint is not null) _complaint.Transaction = _transaction;
+        if (_search is not null) _search.Transaction = _transaction;
+        if (_repair is not null) _repair.Transaction = _transaction;
+        if (_revisit is not null) _revisit.Transaction = _transaction;
     }
 
     private static SqliteParameter Parameter(SqliteCommand command, string name)
@@ -238,6 +296,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         }
         _complaint?.Dispose();
         _search?.Dispose();
+        _repair?.Dispose();
+        _revisit?.Dispose();
         await _connection.DisposeAsync();
     }
 }

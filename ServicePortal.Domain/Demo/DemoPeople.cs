@@ -99,6 +99,10 @@ internal sealed class DemoStaff
             ? random.Pick(candidates)
             : throw new InvalidOperationException($"演示数据中{department}没有可以调查的人员");
 
+    /// <summary>The staff (technicians) of the given departments.</summary>
+    public DemoPerson[] StaffOf(params string[] departments) =>
+        People.Where(p => p.Role == Roles.Staff && departments.Contains(p.Department)).ToArray();
+
     /// <summary>The head of a department, or the 客服部 head for a department without one (approvals, extensions).</summary>
     public DemoPerson HeadOf(string department) => _heads.GetValueOrDefault(department) ?? ServiceHead;
 }

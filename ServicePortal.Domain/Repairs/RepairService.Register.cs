@@ -16,6 +16,9 @@ public sealed partial class RepairService
     /// </summary>
     internal const int LargeResult = 20_000;
 
+    /// <summary>The stages of an order not closed (neither reviewed nor declined).</summary>
+    private static readonly RepairStage[] OpenStages = Enum.GetValues<RepairStage>().Where(s => s is not (RepairStage.Reviewed or RepairStage.Declined)).ToArray();
+
     /// <summary>A page of the register, filtered and sorted in the database.</summary>
     public Task<PagedResult<RepairListItem>> SearchAsync(RepairQuery query, CancellationToken ct = default) =>
         SearchAsync(query, LargeResult, ct);
@@ -35,9 +38,23 @@ public sealed partial class RepairService
     }
 
     /// <summary>The orders matching a query's search and filters (with <paramref name="indexes"/> false, hidden from the planner's index choice).</summary>
-    internal IQueryable<RepairOrder> Filter(PortalDbContext db, RepairQuery f, bool indexes = true) =>
-        Conditions(db, f).Aggregate(db.RepairOrders.AsNoTracking(),
-            (rows, condition) => rows.Where(indexes ? condition : StoreFunctions.WithoutIndexes(condition)));
+    /// <remarks>
+    /// With <paramref name="indexes"/>, a search or a month leads: the other filters are hidden from the
+    /// planner, so that SQLite starts from the few rows of the search or the month rather than from a
+    /// technician's or a stage's hundreds of thousands (without statistics it would pick either; a
+    /// technician + month count took 0.5–0.9 s at 1M orders, from the month's index a few ms).
+    /// </remarks>
+    internal IQueryable<RepairOrder> Filter(PortalDbContext db, RepairQuery f, bool indexes = true)
+    {
+        var rows = db.RepairOrders.AsNoTracking();
+        var conditions = Conditions(db, f).ToList();
+        var lead = !indexes ? null
+            : !string.IsNullOrWhiteSpace(f.Search) ? conditions[0]
+            : conditions.FirstOrDefault(c => c.Body is BinaryExpression { Left: MemberExpression { Member.Name: nameof(RepairOrder.ReceivedMonth) } });
+        foreach (var condition in conditions)
+            rows = rows.Where(indexes && (lead is null || condition == lead) ? condition : StoreFunctions.WithoutIndexes(condition));
+        return rows;
+    }
 
     /// <summary>
     /// The register's search and filters, each a condition on orders. Search: a repair number finds
@@ -66,7 +83,8 @@ public sealed partial class RepairService
             }
         }
         if (f.Stage is { } stage) yield return o => o.Stage == stage;
-        if (f.OpenOnly) yield return o => o.Stage != RepairStage.Reviewed && o.Stage != RepairStage.Declined;
+        // The open stages named (an IN list), so that SQLite counts them from the stage index instead of reading every order.
+        if (f.OpenOnly) yield return o => OpenStages.Contains(o.Stage);
         if (!string.IsNullOrEmpty(f.TechnicianId)) yield return o => o.TechnicianId == f.TechnicianId;
         if (f.InWarranty is { } warranty) yield return o => o.InWarranty == warranty;
         if (f.Repeat is { } repeat) yield return repeat ? o => o.RepeatOfId != null : o => o.RepeatOfId == null;

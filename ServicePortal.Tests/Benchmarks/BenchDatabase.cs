@@ -17,7 +17,7 @@ public sealed class BenchCollection : ICollectionFixture<BenchDatabase>
 }
 
 /// <summary>
-/// The 1M-complaint database at <c>BENCH_DB</c> (default <c>/tmp/bench-1m.db</c>), made by
+/// The 1M-complaint (and 1M-repair-order) database at <c>BENCH_DB</c> (default <c>/tmp/bench-1m.db</c>), made by
 /// <c>bench.sh</c> with the generator, and the domain services over it as the app registers them
 /// (<see cref="ServiceCollectionExtensions.AddPortalDomain"/>), on the real clock: the generator
 /// spreads the complaints over the years up to today. Unlike DomainFixture it neither migrates nor
@@ -36,6 +36,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>Number of complaints in the file.</summary>
     public long Complaints { get; private set; }
+
+    /// <summary>Number of repair orders in the file.</summary>
+    public long Repairs { get; private set; }
 
     public T Get<T>() where T : notnull =>
         (_services ?? throw new InvalidOperationException("Call OpenAsync first.")).GetRequiredService<T>();
@@ -68,6 +71,8 @@ public sealed class BenchDatabase : IAsyncDisposable
             {
                 count.CommandText = "SELECT count(*) FROM Complaints";
                 Complaints = (long)(await count.ExecuteScalarAsync())!;
+                count.CommandText = "SELECT count(*) FROM RepairOrders";
+                Repairs = (long)(await count.ExecuteScalarAsync())!;
             }
             _services = provider;
             return this;

@@ -185,7 +185,7 @@ public class DemoDataVarietyTests(SeededDemoDatabase demo)
         {
             var history = c.History.OrderBy(h => h.At).ThenBy(h => h.Id).ToList();
             history[0].Action.ShouldBe(ComplaintHistory.Registered);
-            history[0].Note.ShouldBe($"受理投诉：{c.Channel.Chinese()}，{c.Severity.Chinese()}");
+            history[0].Note.ShouldBe($"受理投诉：{c.Channel.Chinese()}，{c.Severity.Chinese()}{(c.RepairNumber is null ? "" : $"；关于维修单 {c.RepairNumber}")}");
             history[0].ActorId.ShouldBe(c.OwnerId);
             history[0].At.ShouldBe(c.CreatedAt);
             history.Select(h => h.Id).ShouldBe(c.History.OrderBy(h => h.Id).Select(h => h.Id)); // written in time order
