@@ -37,7 +37,7 @@ internal static class ExportEndpoints
             .WithTags("导出")
             .WithName("MonthlyReport")
             .WithSummary("下载客诉案件统计表（月度，Excel）")
-            .WithDescription("month=yyyy-MM（按受理时间，北京时间）。工作表：汇总、按类别、按部门、有效性、及时性、满意度、案件清单。月份缺失或格式不正确时返回 400。")
+            .WithDescription("month=yyyy-MM（按受理时间，北京时间）。工作表：汇总、按类别、按部门、有效性、及时性、满意度、维修（本月受理的维修单按阶段、保修、维修人员统计，反馈单及时、返修和收取费用）、案件清单。月份缺失或格式不正确时返回 400。")
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
             .ProducesValidationProblem();
     }
