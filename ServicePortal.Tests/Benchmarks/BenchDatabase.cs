@@ -37,6 +37,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Number of complaints in the file.</summary>
     public long Complaints { get; private set; }
 
+    /// <summary>Number of repair orders in the file (the repair benchmarks run over whatever the generator made).</summary>
+    public long Repairs { get; private set; }
+
     public T Get<T>() where T : notnull =>
         (_services ?? throw new InvalidOperationException("Call OpenAsync first.")).GetRequiredService<T>();
 
@@ -68,6 +71,8 @@ public sealed class BenchDatabase : IAsyncDisposable
             {
                 count.CommandText = "SELECT count(*) FROM Complaints";
                 Complaints = (long)(await count.ExecuteScalarAsync())!;
+                count.CommandText = "SELECT count(*) FROM RepairOrders";
+                Repairs = (long)(await count.ExecuteScalarAsync())!;
             }
             _services = provider;
             return this;
