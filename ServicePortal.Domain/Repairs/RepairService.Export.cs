@@ -14,13 +14,12 @@ public sealed record RepairExportRow(
     decimal? FeeCollected,
     [property: Description("反馈单在期限内交：true；逾期交：false；未交为 null")] bool? FeedbackSlipOnTime)
 {
-    internal static readonly Expression<Func<RepairOrder, RepairExportRow>> Of = o => new RepairExportRow(
-        new RepairListItem(o.Number, o.ReceivedAt, o.Customer.Name, o.Customer.Phone, o.ProductModel, o.SerialNumber, o.FaultCategory, o.InWarranty,
-            o.RepeatOfNumber, o.Stage, o.ClerkName, o.TechnicianName, o.AppointmentAt, o.CompletedAt, o.FeedbackSlipDue, o.FeedbackSlipAt),
+    internal static readonly Expression<Func<RepairOrder, RepairExportRow>> Of = Common.Expressions.With(RepairListItem.Of, (o, row) => new RepairExportRow(
+        row,
         o.FaultDescription,
         o.Quotes.OrderByDescending(q => q.At).ThenByDescending(q => q.Id).Select(q => (decimal?)q.Total).FirstOrDefault(),
         o.FeeCollected,
-        o.FeedbackSlipOnTime);
+        o.FeedbackSlipOnTime));
 }
 
 public sealed partial class RepairService
