@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Revisits.RevisitTasks>();
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
+        services.AddSingleton<Exports.RepairRegisterExport>();
         services.AddSingleton<Exports.MonthlyReportService>();
         services.AddSingleton<Accounts.UserDirectory>();
         services.AddSingleton<Accounts.AccountService>(); // opens a scope per operation for UserManager (scoped)

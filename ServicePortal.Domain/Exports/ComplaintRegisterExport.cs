@@ -9,38 +9,34 @@ namespace ServicePortal.Domain.Exports;
 /// <summary>
 /// The complaint register as an Excel workbook (SPEC X-1): every row of the register's current
 /// filter, no cap, streamed from the database into <see cref="XlsxStreamWriter"/> (flat memory,
-/// see README). Sheet 投诉台账 with a title row (filter and export time), a frozen, styled header
+/// see README) by <see cref="RegisterSheet"/>. Sheet 投诉台账 with a title row (filter and export time), a frozen, styled header
 /// with an auto-filter, Beijing times as real Excel dates and numbers as numbers.
 /// </summary>
 public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock)
 {
     public const string SheetName = "投诉台账";
 
-    /// <summary>Rows read before the columns are sized (widths must precede the rows in the file).</summary>
-    private const int WidthSample = 500;
-
-    private static readonly (string Header, XlsxKind Kind, double MaxWidth)[] Columns =
-    [
-        ("投诉编号", XlsxKind.Text, 14),
-        ("受理时间", XlsxKind.DateTime, 18),
-        ("客户", XlsxKind.Text, 24),
-        ("联系电话", XlsxKind.Text, 18),
-        ("投诉渠道", XlsxKind.Text, 12),
-        ("投诉类别", XlsxKind.Text, 14),
-        ("严重程度", XlsxKind.Text, 10),
-        ("处理状态", XlsxKind.Text, 12),
-        ("首问责任人", XlsxKind.Text, 14),
-        ("责任部门", XlsxKind.Text, 16),
-        ("是否成立", XlsxKind.Text, 10),
-        ("投诉内容", XlsxKind.Text, 60),
-        ("客户要求", XlsxKind.Text, 40),
-        ("承诺答复时间", XlsxKind.DateTime, 18),
-        ("首次答复时间", XlsxKind.DateTime, 18),
-        ("结案期限", XlsxKind.DateTime, 18),
-        ("结案时间", XlsxKind.DateTime, 18),
-        ("重开次数", XlsxKind.WholeNumber, 10),
-        ("是否逾期", XlsxKind.Text, 10),
-    ];
+    private IReadOnlyList<ExportColumn<ComplaintExportRow>> Columns() => new ExportColumns<ComplaintExportRow>()
+        .Text("投诉编号", 14, r => r.Row.Number)
+        .Date("受理时间", r => clock.ToLocal(r.Row.ReceivedAt))
+        .Text("客户", 24, r => r.Row.CustomerName)
+        .Text("联系电话", 18, r => r.Row.CustomerPhone)
+        .Text("投诉渠道", 12, r => r.Row.Channel.Chinese())
+        .Text("投诉类别", 14, r => r.Row.Category)
+        .Text("严重程度", 10, r => r.Row.Severity.Chinese())
+        .Text("处理状态", 12, r => r.Row.Status.Chinese())
+        .Text("首问责任人", 14, r => r.Row.Owner.Name)
+        .Text("责任部门", 16, r => r.ResponsibleDepartment)
+        .Text("是否成立", 10, r => Validity(r.IsValid))
+        .Text("投诉内容", 60, r => r.Row.Content)
+        .Text("客户要求", 40, r => r.CustomerRequest)
+        .Date("承诺答复时间", r => clock.ToLocal(r.Row.PromisedReplyAt))
+        .Date("首次答复时间", r => Local(r.FirstRepliedAt))
+        .Date("结案期限", r => Local(r.CloseDue))
+        .Date("结案时间", r => Local(r.ClosedAt))
+        .WholeNumber("重开次数", 10, r => r.ReopenCount)
+        .Text("是否逾期", 10, r => r.IsOverdue ? "是" : "否")
+        .All;
 
     /// <summary>The download's file name: 投诉台账_yyyyMMdd_HHmm.xlsx (Beijing time).</summary>
     public string FileName() => $"{SheetName}_{Stamp()}.xlsx";
@@ -54,60 +50,8 @@ public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbCont
     public async Task<int> WriteAsync(ComplaintQuery query, Stream output, CancellationToken ct = default)
     {
         var title = $"{SheetName}　筛选条件：{await DescribeAsync(query, ct)}　导出时间：{clock.Format(clock.UtcNow)}";
-        await using var rows = complaints.ExportRowsAsync(query, ct).GetAsyncEnumerator(ct);
-
-        // Size the columns from the header and the first rows, then stream everything.
-        var sample = new List<ComplaintExportRow>(WidthSample);
-        var more = true;
-        while (sample.Count < WidthSample && (more = await rows.MoveNextAsync())) sample.Add(rows.Current);
-        var widths = Columns.Select(c => (double)CellText.DisplayWidth(c.Header) + 4).ToArray();
-        foreach (var row in sample)
-        {
-            var texts = Texts(row);
-            for (var i = 0; i < widths.Length; i++)
-                if (texts[i] is { } text) widths[i] = Math.Max(widths[i], CellText.DisplayWidth(text) + 2);
-        }
-        var columns = Columns.Select((c, i) => new XlsxColumn(c.Header, c.Kind,
-            c.Kind == XlsxKind.DateTime ? c.MaxWidth : Math.Min(widths[i], c.MaxWidth))).ToList();
-
-        using var sheet = new XlsxStreamWriter(output, SheetName, columns, title);
-        foreach (var row in sample) Write(sheet, row);
-        while (more && await rows.MoveNextAsync()) Write(sheet, rows.Current);
-        sheet.Complete();
-        return sheet.RowCount;
+        return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), complaints.ExportRowsAsync(query, ct), ct);
     }
-
-    private void Write(XlsxStreamWriter sheet, ComplaintExportRow r)
-    {
-        sheet.BeginRow();
-        sheet.Text(r.Row.Number);
-        sheet.Date(clock.ToLocal(r.Row.ReceivedAt));
-        sheet.Text(r.Row.CustomerName);
-        sheet.Text(r.Row.CustomerPhone);
-        sheet.Text(r.Row.Channel.Chinese());
-        sheet.Text(r.Row.Category);
-        sheet.Text(r.Row.Severity.Chinese());
-        sheet.Text(r.Row.Status.Chinese());
-        sheet.Text(r.Row.Owner.Name);
-        sheet.Text(r.ResponsibleDepartment);
-        sheet.Text(Validity(r.IsValid));
-        sheet.Text(r.Row.Content);
-        sheet.Text(r.CustomerRequest);
-        sheet.Date(clock.ToLocal(r.Row.PromisedReplyAt));
-        sheet.Date(Local(r.FirstRepliedAt));
-        sheet.Date(Local(r.CloseDue));
-        sheet.Date(Local(r.ClosedAt));
-        sheet.WholeNumber(r.ReopenCount);
-        sheet.Text(r.IsOverdue ? "是" : "否");
-    }
-
-    /// <summary>The text columns of a row (null for typed ones), for sizing.</summary>
-    private static string?[] Texts(ComplaintExportRow r) =>
-    [
-        r.Row.Number, null, r.Row.CustomerName, r.Row.CustomerPhone, r.Row.Channel.Chinese(), r.Row.Category, r.Row.Severity.Chinese(),
-        r.Row.Status.Chinese(), r.Row.Owner.Name, r.ResponsibleDepartment, Validity(r.IsValid), r.Row.Content, r.CustomerRequest,
-        null, null, null, null, null, null,
-    ];
 
     private static string Validity(bool? valid) => valid switch { true => "成立", false => "不成立", null => "未判定" };
 

@@ -39,7 +39,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<MonthlyCounts> ByChannel,
     IReadOnlyList<MonthlyDepartmentRow> ByDepartment,
     IReadOnlyList<MonthlyRateRow> Rates,
-    IReadOnlyList<MonthlyCase> Cases)
+    IReadOnlyList<MonthlyCase> Cases,
+    MonthlyRepairs Repairs)
 {
     public string Title => $"客诉案件统计表（{Year}年{Month}月）";
 }
@@ -129,7 +130,9 @@ public sealed class MonthlyReportService(IDbContextFactory<PortalDbContext> dbFa
         rateRows.AddRange(kpi.ByDepartment.Select(r => new MonthlyRateRow("责任部门", r.Name, r.ReplyOnTime, r.CloseOnTime, r.FeedbackSatisfaction)));
         rateRows.AddRange(kpi.ByChannel.Select(r => new MonthlyRateRow("投诉渠道", r.Name, r.ReplyOnTime, r.CloseOnTime, r.FeedbackSatisfaction)));
 
-        return new MonthlyReport(year, month, clock.UtcNow, totals, kpi, byCategory, byChannel, byDepartment, rateRows, cases);
+        var repairs = await MonthlyRepairs.BuildAsync(db, key, clock.UtcNow, ct);
+
+        return new MonthlyReport(year, month, clock.UtcNow, totals, kpi, byCategory, byChannel, byDepartment, rateRows, cases, repairs);
     }
 
     private sealed record CountGroup(int CategoryId, ComplaintChannel Channel, bool? IsValid, bool Closed, int Count, int Reopened);

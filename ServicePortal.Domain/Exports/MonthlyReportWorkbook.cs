@@ -8,13 +8,13 @@ namespace ServicePortal.Domain.Exports;
 /// <summary>
 /// Writes <see cref="MonthlyReport"/> as 客诉案件统计表 with ClosedXML (a few sheets of at most a
 /// month's cases: its styling API is worth the cost there, see README): 汇总, 按类别, 按部门,
-/// 有效性, 及时性, 满意度 and 案件清单. Each sheet: a title, a note of what is counted, a styled
+/// 有效性, 及时性, 满意度, 维修 (the month's repair orders) and 案件清单. Each sheet: a title, a note of what is counted, a styled
 /// header frozen under them; counts as numbers, rates as percentages, times as Excel dates;
 /// widths set from the contents (AdjustToContents needs GDI+, absent on Linux).
 /// </summary>
 public static class MonthlyReportWorkbook
 {
-    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "案件清单"];
+    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "案件清单"];
 
     public static void Write(MonthlyReport r, PortalClock clock, Stream output)
     {
@@ -32,7 +32,9 @@ public static class MonthlyReportWorkbook
             ["范围", "名称", "答复应到期", "按时答复", "答复及时率", "结案应到期", "按时结案", "结案及时率"]), r);
         Satisfaction(new Sheet(book, SheetNames[5], r.Title + " — 满意度", note + "　" + KpiDefinitions.FeedbackSatisfaction,
             ["范围", "名称", "已反馈", "首次满意", "首次不满意", "反馈满意率"]), r);
-        Cases(new Sheet(book, SheetNames[6], r.Title + " — 案件清单", note,
+        Repairs(new Sheet(book, SheetNames[6], r.Title + " — 维修", note + "　反馈单应交 = 已交回或已过应交时间；按时 = 在完工后下一个工作日下班前交回；收取费用按元合计",
+            ["统计范围", "名称", "维修单", "已完工", "反馈单应交", "反馈单按时", "反馈单及时率", "返修", "返修率", "收取费用（元）"]), r);
+        Cases(new Sheet(book, SheetNames[7], r.Title + " — 案件清单", note,
             ["投诉编号", "受理时间", "客户", "投诉渠道", "投诉类别", "严重程度", "处理状态", "是否成立", "责任部门", "原因类型",
              "首问责任人", "投诉内容", "首次答复时间", "结案时间", "按时答复", "按时结案", "首次反馈", "重开次数"]), r, clock);
         book.Worksheet(1).SetTabActive();
@@ -56,10 +58,17 @@ public static class MonthlyReportWorkbook
         Rate(s, "重新处理率", r.Kpis.ReopenRate);
         s.Row("首次响应时间中位数（工作小时）", new Hours(r.Kpis.FirstResponse.Stats.MedianWorkingHours), null, r.Kpis.FirstResponse.Stats.Count, null, KpiDefinitions.FirstResponse);
         s.Row("处理时长中位数（工作小时）", new Hours(r.Kpis.Resolution.Stats.MedianWorkingHours), null, r.Kpis.Resolution.Stats.Count, null, KpiDefinitions.Resolution);
+        if (r.Kpis.Repairs is { } k)
+        {
+            s.Row("受理维修单（张）", r.Repairs.Totals.Orders, null, null, null, "本月受理的全部维修单，明细见“维修”表");
+            s.Row("维修时长中位数（工作小时）", new Hours(k.Completion.Stats.MedianWorkingHours), null, k.Completion.Stats.Count, null, KpiDefinitions.RepairCompletion);
+            Rate(s, "预约守约率", k.AppointmentsKept);
+            s.Row("报价审批时长中位数（工作小时）", new Hours(k.QuoteApproval.Stats.MedianWorkingHours), null, k.QuoteApproval.Stats.Count, null, KpiDefinitions.QuoteApproval);
+        }
         s.Finish(filter: false, wrapColumn: 6);
     }
 
-    private static void Rate(Sheet s, string name, RateKpi k) =>
+    private static void Rate(Sheet s, string name, RateFigure k) =>
         s.Row(name, new Percent(k.Value), k.Numerator, k.Denominator,
             k.Target is { } target ? $"{(target.Kind == TargetKind.AtMost ? "≤" : "≥")}{target.Value:0.#%}" : null, k.Definition);
 
@@ -103,6 +112,13 @@ public static class MonthlyReportWorkbook
             s.Row(x.Scope, x.Name, x.FeedbackSatisfaction.Denominator, x.FeedbackSatisfaction.Numerator,
                 x.FeedbackSatisfaction.Denominator - x.FeedbackSatisfaction.Numerator, new Percent(x.FeedbackSatisfaction.Value));
         s.Finish(filter: true);
+    }
+
+    private static void Repairs(Sheet s, MonthlyReport r)
+    {
+        foreach (var x in r.Repairs.Rows)
+            s.Row(x.Scope, x.Name, x.Orders, x.Completed, x.SlipsDue, x.SlipsOnTime, Share(x.SlipsOnTime, x.SlipsDue), x.Repeats, Share(x.Repeats, x.Orders), x.Fees);
+        s.Finish(filter: false, totalRow: true);
     }
 
     private static void Cases(Sheet s, MonthlyReport r, PortalClock clock)
@@ -171,6 +187,7 @@ public static class MonthlyReportWorkbook
                     case null: break;
                     case string text: SetText(cell, text); Widen(i, CellText.DisplayWidth(text)); break;
                     case int n: cell.SetValue(n); cell.Style.NumberFormat.NumberFormatId = 3; Widen(i, 8); break; // #,##0
+                    case decimal m: cell.SetValue(m); cell.Style.NumberFormat.NumberFormatId = 4; Widen(i, 12); break; // #,##0.00
                     case DateTime d: cell.SetValue(d); cell.Style.NumberFormat.Format = "yyyy-mm-dd hh:mm"; Widen(i, 17); break;
                     case Percent { Value: { } p }: cell.SetValue(p); cell.Style.NumberFormat.Format = "0.0%"; Widen(i, 8); break;
                     case Hours { Value: { } h }: cell.SetValue(Math.Round(h, 1)); cell.Style.NumberFormat.Format = "0.0"; Widen(i, 8); break;

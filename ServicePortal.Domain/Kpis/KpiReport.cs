@@ -64,24 +64,45 @@ public sealed record KpiTarget(double Value, TargetKind Kind)
 }
 
 /// <summary>
-/// A rate tile. <see cref="Cases"/> are the cases counted in the numerator (the drill-down), and
-/// <see cref="BaseCases"/> the cases of the denominator when it counts complaints (null when the
-/// denominator is not made of complaints, as for the valid-complaint rate).
+/// What every rate tile shows, whatever kind of case it counts (complaints, repair orders): the
+/// ratio, its target, its definition, and the register addresses of the cases behind the numerator
+/// and (when it counts cases of that register) the denominator.
 /// </summary>
-[Description("比率指标及其目标和下钻地址")]
-public sealed record RateKpi(
+public abstract record RateFigure(
     [property: JsonIgnore] string Key,
     [property: JsonIgnore] Ratio Ratio,
     [property: Description("目标值，0–1")] KpiTarget? Target,
-    [property: Description("是否达标（无数据视为达标）")] bool OnTarget,
-    [property: Description("分子对应投诉的登记表地址（下钻）")] ComplaintQuery Cases,
-    [property: Description("分母对应投诉的登记表地址；分母不是投诉数时为 null")] ComplaintQuery? BaseCases)
+    [property: Description("是否达标（无数据视为达标）")] bool OnTarget)
 {
     [Description("比率，0–1；分母为 0 时为 null")] public double? Value => Ratio.Value;
     [Description("分子")] public int Numerator => Ratio.Numerator;
     [Description("分母")] public int Denominator => Ratio.Denominator;
     [Description("AtMost：不高于目标；AtLeast：不低于目标")] public TargetKind? TargetKind => Target?.Kind;
     [Description("指标定义（中文一句话）")] public string Definition => KpiDefinitions.Of(Key);
+
+    /// <summary>The register address listing the numerator's cases.</summary>
+    [JsonIgnore] public abstract string CasesUrl { get; }
+
+    /// <summary>The register address listing the denominator's cases; null when the denominator is not cases of that register.</summary>
+    [JsonIgnore] public abstract string? BaseCasesUrl { get; }
+}
+
+/// <summary>
+/// A complaint rate tile. <see cref="Cases"/> are the cases counted in the numerator (the drill-down), and
+/// <see cref="BaseCases"/> the cases of the denominator when it counts complaints (null when the
+/// denominator is not made of complaints, as for the valid-complaint rate).
+/// </summary>
+[Description("比率指标及其目标和下钻地址")]
+public sealed record RateKpi(
+    string Key,
+    Ratio Ratio,
+    KpiTarget? Target,
+    bool OnTarget,
+    [property: Description("分子对应投诉的登记表地址（下钻）")] ComplaintQuery Cases,
+    [property: Description("分母对应投诉的登记表地址；分母不是投诉数时为 null")] ComplaintQuery? BaseCases) : RateFigure(Key, Ratio, Target, OnTarget)
+{
+    [JsonIgnore] public override string CasesUrl => ComplaintQueryString.RegisterUrl(Cases);
+    [JsonIgnore] public override string? BaseCasesUrl => BaseCases is null ? null : ComplaintQueryString.RegisterUrl(BaseCases);
 
     /// <summary>The valid-complaint rate's base (its denominator); null for the other rates.</summary>
     [Description("有效投诉率分母的基数：ServiceOrders（各月服务单数之和）或 ActiveCustomers（各月活跃客户数的最大值）；其他比率不返回")]
@@ -97,19 +118,30 @@ public sealed record DurationStats(
     double? P90CalendarHours,
     int Count);
 
-/// <summary>A duration tile (first response, resolution) with the cases measured.</summary>
-[Description("时长指标：中位数和第 90 百分位（最近秩法），单位小时")]
-public sealed record DurationKpi(
+/// <summary>What every duration tile shows: median and 90th percentile in working and calendar hours, the count, the definition, the cases measured.</summary>
+public abstract record DurationFigure(
     [property: JsonIgnore] string Key,
-    [property: JsonIgnore] DurationStats Stats,
-    [property: Description("统计投诉的登记表地址")] ComplaintQuery Cases)
+    [property: JsonIgnore] DurationStats Stats)
 {
     [Description("中位数，工作小时")] public double? MedianWorkingHours => Stats.MedianWorkingHours;
     [Description("第 90 百分位，工作小时")] public double? P90WorkingHours => Stats.P90WorkingHours;
     [Description("中位数，日历小时")] public double? MedianCalendarHours => Stats.MedianCalendarHours;
     [Description("第 90 百分位，日历小时")] public double? P90CalendarHours => Stats.P90CalendarHours;
-    [Description("统计的投诉数")] public int Count => Stats.Count;
+    [Description("统计的案件数")] public int Count => Stats.Count;
     [Description("指标定义（中文一句话）")] public string Definition => KpiDefinitions.Of(Key);
+
+    /// <summary>The register address listing the cases measured.</summary>
+    [JsonIgnore] public abstract string CasesUrl { get; }
+}
+
+/// <summary>A complaint duration tile (first response, resolution) with the cases measured.</summary>
+[Description("时长指标：中位数和第 90 百分位（最近秩法），单位小时")]
+public sealed record DurationKpi(
+    string Key,
+    DurationStats Stats,
+    [property: Description("统计投诉的登记表地址")] ComplaintQuery Cases) : DurationFigure(Key, Stats)
+{
+    [JsonIgnore] public override string CasesUrl => ComplaintQueryString.RegisterUrl(Cases);
 }
 
 /// <summary>A count with the cases counted. In the API's JSON: the count (the cases' address beside it).</summary>
@@ -232,6 +264,10 @@ public sealed record KpiReport(
     public KpiDepartment? Department => Request.DepartmentId is { } id ? new(id, DepartmentName ?? "") : null;
 
     [JsonPropertyName("staffLoad")] public StaffLoadKpi StaffLoadTile => new(StaffLoadYear, StaffLoad);
+
+    /// <summary>The repair figures of the same period (every order: repairs have no responsible department); null only in hand-built reports.</summary>
+    [Description("维修 KPI（同一统计期间，不按责任部门筛选）")]
+    public RepairKpis? Repairs { get; init; }
 }
 
 /// <summary>Targets from the regulations (seed 000: 有效投诉率力争在1%以下; seed 003: 年度投诉累计超过5次).</summary>
@@ -245,6 +281,10 @@ public static class KpiTargets
     public static readonly KpiTarget ReopenRate = new(0.0, TargetKind.AtMost);
     /// <summary>More than this many valid complaints against one person in a year is flagged.</summary>
     public const int MaxComplaintsPerStaffYear = 5;
+    /// <summary>Seed 003: 按约定准时到达现场 (a visit that cannot be kept is agreed with the customer beforehand, i.e. moved, not missed).</summary>
+    public static readonly KpiTarget AppointmentsKept = new(1.0, TargetKind.AtLeast);
+    /// <summary>Seed 003: 维修完成后的第二天，将其交至部门经理审核.</summary>
+    public static readonly KpiTarget FeedbackSlipOnTime = new(1.0, TargetKind.AtLeast);
 }
 
 /// <summary>One-sentence Chinese definitions of the KPIs (tooltips on the dashboard, descriptions in the API).</summary>
@@ -259,6 +299,13 @@ public static class KpiDefinitions
     public const string ReopenRateKey = "reopenRate";
     public const string BacklogKey = "backlog";
     public const string StaffLoadKey = "staffLoad";
+    public const string RepairReceivedKey = "repairReceived";
+    public const string RepairCompletedKey = "repairCompleted";
+    public const string RepairCompletionKey = "repairCompletion";
+    public const string AppointmentsKeptKey = "appointmentsKept";
+    public const string FeedbackSlipOnTimeKey = "feedbackSlipOnTime";
+    public const string RepeatRepairRateKey = "repeatRepairRate";
+    public const string QuoteApprovalKey = "quoteApproval";
 
     public const string ValidComplaintRate =
         "有效投诉率 = 期间内受理并判定成立的投诉数 ÷ 期间服务基数（按设置取各月服务单数之和，或各月活跃客户数的最大值），目标低于 1%。";
@@ -279,8 +326,28 @@ public static class KpiDefinitions
     public const string StaffLoad =
         "人均被投诉次数 = 所选期间所在年度内，判定成立且以该员工为责任人的投诉数，全年累计超过 5 次标红。";
 
+    public const string RepairReceived = "受理维修单 = 统计期间内受理（报修）的维修单数。";
+    public const string RepairCompleted = "完工维修单 = 统计期间内完工的维修单数（按完工时间）。";
+    public const string RepairCompletion =
+        "维修时长 = 从受理报修到完工的时长，统计期间内完工的维修单，取中位数和第 90 百分位，分别按工作时间（按工作日历设置的上下班时间，扣除周末和节假日、含调休上班日）和日历时间计。";
+    public const string AppointmentsKept =
+        "预约守约率 = 期间内受理的维修单的预约中，维修人员按约上门的次数 ÷（按约上门次数 + 爽约次数），改约不计，目标 100%。";
+    public const string FeedbackSlipOnTime =
+        "反馈单及时率 = 期间内完工、反馈单已交或已到期的维修单中，在完工后下一个工作日下班前交回反馈单的比例，目标 100%。";
+    public const string RepeatRepairRate =
+        "返修率 = 期间内受理的维修单中，同一产品同一故障在前次完工后 3 个月内再次报修（返修）的比例。";
+    public const string QuoteApproval =
+        "报价审批时长 = 从维修人员提交第一次报价到部门经理审批（通过或驳回）的时长，期间内受理且报价已审批的维修单，取中位数和第 90 百分位，分别按工作时间和日历时间计。";
+
     public static string Of(string key) => key switch
     {
+        RepairReceivedKey => RepairReceived,
+        RepairCompletedKey => RepairCompleted,
+        RepairCompletionKey => RepairCompletion,
+        AppointmentsKeptKey => AppointmentsKept,
+        FeedbackSlipOnTimeKey => FeedbackSlipOnTime,
+        RepeatRepairRateKey => RepeatRepairRate,
+        QuoteApprovalKey => QuoteApproval,
         ValidComplaintRateKey => ValidComplaintRate,
         FirstResponseKey => FirstResponse,
         ResolutionKey => Resolution,

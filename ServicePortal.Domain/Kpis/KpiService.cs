@@ -14,7 +14,7 @@ public sealed record KpiBaseInput(int Month, int ActiveCustomers, int ServiceOrd
 /// computed in the database by the aggregates of <see cref="KpiQueries"/>; every figure carries the
 /// register query of the cases behind it.
 /// </summary>
-public sealed class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache)
+public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache)
 {
     /// <summary>The longest period the dashboard computes (ten years).</summary>
     public const int MaxDays = 3660;
@@ -35,6 +35,7 @@ public sealed class KpiService(IDbContextFactory<PortalDbContext> dbFactory, Por
     public async Task<KpiReport> ReportAsync(KpiRequest request, CancellationToken ct = default)
     {
         var s = Scope(request);
+        var repairs = RepairsAsync(request, ct);
         // The trend covers the 12 calendar months ending with the period's last month (whole months).
         var trendLast = new DateOnly(request.To.Year, request.To.Month, 1);
         var trendFirst = trendLast.AddMonths(-11);
@@ -186,7 +187,10 @@ public sealed class KpiService(IDbContextFactory<PortalDbContext> dbFactory, Por
             trend,
             byCategory,
             byDepartment,
-            byChannel);
+            byChannel)
+        {
+            Repairs = await repairs,
+        };
     }
 
     /// <summary>The monthly bases of the valid-complaint rate from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (yyyyMM).</summary>

@@ -37,7 +37,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Number of complaints in the file.</summary>
     public long Complaints { get; private set; }
 
-    /// <summary>Number of repair orders in the file.</summary>
+    /// <summary>Number of repair orders in the file (the repair benchmarks run over whatever the generator made).</summary>
     public long Repairs { get; private set; }
 
     public T Get<T>() where T : notnull =>

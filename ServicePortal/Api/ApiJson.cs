@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Kpis;
+using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Api;
 
@@ -102,6 +103,7 @@ internal static class ApiJson
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new BeijingTimeConverter());
         options.Converters.Add(new RegisterAddressConverter());
+        options.Converters.Add(new RepairRegisterAddressConverter());
         options.Converters.Add(new TargetValueConverter());
         options.Converters.Add(new CountConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
@@ -246,6 +248,13 @@ internal static class ApiJson
     {
         public override void Write(Utf8JsonWriter writer, ComplaintQuery value, JsonSerializerOptions options) =>
             writer.WriteStringValue(ComplaintQueryString.RegisterUrl(value));
+    }
+
+    /// <summary>The repair orders of a KPI figure as the repair register's address that lists them (<see cref="RepairQueryString.RegisterUrl"/>).</summary>
+    internal sealed class RepairRegisterAddressConverter : WriteOnlyConverter<RepairQuery>
+    {
+        public override void Write(Utf8JsonWriter writer, RepairQuery value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(RepairQueryString.RegisterUrl(value));
     }
 
     /// <summary>A KPI target as its value (its kind is written beside it as targetKind).</summary>

@@ -5,7 +5,7 @@ using ServicePortal.Domain.Exports;
 
 namespace ServicePortal.Api;
 
-/// <summary>Excel downloads (SPEC ): the register of the current filter and the monthly summary workbook.</summary>
+/// <summary>Excel downloads (SPEC ): the complaint and repair registers of the current filter and the monthly summary workbook.</summary>
 internal static class ExportEndpoints
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -22,12 +22,22 @@ internal static class ExportEndpoints
             .WithRegisterQuery(paging: false)
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
 
+        api.MapGet("/exports/repairs.xlsx", ExportRepairsAsync)
+            .RequireAuthorization(Policies.RepairReaders)
+            .WithTags("导出")
+            .WithName("ExportRepairs")
+            .WithSummary("导出维修台账（Excel）")
+            .WithDescription("按与维修登记表相同的筛选条件导出全部符合条件的维修单（不分页、不限行数），工作表“维修台账”："
+                + "标题行写明筛选条件和导出时间，表头冻结并带筛选，时间为北京时间的 Excel 日期，金额为数字，处理阶段为中文，以 =、+、-、@ 开头的文字按文本写入。参数值无效时返回 400。")
+            .WithRepairRegisterQuery(paging: false)
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
+
         api.MapGet("/reports/monthly.xlsx", MonthlyAsync)
             .RequireAuthorization(Policies.ComplaintReaders)
             .WithTags("导出")
             .WithName("MonthlyReport")
             .WithSummary("下载客诉案件统计表（月度，Excel）")
-            .WithDescription("month=yyyy-MM（按受理时间，北京时间）。工作表：汇总、按类别、按部门、有效性、及时性、满意度、案件清单。月份缺失或格式不正确时返回 400。")
+            .WithDescription("month=yyyy-MM（按受理时间，北京时间）。工作表：汇总、按类别、按部门、有效性、及时性、满意度、维修（本月受理的维修单按阶段、保修、维修人员统计，反馈单及时、返修和收取费用）、案件清单。月份缺失或格式不正确时返回 400。")
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
             .ProducesValidationProblem();
     }
@@ -36,19 +46,34 @@ internal static class ExportEndpoints
     {
         var (query, problem) = await RegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
-        // The workbook is written to a temporary file (the writer is synchronous and the rows are
-        // unlimited), then sent from there: memory stays flat whatever the number of rows.
+        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
+    }
+
+    private static async Task<IResult> ExportRepairsAsync(HttpContext http, RepairRegisterExport export, CancellationToken ct)
+    {
+        var (query, problem) = await RepairRegisterQuery.ReadAsync(http, ct);
+        if (problem is not null) return problem;
+        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
+    }
+
+    /// <summary>
+    /// A workbook written to a temporary file (the writers are synchronous and the rows are
+    /// unlimited), then sent from there: memory stays flat whatever the number of rows.
+    /// </summary>
+    private static async Task<IResult> WorkbookAsync(HttpContext http, Func<FileStream, CancellationToken, Task> write, string name, string asciiName,
+        CancellationToken ct)
+    {
         var file = TempFile();
         try
         {
-            await export.WriteAsync(query, file, ct);
+            await write(file, ct);
         }
         catch
         {
             await file.DisposeAsync();
             throw;
         }
-        return Attachment(http, file, export.FileName(), export.AsciiFileName());
+        return Attachment(http, file, name, asciiName);
     }
 
     private static async Task<IResult> MonthlyAsync(string? month, HttpContext http, MonthlyReportService reports, CancellationToken ct)
@@ -59,17 +84,8 @@ internal static class ExportEndpoints
             || first.Year is < 2000 or > 2100)
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["month"] = [$"统计月份“{month}”格式不正确，应为 yyyy-MM，如 2026-11"] }, "统计月份有误，请按提示修改。");
 
-        var file = TempFile();
-        try
-        {
-            await reports.WriteAsync(first.Year, first.Month, file, ct);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
-        return Attachment(http, file, MonthlyReportService.FileName(first.Year, first.Month), MonthlyReportService.AsciiFileName(first.Year, first.Month));
+        return await WorkbookAsync(http, (file, c) => reports.WriteAsync(first.Year, first.Month, file, c),
+            MonthlyReportService.FileName(first.Year, first.Month), MonthlyReportService.AsciiFileName(first.Year, first.Month), ct);
     }
 
     /// <summary>

@@ -177,12 +177,17 @@ internal static class PortalApi
         [typeof(TrendPoint)] = "TrendPointResponse",
         [typeof(BreakdownRow)] = "BreakdownRowResponse",
         [typeof(KpiDepartment)] = "KpiDepartmentResponse",
+        [typeof(RepairKpis)] = "RepairKpisResponse",
+        [typeof(RepairRateKpi)] = "RepairRateKpiResponse",
+        [typeof(RepairDurationKpi)] = "RepairDurationKpiResponse",
+        [typeof(RepairCountKpi)] = "RepairCountKpiResponse",
     };
 
     /// <summary>Types the API writes as a plain value (see <see cref="ApiJson.ConfigureResponses"/>): their schema is that value's.</summary>
     private static readonly Dictionary<Type, (JsonSchemaType Type, string Description)> WrittenAsValue = new()
     {
         [typeof(ComplaintQuery)] = (JsonSchemaType.String, "投诉登记表的地址，列出这些投诉（下钻）"),
+        [typeof(RepairQuery)] = (JsonSchemaType.String, "维修登记表的地址，列出这些维修单（下钻）"),
         [typeof(KpiTarget)] = (JsonSchemaType.Number, "目标值，0–1"),
         [typeof(CountFigure)] = (JsonSchemaType.Integer, "投诉数"),
     };
