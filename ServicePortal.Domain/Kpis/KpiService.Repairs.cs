@@ -12,17 +12,16 @@ public sealed partial class KpiService
         var s = Scope(request with { DepartmentId = null });
         var received = Task.Run(() => RunAsync((db, c) => RepairKpiQueries.ReceivedAsync(db, s, c), ct), ct);
         var completed = Task.Run(() => RunAsync((db, c) => RepairKpiQueries.CompletedAsync(db, s, c), ct), ct);
-        var completion = Task.Run(() => RunAsync((db, c) => RepairKpiQueries.CompletionDurationsAsync(db, s, c), ct), ct);
         var quotes = Task.Run(() => RunAsync((db, c) => RepairKpiQueries.QuoteApprovalDurationsAsync(db, s, c), ct), ct);
         var r = await received;
-        var d = await completed;
+        var (d, completion) = await completed;
 
         var inPeriod = new RepairQuery { ReceivedFrom = request.From, ReceivedTo = request.To };
         var completedInPeriod = new RepairQuery { CompletedFrom = request.From, CompletedTo = request.To };
         return new RepairKpis(
             new RepairCountKpi(KpiDefinitions.RepairReceivedKey, r.Received, inPeriod),
             new RepairCountKpi(KpiDefinitions.RepairCompletedKey, d.Completed, completedInPeriod),
-            new RepairDurationKpi(KpiDefinitions.RepairCompletionKey, Stats(await completion), completedInPeriod),
+            new RepairDurationKpi(KpiDefinitions.RepairCompletionKey, Stats(completion), completedInPeriod),
             RepairRate(KpiDefinitions.AppointmentsKeptKey, Ratio.Of(r.AppointmentsKept, r.AppointmentsKept + r.AppointmentsMissed), KpiTargets.AppointmentsKept,
                 inPeriod, null),
             RepairRate(KpiDefinitions.FeedbackSlipOnTimeKey, Ratio.Of(d.SlipOnTime, d.SlipOnTime + d.SlipLate + d.SlipOutLate), KpiTargets.FeedbackSlipOnTime,

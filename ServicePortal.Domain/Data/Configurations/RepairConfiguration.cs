@@ -38,16 +38,31 @@ internal sealed class RepairOrderConfiguration : IEntityTypeConfiguration<Repair
 
         // Register and boards: newest first, by stage, technician, month; the repeat check at intake.
         b.HasIndex(o => o.ReceivedAt);
-        b.HasIndex(o => new { o.ReceivedMonth, o.ReceivedAt });
+        // The month's rows of the register and the dashboard's received cohort: month first, then
+        // the KPI columns the tiles read, so the tiles never read the table (185 k orders a year at
+        // 1M: 170 → 30 ms in raw SQL).
+        b.HasIndex(o => new
+        {
+            o.ReceivedMonth, o.ReceivedAt, o.RepeatOfId, o.AppointmentsKept, o.AppointmentsMissed,
+            o.QuoteApprovalWorkingMinutes, o.QuoteApprovalMinutes,
+        }, "IX_RepairOrders_KpiReceived");
         b.HasIndex(o => new { o.Stage, o.ReceivedAt });
         b.HasIndex(o => new { o.TechnicianId, o.Stage });
         b.HasIndex(o => new { o.CustomerId, o.ReceivedAt });
         b.HasIndex(o => new { o.SerialNumber, o.CompletedAt });
         b.HasIndex(o => new { o.CustomerId, o.ProductModel, o.CompletedAt });
         b.HasIndex(o => o.RepeatOfId);
-        // Register search by model; sort and KPI periods by completion.
+        // The register's warranty filter, alone or with the repeat filter: counted from the index
+        // (468 k in-warranty orders at 1M: 330 → 16 ms).
+        b.HasIndex(o => new { o.InWarranty, o.RepeatOfId });
+        // Register search by model.
         b.HasIndex(o => o.ProductModel);
-        b.HasIndex(o => o.CompletedAt);
+        // Sort and period by completion, and the dashboard's completed cohort from the index alone
+        // (feedback slips and completion durations).
+        b.HasIndex(o => new
+        {
+            o.CompletedAt, o.FeedbackSlipOnTime, o.FeedbackSlipAt, o.FeedbackSlipDue, o.CompletionWorkingMinutes, o.CompletionMinutes,
+        }, "IX_RepairOrders_KpiCompleted");
     }
 
     private static void Children<T>(EntityTypeBuilder<RepairOrder> b, System.Linq.Expressions.Expression<Func<RepairOrder, IEnumerable<T>?>> navigation,

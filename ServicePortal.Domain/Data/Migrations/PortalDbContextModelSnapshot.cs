@@ -1420,8 +1420,6 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("ClerkId");
 
-                    b.HasIndex("CompletedAt");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1433,7 +1431,7 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("CustomerId", "ReceivedAt");
 
-                    b.HasIndex("ReceivedMonth", "ReceivedAt");
+                    b.HasIndex("InWarranty", "RepeatOfId");
 
                     b.HasIndex("SerialNumber", "CompletedAt");
 
@@ -1442,6 +1440,10 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("TechnicianId", "Stage");
 
                     b.HasIndex("CustomerId", "ProductModel", "CompletedAt");
+
+                    b.HasIndex(new[] { "CompletedAt", "FeedbackSlipOnTime", "FeedbackSlipAt", "FeedbackSlipDue", "CompletionWorkingMinutes", "CompletionMinutes" }, "IX_RepairOrders_KpiCompleted");
+
+                    b.HasIndex(new[] { "ReceivedMonth", "ReceivedAt", "RepeatOfId", "AppointmentsKept", "AppointmentsMissed", "QuoteApprovalWorkingMinutes", "QuoteApprovalMinutes" }, "IX_RepairOrders_KpiReceived");
 
                     b.ToTable("RepairOrders");
                 });
