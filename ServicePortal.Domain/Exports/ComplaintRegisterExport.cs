@@ -39,17 +39,15 @@ public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbCont
         .All;
 
     /// <summary>The download's file name: 投诉台账_yyyyMMdd_HHmm.xlsx (Beijing time).</summary>
-    public string FileName() => $"{SheetName}_{Stamp()}.xlsx";
+    public string FileName() => RegisterSheet.FileName(SheetName, clock);
 
     /// <summary>The same name in ASCII, for clients that do not read RFC 5987 <c>filename*</c>.</summary>
-    public string AsciiFileName() => $"complaints_{Stamp()}.xlsx";
-
-    private string Stamp() => clock.LocalNow.ToString("yyyyMMdd_HHmm", CultureInfo.InvariantCulture);
+    public string AsciiFileName() => RegisterSheet.FileName("complaints", clock);
 
     /// <summary>Writes the workbook of every row matching <paramref name="query"/> (paging ignored); returns the row count.</summary>
     public async Task<int> WriteAsync(ComplaintQuery query, Stream output, CancellationToken ct = default)
     {
-        var title = $"{SheetName}　筛选条件：{await DescribeAsync(query, ct)}　导出时间：{clock.Format(clock.UtcNow)}";
+        var title = RegisterSheet.Title(SheetName, await DescribeAsync(query, ct), clock);
         return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), complaints.ExportRowsAsync(query, ct), ct);
     }
 
@@ -90,8 +88,7 @@ public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbCont
         if (q.Satisfied is { } satisfied) parts.Add(satisfied ? "首次反馈满意" : "首次反馈不满意");
         if (q.Reply is { } reply) parts.Add($"答复期限：{Outcome(reply)}");
         if (q.Close is { } close) parts.Add($"结案期限：{Outcome(close)}");
-        var filter = parts.Count == 0 ? "全部" : string.Join("；", parts);
-        return $"{filter}；排序：{SortText(q.Sort)}{(q.Descending ? "倒序" : "顺序")}";
+        return RegisterSheet.Filter(parts, SortText(q.Sort), q.Descending);
     }
 
     private static string Outcome(DeadlineOutcome o) => o switch

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ServicePortal.Domain.Common;
+
 namespace ServicePortal.Domain.Exports;
 
 /// <summary>
@@ -72,6 +75,18 @@ public static class RegisterSheet
 {
     /// <summary>Rows read before the columns are sized (widths must precede the rows in the file).</summary>
     public const int WidthSample = 500;
+
+    /// <summary>A download's file name stamped with the Beijing time of the export: <c>{name}_yyyyMMdd_HHmm.xlsx</c>.</summary>
+    public static string FileName(string name, PortalClock clock) =>
+        $"{name}_{clock.LocalNow.ToString("yyyyMMdd_HHmm", CultureInfo.InvariantCulture)}.xlsx";
+
+    /// <summary>The title row: the sheet, its filter in words (<see cref="Filter"/>) and the export time.</summary>
+    public static string Title(string sheetName, string filter, PortalClock clock) =>
+        $"{sheetName}　筛选条件：{filter}　导出时间：{clock.Format(clock.UtcNow)}";
+
+    /// <summary>A filter in words: its parts (or "全部") and the order, e.g. "阶段：维修中；排序：受理时间倒序".</summary>
+    public static string Filter(IReadOnlyCollection<string> parts, string sort, bool descending) =>
+        $"{(parts.Count == 0 ? "全部" : string.Join("；", parts))}；排序：{sort}{(descending ? "倒序" : "顺序")}";
 
     /// <summary>Writes the sheet of <paramref name="rows"/>; returns the number of data rows.</summary>
     public static async Task<int> WriteAsync<TRow>(Stream output, string sheetName, string? title, IReadOnlyList<ExportColumn<TRow>> columns,

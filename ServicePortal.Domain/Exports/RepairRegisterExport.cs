@@ -45,17 +45,15 @@ public sealed class RepairRegisterExport(RepairService repairs, IDbContextFactor
     }
 
     /// <summary>The download's file name: 维修台账_yyyyMMdd_HHmm.xlsx (Beijing time).</summary>
-    public string FileName() => $"{SheetName}_{Stamp()}.xlsx";
+    public string FileName() => RegisterSheet.FileName(SheetName, clock);
 
     /// <summary>The same name in ASCII, for clients that do not read RFC 5987 <c>filename*</c>.</summary>
-    public string AsciiFileName() => $"repairs_{Stamp()}.xlsx";
-
-    private string Stamp() => clock.LocalNow.ToString("yyyyMMdd_HHmm", CultureInfo.InvariantCulture);
+    public string AsciiFileName() => RegisterSheet.FileName("repairs", clock);
 
     /// <summary>Writes the workbook of every order matching <paramref name="query"/> (paging ignored); returns the row count.</summary>
     public async Task<int> WriteAsync(RepairQuery query, Stream output, CancellationToken ct = default)
     {
-        var title = $"{SheetName}　筛选条件：{await DescribeAsync(query, ct)}　导出时间：{clock.Format(clock.UtcNow)}";
+        var title = RegisterSheet.Title(SheetName, await DescribeAsync(query, ct), clock);
         return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), repairs.ExportRowsAsync(query, ct), ct);
     }
 
@@ -89,8 +87,7 @@ public sealed class RepairRegisterExport(RepairService repairs, IDbContextFactor
         if (q.ReceivedFrom is not null || q.ReceivedTo is not null) parts.Add($"受理日期：{Day(q.ReceivedFrom)} 至 {Day(q.ReceivedTo)}");
         if (q.CompletedFrom is not null || q.CompletedTo is not null) parts.Add($"完工日期：{Day(q.CompletedFrom)} 至 {Day(q.CompletedTo)}");
         if (q.SlipLate is { } late) parts.Add(late ? "反馈单逾期" : "反馈单按时");
-        var filter = parts.Count == 0 ? "全部" : string.Join("；", parts);
         var sort = q.Sort switch { RepairSort.Number => "维修单号", RepairSort.Stage => "阶段", RepairSort.CompletedAt => "完工时间", _ => "受理时间" };
-        return $"{filter}；排序：{sort}{(q.Descending ? "倒序" : "顺序")}";
+        return RegisterSheet.Filter(parts, sort, q.Descending);
     }
 }

@@ -41,6 +41,7 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
     /// </summary>
     public async Task<RepeatWarning?> RepeatCheckAsync(RepairRequest request, CancellationToken ct = default)
     {
+        if (!RepeatRepairRule.CanCheck(request)) return null; // asked as the clerk types: no query until it can find one
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var customerId = request.CustomerId ?? await KnownCustomerAsync(db, request, ct);
         var earlier = await FindEarlierAsync(db, customerId, request, ReceivedUtc(request), ct);

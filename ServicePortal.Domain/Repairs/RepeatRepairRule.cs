@@ -17,6 +17,14 @@ public static class RepeatRepairRule
     public static DateOnly FirstCountingDay(DateOnly requestDay) => requestDay.AddDays(-WindowDays);
 
     /// <summary>
+    /// A request says enough to look for an earlier order: the fault, and the customer (picked, or a
+    /// name to find them by). Until then there is nothing to warn of.
+    /// </summary>
+    public static bool CanCheck(RepairRequest request) =>
+        !string.IsNullOrWhiteSpace(request.FaultCategory)
+        && (request.CustomerId is not null || !string.IsNullOrWhiteSpace(request.CustomerName));
+
+    /// <summary>
     /// Earlier orders that make a request a repeat, as a query condition: completed since the first
     /// counting day (<paramref name="sinceUtc"/>, its local midnight) and no later than the request.
     /// </summary>

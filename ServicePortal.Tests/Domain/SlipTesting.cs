@@ -2,6 +2,8 @@ using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Forms;
+using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 
 namespace ServicePortal.Tests.Domain;
@@ -38,6 +40,20 @@ internal static class SlipTesting
             Limits = [new CaseDeadline(DeadlineKind.PromisedReply, at.AddDays(1), null, null, at.AddDays(2), DeadlineStanding.MetLate, null),
                 new CaseDeadline(DeadlineKind.Close, at.AddDays(30), DeadlineUnit.CalendarDays, 30, at.AddDays(4), DeadlineStanding.Met, null)],
         };
+    }
+
+    /// <summary>
+    /// What every printed slip's file is, complaint or repair: at most 150 KB, with the two Noto Sans SC
+    /// fonts embedded as subsets, each font program once however many pages or copies it prints.
+    /// </summary>
+    public static void ShouldBeSmallWithSubsetFonts(byte[] pdf)
+    {
+        pdf.Length.ShouldBeLessThanOrEqualTo(150 * 1024);
+        using var document = PdfDocument.Open(pdf);
+        var fonts = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().Order().ToList();
+        fonts.Count.ShouldBe(2);
+        fonts.ShouldAllBe(name => name != null && Regex.IsMatch(name, @"^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$"));
+        Regex.Count(Encoding.Latin1.GetString(pdf), "/FontFile2").ShouldBe(2);
     }
 
     /// <summary>Each page's text, in drawing order.</summary>

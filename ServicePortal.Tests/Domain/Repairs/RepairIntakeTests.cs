@@ -133,6 +133,21 @@ public class RepairIntakeTests
     }
 
     [Fact]
+    public async Task RepeatCheck_WarnsOfNothing_UntilTheFaultAndTheCustomerAreGiven()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var r = await RepairCycle.CreateAsync(f);
+        var first = await r.RegisterAsync();
+        await r.WalkToAsync(first.Number, RepairStage.Completed);
+        f.Time.Advance(TimeSpan.FromDays(10));
+
+        (await r.Repairs.RepeatCheckAsync(RepairCycle.Request(q => q.FaultCategory = " "), Ct)).ShouldBeNull();
+        (await r.Repairs.RepeatCheckAsync(RepairCycle.Request(q => q.CustomerName = " "), Ct)).ShouldBeNull();
+        (await r.Repairs.RepeatCheckAsync(RepairCycle.Request(), Ct))!.Number.ShouldBe(first.Number);
+        (await r.Repairs.RepeatCheckAsync(RepairCycle.Request(q => { q.CustomerId = first.CustomerId; q.CustomerName = ""; }), Ct))!.Number.ShouldBe(first.Number);
+    }
+
+    [Fact]
     public async Task CustomerOrders_ListTheProductHistory_NewestFirst()
     {
         await using var f = await DomainFixture.CreateAsync();
