@@ -41,6 +41,9 @@ public partial class RepairCycleBrowserTests(BrowserFixture browser)
         // The head acts in a second tab of the same browser: the board tab is never touched again.
         var head = await board.Context.NewPageAsync();
         await staff.SetViewportSizeAsync(800, 1100); // the technician's tablet
+        await staff.GotoAsync("/"); // the technician's "my orders", open before the order exists
+        await staff.TestId("my-repairs").WaitForAsync();
+        await staff.WaitForInteractiveAsync();
 
         // 报修受理 (clerk): a product bought five years ago is out of warranty; a new serial is no repeat.
         var number = await RegisterAsync(clerk, "SN-" + suffix.ToUpperInvariant());
@@ -56,8 +59,12 @@ public partial class RepairCycleBrowserTests(BrowserFixture browser)
         await Expect(clerk.TestId("repair-stage")).ToHaveAttributeAsync("data-stage", nameof(RepairStage.Dispatched));
         await Expect(clerk.TestId("repair-technician")).ToHaveTextAsync("刘师傅");
 
-        // 预约上门 (technician).
-        var visit = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd'T'10:00", CultureInfo.InvariantCulture);
+        // The order joined the technician's "my orders" live; 预约上门 (technician) from there, at the customer's now.
+        var mine = staff.Locator($"[data-testid='my-repair'][data-number='{number}']");
+        await Expect(mine).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+        await mine.TestId("repair-link").ClickAsync();
+        await staff.WaitForURLAsync($"**/repairs/{number}");
+        var visit = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         await StepAsync(staff, number, RepairActions.Book, RepairStage.Booked, d => d.TestId("field-appointment-at").FillAsync(visit));
         await card.ShouldBeInAsync(RepairStage.Booked, RepairStage.Booked);
 
