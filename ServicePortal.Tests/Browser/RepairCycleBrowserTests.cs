@@ -111,6 +111,9 @@ public partial class RepairCycleBrowserTests(BrowserFixture browser)
             await d.TestId("field-part-name-0").FillAsync("主板");
             await d.TestId("field-part-old-0").FillAsync(oldSerial);
             await d.TestId("field-part-new-0").FillAsync(newSerial);
+            // A part's fields are one line high like the others on the form (not stretched to their flex width).
+            foreach (var field in await d.TestId("part-0").Locator(".mud-input-control").AllAsync())
+                (await field.BoundingBoxAsync())!.Height.ShouldBeLessThan(80f);
             await d.TestId("field-test-result").FillAsync("连续布防 2 小时无误报");
             await d.TestId("field-fee-collected").FillAsync("680");
             await d.TestId("field-customer-signature").FillAsync("周海燕");
