@@ -87,6 +87,7 @@ public partial class RepairCycleBrowserTests(BrowserFixture browser)
         await Expect(approval.TestId("approval-total")).ToHaveTextAsync("¥680.00");
         await Expect(approval.TestId("approval-warranty")).ToContainTextAsync("保外");
         await Expect(approval.TestId("approval-technician")).ToHaveTextAsync("刘师傅");
+        await head.ScreenshotAsync("repair-cycle-approvals");
         await approval.TestId("approve").ClickAsync();
         await Expect(approval).ToHaveCountAsync(0);
         await Expect(staff.TestId("repair-stage")).ToHaveAttributeAsync("data-stage", nameof(RepairStage.QuoteApproved), new() { Timeout = LiveTimeout });
@@ -142,10 +143,12 @@ public partial class RepairCycleBrowserTests(BrowserFixture browser)
         var revisit = clerk.Locator($"[data-testid='revisit-tasks'] [data-testid='revisit-task'][data-number='{number}']");
         await Expect(revisit).ToContainTextAsync("周海燕");
         await Expect(revisit).ToContainTextAsync("刘师傅");
+        await clerk.ScreenshotAsync("repair-cycle-clerk-home");
         await revisit.TestId("revisit-close").ClickAsync();
         var closeDialog = clerk.Locator(".mud-dialog");
         await closeDialog.TestId("revisit-submit").ClickAsync();
         await Expect(closeDialog.TestId("revisit-error")).ToContainTextAsync("回访记录");
+        await clerk.ScreenshotAsync("repair-cycle-revisit-refused");
         await closeDialog.TestId("revisit-note").FillAsync("电话回访：客户确认无误报，对服务满意");
         await closeDialog.TestId("revisit-submit").ClickAsync();
         await Expect(closeDialog).ToHaveCountAsync(0);
