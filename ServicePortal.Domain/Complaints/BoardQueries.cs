@@ -74,6 +74,8 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> dbFactory, P
     {
         var now = clock.UtcNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The counts and the cards from one moment: a case moving between the two reads would leave them disagreeing.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var open = Filtered(db, filter, now);
 
         var counts = await open.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

@@ -66,6 +66,8 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
     {
         var now = clock.UtcNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The counts and the cards from one moment: a case moving between the two reads would leave them disagreeing.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var open = db.RepairOrders.AsNoTracking().Where(o => OpenStages.Contains(o.Stage));
         var counts = await open.GroupBy(o => o.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 

@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Domain.Common;
+
+/// <summary>
+/// Several queries read as one moment: a board's column counts and its cards must agree even while
+/// cases move. A deferred SQLite transaction — in WAL mode it reads one snapshot from its first query
+/// to its end, takes no write lock and never holds up a clerk's save. Dispose it to end the read; the
+/// context may then query on, outside it.
+/// </summary>
+public sealed class ReadSnapshot : IAsyncDisposable
+{
+    private readonly PortalDbContext _db;
+    private readonly SqliteTransaction _transaction;
+
+    private ReadSnapshot(PortalDbContext db, SqliteTransaction transaction) => (_db, _transaction) = (db, transaction);
+
+    public static async Task<ReadSnapshot> BeginAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return new ReadSnapshot(db, transaction);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.Database.UseTransactionAsync(null);
+        await _transaction.DisposeAsync(); // rolled back: nothing was written
+        await _db.Database.CloseConnectionAsync();
+    }
+}
