@@ -32,7 +32,7 @@ public sealed record QuoteApprovalItem(
     string FaultCause, string Plan, decimal Total, string QuotedBy, DateTime QuotedAt, int Version);
 
 /// <summary>The head's figures on the home page: orders to dispatch, quotes awaiting approval, feedback slips overdue.</summary>
-public sealed record RepairSummary(int ToDispatch, int AwaitingApproval, int SlipsOverdue);
+public sealed record RepairSummary(int ToDispatch, int AwaitingApproval, int SlipsOverdue, int SlipsToReview);
 
 /// <summary>
 /// The repair side's read models for the head and the home lists (issue 9 "Screens"): the dispatch
@@ -186,7 +186,8 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
         return new RepairSummary(
             await orders.CountAsync(o => o.Stage == RepairStage.ToDispatch, ct),
             await orders.CountAsync(o => o.Stage == RepairStage.QuotePending, ct),
-            await orders.CountAsync(o => o.Stage == RepairStage.Completed && o.FeedbackSlipDue < now, ct));
+            await orders.CountAsync(o => o.Stage == RepairStage.Completed && o.FeedbackSlipDue < now, ct),
+            await orders.CountAsync(o => o.Stage == RepairStage.SlipSubmitted, ct));
     }
 
     /// <summary>A technician's open orders (their home list): the next appointment first, then those still to book, oldest first.</summary>

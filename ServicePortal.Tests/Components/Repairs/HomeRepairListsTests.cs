@@ -119,6 +119,22 @@ public sealed class HomeRepairListsTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Head_SeesTheSlipsToReview_LinkingToThoseOrders()
+    {
+        var d = await RepairBoardDataset.CreateAsync(Domain);
+        await d.Cycle.WalkToAsync(d.Completed, RepairStage.SlipSubmitted);
+        await SignInAsync("head");
+
+        var page = Open();
+
+        var figure = page.Find("[data-testid=summary-slips-to-review]");
+        figure.QuerySelector(".figure-value")!.TextContent.ShouldBe("1");
+        figure.TextContent.ShouldContain("反馈单待审核");
+        figure.GetAttribute("href").ShouldBe(RepairQueryString.RegisterUrl(new RepairQuery { Stage = RepairStage.SlipSubmitted }));
+        figure.GetAttribute("href")!.ShouldContain("stage=SlipSubmitted");
+    }
+
+    [Fact]
     public async Task Clerk_WithNothingToCall_IsToldSo()
     {
         await SignInAsync("clerk");

@@ -72,7 +72,7 @@ public class RepairBoardQueriesTests
         var view = await queries.LoadAsync(Ct);
         Column(view, RepairStage.Completed).Cards.Single().SlipOverdue.ShouldBeTrue();
         view.Technicians.Single(t => t.Name == "刘师傅").SlipsOverdue.ShouldBe(1);
-        (await queries.SummaryAsync(Ct)).ShouldBe(new RepairSummary(ToDispatch: 1, AwaitingApproval: 1, SlipsOverdue: 1));
+        (await queries.SummaryAsync(Ct)).ShouldBe(new RepairSummary(ToDispatch: 1, AwaitingApproval: 1, SlipsOverdue: 1, SlipsToReview: 0));
         _ = d;
     }
 
