@@ -37,6 +37,22 @@ public sealed class HomeRepairListsTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Technician_SeesTheirOverdueFeedbackSlip_Flagged()
+    {
+        var d = await RepairBoardDataset.CreateAsync(Domain);
+        var due = (await d.Cycle.GetAsync(d.Completed)).FeedbackSlipDue!.Value;
+        await SignInAsync("staff");
+        Domain.Time.SetUtcNow(due.AddMinutes(1));
+
+        var page = Open();
+
+        page.FindAll("[data-testid=my-repair]").Count.ShouldBeGreaterThan(1);
+        var flagged = page.FindAll("[data-testid=my-repair]").Where(x => x.QuerySelector("[data-testid=my-repair-slip-overdue]") is not null).ToList();
+        flagged.Select(x => x.GetAttribute("data-number")).ShouldBe([d.Completed]);
+        flagged[0].TextContent.ShouldContain("反馈单逾期");
+    }
+
+    [Fact]
     public async Task Technician_WithNoOrders_IsToldSo()
     {
         await SignInAsync("staff");
