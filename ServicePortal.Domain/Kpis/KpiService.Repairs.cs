@@ -28,7 +28,7 @@ public sealed partial class KpiService
             RepairRate(KpiDefinitions.FeedbackSlipOnTimeKey, Ratio.Of(d.SlipOnTime, d.SlipOnTime + d.SlipLate + d.SlipOutLate), KpiTargets.FeedbackSlipOnTime,
                 completedInPeriod with { SlipLate = false }, null),
             RepairRate(KpiDefinitions.RepeatRepairRateKey, Ratio.Of(r.Repeats, r.Received), null, inPeriod with { Repeat = true }, inPeriod),
-            new RepairDurationKpi(KpiDefinitions.QuoteApprovalKey, Stats(await quotes), inPeriod));
+            new RepairDurationKpi(KpiDefinitions.QuoteApprovalKey, Stats(await quotes), inPeriod with { QuoteDecided = true }));
     }
 
     private static RepairRateKpi RepairRate(string key, Ratio ratio, KpiTarget? target, RepairQuery cases, RepairQuery? baseCases) =>

@@ -46,6 +46,8 @@ public static class RepairQueryString
             (q, v, r) => q with { CompletedTo = r.Date(v, "completedTo", "完工日期止") }),
         new("slipLate", "反馈单是否逾期（逾期未交或逾期交）：true 或 false（按时交）", q => Bool(q.SlipLate),
             (q, v, r) => q with { SlipLate = r.OptionalBool(v, "slipLate", "反馈单是否逾期") }),
+        new("quoteDecided", "首次报价是否已由部门经理审批（通过或驳回）：true 或 false", q => Bool(q.QuoteDecided),
+            (q, v, r) => q with { QuoteDecided = r.OptionalBool(v, "quoteDecided", "报价是否已审批") }),
         new("sort", "排序字段：receivedAt（默认）、number、stage、completedAt",
             q => q.Sort == RepairSort.ReceivedAt ? null : SortFields.First(f => f.Value == q.Sort).Key,
             (q, v, r) => q with { Sort = QueryStringTable.Sort(SortFields, RepairSort.ReceivedAt, v, r) }, IsFilter: false),

@@ -104,6 +104,8 @@ public class RepairKpiReportTests
         (await OrdersAsync(d, k.Received.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O3, d.O4 }.Order());
         (await OrdersAsync(d, k.Completed.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order());
         (await OrdersAsync(d, k.Completion.Cases)).Count.ShouldBe(k.Completion.Stats.Count);
+        (await OrdersAsync(d, k.QuoteApproval.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order()); // O3's quote is not decided
+        (await OrdersAsync(d, k.QuoteApproval.Cases)).Count.ShouldBe(k.QuoteApproval.Stats.Count);
         (await OrdersAsync(d, k.FeedbackSlipOnTime.Cases)).ShouldBe([d.O1]);
         (await OrdersAsync(d, k.RepeatRepairRate.Cases)).ShouldBe([d.O3]);
         (await OrdersAsync(d, k.RepeatRepairRate.BaseCases!)).Count.ShouldBe(k.RepeatRepairRate.Denominator);
