@@ -24,7 +24,7 @@ public sealed partial class KpiService
             new RepairCountKpi(KpiDefinitions.RepairCompletedKey, d.Completed, completedInPeriod),
             new RepairDurationKpi(KpiDefinitions.RepairCompletionKey, Stats(await completion), completedInPeriod),
             RepairRate(KpiDefinitions.AppointmentsKeptKey, Ratio.Of(r.AppointmentsKept, r.AppointmentsKept + r.AppointmentsMissed), KpiTargets.AppointmentsKept,
-                inPeriod, null),
+                inPeriod with { AppointmentKept = true }, null),
             RepairRate(KpiDefinitions.FeedbackSlipOnTimeKey, Ratio.Of(d.SlipOnTime, d.SlipOnTime + d.SlipLate + d.SlipOutLate), KpiTargets.FeedbackSlipOnTime,
                 completedInPeriod with { SlipLate = false }, null),
             RepairRate(KpiDefinitions.RepeatRepairRateKey, Ratio.Of(r.Repeats, r.Received), null, inPeriod with { Repeat = true }, inPeriod),

@@ -48,6 +48,8 @@ public static class RepairQueryString
             (q, v, r) => q with { SlipLate = r.OptionalBool(v, "slipLate", "反馈单是否逾期") }),
         new("quoteDecided", "首次报价是否已由部门经理审批（通过或驳回）：true 或 false", q => Bool(q.QuoteDecided),
             (q, v, r) => q with { QuoteDecided = r.OptionalBool(v, "quoteDecided", "报价是否已审批") }),
+        new("appointmentKept", "维修人员是否至少有一次按约上门：true 或 false", q => Bool(q.AppointmentKept),
+            (q, v, r) => q with { AppointmentKept = r.OptionalBool(v, "appointmentKept", "是否按约上门") }),
         new("sort", "排序字段：receivedAt（默认）、number、stage、completedAt",
             q => q.Sort == RepairSort.ReceivedAt ? null : SortFields.First(f => f.Value == q.Sort).Key,
             (q, v, r) => q with { Sort = QueryStringTable.Sort(SortFields, RepairSort.ReceivedAt, v, r) }, IsFilter: false),

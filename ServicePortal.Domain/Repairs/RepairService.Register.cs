@@ -95,6 +95,8 @@ public sealed partial class RepairService
         if (Day(f.CompletedTo?.AddDays(1)) is { } cBefore) yield return o => o.CompletedAt < cBefore;
         if (f.QuoteDecided is { } decided)
             yield return decided ? o => o.QuoteApprovalMinutes != null : o => o.QuoteApprovalMinutes == null;
+        if (f.AppointmentKept is { } kept)
+            yield return kept ? o => o.AppointmentsKept > 0 : o => o.AppointmentsKept == 0;
         if (f.SlipLate is { } late)
         {
             var now = f.AsOf ?? clock.UtcNow;

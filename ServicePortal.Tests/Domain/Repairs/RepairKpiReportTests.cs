@@ -107,6 +107,7 @@ public class RepairKpiReportTests
         (await OrdersAsync(d, k.QuoteApproval.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order()); // O3's quote is not decided
         (await OrdersAsync(d, k.QuoteApproval.Cases)).Count.ShouldBe(k.QuoteApproval.Stats.Count);
         (await OrdersAsync(d, k.FeedbackSlipOnTime.Cases)).ShouldBe([d.O1]);
+        (await OrdersAsync(d, k.AppointmentsKept.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order()); // a kept visit each; O3 only booked
         (await OrdersAsync(d, k.RepeatRepairRate.Cases)).ShouldBe([d.O3]);
         (await OrdersAsync(d, k.RepeatRepairRate.BaseCases!)).Count.ShouldBe(k.RepeatRepairRate.Denominator);
         k.RepeatRepairRate.CasesUrl.ShouldBe("/repairs?repeat=true&from=2026-11-01&to=2026-11-30");
