@@ -151,6 +151,19 @@ public sealed class HomeRepairListsTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Clerk_RegistersARepairFromTheHomePage_AsAComplaint()
+    {
+        await SignInAsync("clerk");
+
+        var page = Open();
+
+        page.Find("[data-testid=home-new-complaint]").GetAttribute("href").ShouldBe("/complaints/new");
+        var repair = page.Find("[data-testid=home-new-repair]");
+        repair.GetAttribute("href").ShouldBe("/repairs/new");
+        repair.TextContent.ShouldContain("登记报修");
+    }
+
+    [Fact]
     public async Task Clerk_WithNothingToCall_IsToldSo()
     {
         await SignInAsync("clerk");
