@@ -50,6 +50,8 @@ public sealed class HomeRepairListsTests : PortalComponentTest
         var flagged = page.FindAll("[data-testid=my-repair]").Where(x => x.QuerySelector("[data-testid=my-repair-slip-overdue]") is not null).ToList();
         flagged.Select(x => x.GetAttribute("data-number")).ShouldBe([d.Completed]);
         flagged[0].TextContent.ShouldContain("反馈单逾期");
+        // Stage and flag right after the number: on a tablet the last columns scroll out of sight.
+        flagged[0].QuerySelectorAll("td")[1].QuerySelector("[data-testid=my-repair-slip-overdue]").ShouldNotBeNull();
     }
 
     [Fact]
