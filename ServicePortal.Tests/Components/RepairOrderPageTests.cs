@@ -176,6 +176,7 @@ public sealed class RepairOrderPageTests : PortalComponentTest
         await OpenAsync(number, "head");
 
         Field("no-revisit").TextContent.ShouldBe("维修单已关闭，不做回访");
+        Field("not-completed").TextContent.ShouldBe("未维修：客户拒绝报价，维修单已关闭");
         Field("repair-address").TextContent.ShouldBe("沈阳市和平区南京北街 1 号（外地客户）");
     }
 
