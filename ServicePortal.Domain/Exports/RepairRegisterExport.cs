@@ -87,6 +87,8 @@ public sealed class RepairRegisterExport(RepairService repairs, IDbContextFactor
         if (q.ReceivedFrom is not null || q.ReceivedTo is not null) parts.Add($"受理日期：{Day(q.ReceivedFrom)} 至 {Day(q.ReceivedTo)}");
         if (q.CompletedFrom is not null || q.CompletedTo is not null) parts.Add($"完工日期：{Day(q.CompletedFrom)} 至 {Day(q.CompletedTo)}");
         if (q.SlipLate is { } late) parts.Add(late ? "反馈单逾期" : "反馈单按时");
+        if (q.AppointmentKept is { } kept) parts.Add(kept ? "有按约上门" : "无按约上门");
+        if (q.QuoteDecided is { } decided) parts.Add(decided ? "报价已审批" : "报价未审批");
         var sort = q.Sort switch { RepairSort.Number => "维修单号", RepairSort.Stage => "阶段", RepairSort.CompletedAt => "完工时间", _ => "受理时间" };
         return RegisterSheet.Filter(parts, sort, q.Descending);
     }

@@ -70,7 +70,8 @@ internal static class RepairSlipPdf
         var rows = new List<RowSpec>
         {
             Heading("二、派工与预约"),
-            Fields(("维修人员", d.Technician ?? ""), ("预约上门", t(d.AppointmentAt)), ("路费差旅", d.IsRemote ? "外地客户，过保时由客户承担" : "本地")),
+            // The order forgets its appointment once the visit is over (quoted): the slip prints the visit kept.
+            Fields(("维修人员", d.Technician ?? ""), ("预约上门", t(d.AppointmentAt ?? d.Appointments.LastOrDefault(a => a.Outcome == AppointmentOutcome.Kept)?.At)), ("路费差旅", d.IsRemote ? "外地客户，过保时由客户承担" : "本地")),
             Table(widths, CellStyle.Label, "序号", "预约时间", "结果", "记录人", "说明（爽约、改约原因）") with { KeepWithNext = true },
         };
         if (d.Appointments.Count == 0) rows.Add(Table(widths, CellStyle.Value, "1", "", "", "", "") with { MinHeight = LineHeight * 1.5f + 2 * PadY });

@@ -23,11 +23,11 @@ public sealed partial class KpiService
             new RepairCountKpi(KpiDefinitions.RepairCompletedKey, d.Completed, completedInPeriod),
             new RepairDurationKpi(KpiDefinitions.RepairCompletionKey, Stats(completion), completedInPeriod),
             RepairRate(KpiDefinitions.AppointmentsKeptKey, Ratio.Of(r.AppointmentsKept, r.AppointmentsKept + r.AppointmentsMissed), KpiTargets.AppointmentsKept,
-                inPeriod, null),
+                inPeriod with { AppointmentKept = true }, null),
             RepairRate(KpiDefinitions.FeedbackSlipOnTimeKey, Ratio.Of(d.SlipOnTime, d.SlipOnTime + d.SlipLate + d.SlipOutLate), KpiTargets.FeedbackSlipOnTime,
                 completedInPeriod with { SlipLate = false }, null),
             RepairRate(KpiDefinitions.RepeatRepairRateKey, Ratio.Of(r.Repeats, r.Received), null, inPeriod with { Repeat = true }, inPeriod),
-            new RepairDurationKpi(KpiDefinitions.QuoteApprovalKey, Stats(await quotes), inPeriod));
+            new RepairDurationKpi(KpiDefinitions.QuoteApprovalKey, Stats(await quotes), inPeriod with { QuoteDecided = true }));
     }
 
     private static RepairRateKpi RepairRate(string key, Ratio ratio, KpiTarget? target, RepairQuery cases, RepairQuery? baseCases) =>

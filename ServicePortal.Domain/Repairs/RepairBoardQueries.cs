@@ -10,7 +10,9 @@ public sealed record RepairBoardCard(
     string Number, RepairStage Stage, string CustomerName, string ProductModel, string FaultCategory, bool InWarranty, bool IsRepeat,
     string? Technician, DateTime ReceivedAt, DateTime? AppointmentAt, DateTime? FeedbackSlipDue,
     /// <summary>The feedback slip is late: due and not in (or handed in after its time).</summary>
-    bool SlipOverdue);
+    bool SlipOverdue,
+    /// <summary>Still booked after the appointment's day (Beijing) is over: neither a quote nor a missed visit was recorded.</summary>
+    bool AppointmentPassed);
 
 /// <summary>A column of the dispatch board: the stages it holds, how many orders, and the first cards (most pressing first).</summary>
 public sealed record RepairBoardColumn(RepairStage Stage, IReadOnlyList<RepairStage> Stages, int Count, IReadOnlyList<RepairBoardCard> Cards)
@@ -32,7 +34,7 @@ public sealed record QuoteApprovalItem(
     string FaultCause, string Plan, decimal Total, string QuotedBy, DateTime QuotedAt, int Version);
 
 /// <summary>The head's figures on the home page: orders to dispatch, quotes awaiting approval, feedback slips overdue.</summary>
-public sealed record RepairSummary(int ToDispatch, int AwaitingApproval, int SlipsOverdue);
+public sealed record RepairSummary(int ToDispatch, int AwaitingApproval, int SlipsOverdue, int SlipsToReview);
 
 /// <summary>
 /// The repair side's read models for the head and the home lists (issue 9 "Screens"): the dispatch
@@ -78,7 +80,7 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
             var part = Pressing(open.Where(o => o.Stage == stage), stage).Take(cardsPerColumn);
             cards = cards is null ? part : cards.Concat(part);
         }
-        var rows = cards is null ? [] : await cards.Select(Card(now)).ToListAsync(ct);
+        var rows = cards is null ? [] : await cards.Select(Card(now, clock.ToUtc(clock.LocalNow.Date))).ToListAsync(ct);
         var byStage = rows.ToLookup(c => c.Stage);
         var columns = Columns.Select(c => new RepairBoardColumn(c.Stage, c.Stages, c.Stages.Sum(s => counts.GetValueOrDefault(s)),
             [.. c.Stages.SelectMany(s => byStage[s]).OrderBy(card => card.SlipOverdue ? 0 : 1).ThenBy(card => PressingKey(card)).ThenBy(card => card.Number)]))
@@ -104,10 +106,11 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
         _ => c.ReceivedAt,
     };
 
-    private static System.Linq.Expressions.Expression<Func<RepairOrder, RepairBoardCard>> Card(DateTime now) => o => new RepairBoardCard(
+    private static System.Linq.Expressions.Expression<Func<RepairOrder, RepairBoardCard>> Card(DateTime now, DateTime startOfToday) => o => new RepairBoardCard(
         o.Number, o.Stage, o.Customer.Name, o.ProductModel, o.FaultCategory, o.InWarranty, o.RepeatOfId != null,
         o.TechnicianName, o.ReceivedAt, o.AppointmentAt, o.FeedbackSlipDue,
-        o.FeedbackSlipDue != null && (o.FeedbackSlipAt ?? now) > o.FeedbackSlipDue);
+        o.FeedbackSlipDue != null && (o.FeedbackSlipAt ?? now) > o.FeedbackSlipDue,
+        o.Stage == RepairStage.Booked && o.AppointmentAt < startOfToday);
 
     /// <summary>
     /// Open orders per technician: every active Staff member (idle ones at zero) and anyone else who
@@ -188,7 +191,8 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
         return new RepairSummary(
             await orders.CountAsync(o => o.Stage == RepairStage.ToDispatch, ct),
             await orders.CountAsync(o => o.Stage == RepairStage.QuotePending, ct),
-            await orders.CountAsync(o => o.Stage == RepairStage.Completed && o.FeedbackSlipDue < now, ct));
+            await orders.CountAsync(o => o.Stage == RepairStage.Completed && o.FeedbackSlipDue < now, ct),
+            await orders.CountAsync(o => o.Stage == RepairStage.SlipSubmitted, ct));
     }
 
     /// <summary>A technician's open orders (their home list): the next appointment first, then those still to book, oldest first.</summary>

@@ -32,6 +32,10 @@ public sealed record RepairQuery
     public DateOnly? CompletedTo { get; init; }
     /// <summary>The feedback slip is late (true: due and not in by its time, or in after it) or was in on time (false).</summary>
     public bool? SlipLate { get; init; }
+    /// <summary>The head decided the first quote (true: the orders the quote approval time measures) or not yet / never quoted (false).</summary>
+    public bool? QuoteDecided { get; init; }
+    /// <summary>The technician kept at least one appointment of the order (true: the orders behind the appointments-kept rate's numerator) or none (false).</summary>
+    public bool? AppointmentKept { get; init; }
     /// <summary>The "now" of <see cref="SlipLate"/> (UTC); null: the clock's now.</summary>
     public DateTime? AsOf { get; init; }
 

@@ -93,6 +93,10 @@ public sealed partial class RepairService
         if (Day(f.ReceivedTo?.AddDays(1)) is { } rBefore) yield return o => o.ReceivedAt < rBefore;
         if (Day(f.CompletedFrom) is { } cFrom) yield return o => o.CompletedAt >= cFrom;
         if (Day(f.CompletedTo?.AddDays(1)) is { } cBefore) yield return o => o.CompletedAt < cBefore;
+        if (f.QuoteDecided is { } decided)
+            yield return decided ? o => o.QuoteApprovalMinutes != null : o => o.QuoteApprovalMinutes == null;
+        if (f.AppointmentKept is { } kept)
+            yield return kept ? o => o.AppointmentsKept > 0 : o => o.AppointmentsKept == 0;
         if (f.SlipLate is { } late)
         {
             var now = f.AsOf ?? clock.UtcNow;

@@ -167,6 +167,34 @@ public sealed class RepairOrderPageTests : PortalComponentTest
         Field("repair-stage").TextContent.Trim().ShouldBe("已审核");
     }
 
+    [Fact]
+    public async Task DeclinedOrder_SaysThereWillBeNoRevisit_AndTheAddressSaysOutOfTownOnce()
+    {
+        var number = await OrderAtAsync(RepairStage.QuoteApproved, q => q.IsRemote = true);
+        await Cycle.Repairs.DeclineAsync(number, Cycle.Id("clerk"), null, "客户自行联系其他维修单位", Ct);
+
+        await OpenAsync(number, "head");
+
+        Field("no-revisit").TextContent.ShouldBe("维修单已关闭，不做回访");
+        Field("not-completed").TextContent.ShouldBe("未维修：客户拒绝报价，维修单已关闭");
+        Field("repair-address").TextContent.ShouldBe("沈阳市和平区南京北街 1 号（外地客户）");
+    }
+
+    [Theory]
+    [InlineData(true, "非产品质量问题（保修期内照常收费）")]
+    [InlineData(false, "非产品质量问题")]
+    public async Task NotAProductFault_SaysChargedInWarranty_OnlyOnAnOrderInWarranty(bool inWarranty, string expected)
+    {
+        // Bought 2026-03-15 (in warranty on 2026-11-24) or three years earlier (out).
+        var number = await OrderAtAsync(RepairStage.Booked, q => q.PurchaseDate = inWarranty ? new DateOnly(2026, 3, 15) : new DateOnly(2023, 3, 15));
+        await Cycle.Repairs.QuoteAsync(number, Cycle.Id("staff"), null, Cycle.Quote(notProductFault: true), Ct);
+
+        await OpenAsync(number, "head");
+
+        Field("repair-warranty").TextContent.Trim().ShouldBe(inWarranty ? "保修期内" : "已过保");
+        Field("quote-not-product-fault").TextContent.ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -37,6 +37,24 @@ public sealed class HomeRepairListsTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Technician_SeesTheirOverdueFeedbackSlip_Flagged()
+    {
+        var d = await RepairBoardDataset.CreateAsync(Domain);
+        var due = (await d.Cycle.GetAsync(d.Completed)).FeedbackSlipDue!.Value;
+        await SignInAsync("staff");
+        Domain.Time.SetUtcNow(due.AddMinutes(1));
+
+        var page = Open();
+
+        page.FindAll("[data-testid=my-repair]").Count.ShouldBeGreaterThan(1);
+        var flagged = page.FindAll("[data-testid=my-repair]").Where(x => x.QuerySelector("[data-testid=my-repair-slip-overdue]") is not null).ToList();
+        flagged.Select(x => x.GetAttribute("data-number")).ShouldBe([d.Completed]);
+        flagged[0].TextContent.ShouldContain("反馈单逾期");
+        // Stage and flag right after the number: on a tablet the last columns scroll out of sight.
+        flagged[0].QuerySelectorAll("td")[1].QuerySelector("[data-testid=my-repair-slip-overdue]").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Technician_WithNoOrders_IsToldSo()
     {
         await SignInAsync("staff");
@@ -116,6 +134,35 @@ public sealed class HomeRepairListsTests : PortalComponentTest
         page.Find("[data-testid=repair-summary-board]").GetAttribute("href").ShouldBe("/repairs/board");
         page.FindAll("[data-testid=revisit-tasks]").ShouldBeEmpty();
         page.FindAll("[data-testid=my-repairs]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Head_SeesTheSlipsToReview_LinkingToThoseOrders()
+    {
+        var d = await RepairBoardDataset.CreateAsync(Domain);
+        await d.Cycle.WalkToAsync(d.Completed, RepairStage.SlipSubmitted);
+        await SignInAsync("head");
+
+        var page = Open();
+
+        var figure = page.Find("[data-testid=summary-slips-to-review]");
+        figure.QuerySelector(".figure-value")!.TextContent.ShouldBe("1");
+        figure.TextContent.ShouldContain("反馈单待审核");
+        figure.GetAttribute("href").ShouldBe(RepairQueryString.RegisterUrl(new RepairQuery { Stage = RepairStage.SlipSubmitted }));
+        figure.GetAttribute("href")!.ShouldContain("stage=SlipSubmitted");
+    }
+
+    [Fact]
+    public async Task Clerk_RegistersARepairFromTheHomePage_AsAComplaint()
+    {
+        await SignInAsync("clerk");
+
+        var page = Open();
+
+        page.Find("[data-testid=home-new-complaint]").GetAttribute("href").ShouldBe("/complaints/new");
+        var repair = page.Find("[data-testid=home-new-repair]");
+        repair.GetAttribute("href").ShouldBe("/repairs/new");
+        repair.TextContent.ShouldContain("登记报修");
     }
 
     [Fact]

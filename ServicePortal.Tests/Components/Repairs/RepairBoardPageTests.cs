@@ -78,6 +78,20 @@ public sealed class RepairBoardPageTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task BookedPastTheAppointmentsDay_SaysNoOutcomeWasRecorded()
+    {
+        var d = await RepairBoardDataset.CreateAsync(Domain);
+        var at = (await d.Cycle.GetAsync(d.Booked)).AppointmentAt!.Value;
+        Domain.Time.SetUtcNow(at.AddDays(1));
+        await SignInAsync("head");
+
+        var page = Open();
+
+        page.Find($"[data-testid=board-card][data-number={d.Booked}] [data-testid=board-appointment-passed]").TextContent.ShouldBe("预约日已过，未记录上门结果");
+        page.FindAll("[data-testid=board-appointment-passed]").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SlipPastItsDue_ShowsTheCardRed_WithABadge_AndOnTheTechnician()
     {
         var d = await RepairBoardDataset.CreateAsync(Domain);

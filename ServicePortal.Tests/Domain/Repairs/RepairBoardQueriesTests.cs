@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Repairs;
 using ServicePortal.Tests.Infrastructure;
 
@@ -72,8 +73,28 @@ public class RepairBoardQueriesTests
         var view = await queries.LoadAsync(Ct);
         Column(view, RepairStage.Completed).Cards.Single().SlipOverdue.ShouldBeTrue();
         view.Technicians.Single(t => t.Name == "刘师傅").SlipsOverdue.ShouldBe(1);
-        (await queries.SummaryAsync(Ct)).ShouldBe(new RepairSummary(ToDispatch: 1, AwaitingApproval: 1, SlipsOverdue: 1));
+        (await queries.SummaryAsync(Ct)).ShouldBe(new RepairSummary(ToDispatch: 1, AwaitingApproval: 1, SlipsOverdue: 1, SlipsToReview: 0));
         _ = d;
+    }
+
+    [Fact]
+    public async Task BookedOrder_IsFlaggedPassed_OnlyOnceTheAppointmentsDayIsOver()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var d = await RepairBoardDataset.CreateAsync(f);
+        var queries = f.Get<RepairBoardQueries>();
+        var clock = f.Get<PortalClock>();
+        var at = (await d.Cycle.GetAsync(d.Booked)).AppointmentAt!.Value;
+        async Task<bool> Passed() => Column(await queries.LoadAsync(Ct), RepairStage.Booked).Cards.Single(c => c.Number == d.Booked).AppointmentPassed;
+
+        f.Time.SetUtcNow(at.AddMinutes(30)); // the visit may still be going on
+        (await Passed()).ShouldBeFalse();
+        var midnight = DateTime.SpecifyKind(clock.ToUtc(clock.ToLocal(at).Date.AddDays(1)), DateTimeKind.Utc);
+        f.Time.SetUtcNow(midnight.AddMinutes(-1)); // 23:59 that day (Beijing)
+        (await Passed()).ShouldBeFalse();
+        f.Time.SetUtcNow(midnight.AddMinutes(1)); // 00:01 the next day
+        (await Passed()).ShouldBeTrue();
+        Column(await queries.LoadAsync(Ct), RepairStage.Booked).Cards.Single(c => c.Number == d.Dispatched).AppointmentPassed.ShouldBeFalse();
     }
 
     [Fact]

@@ -104,7 +104,10 @@ public class RepairKpiReportTests
         (await OrdersAsync(d, k.Received.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O3, d.O4 }.Order());
         (await OrdersAsync(d, k.Completed.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order());
         (await OrdersAsync(d, k.Completion.Cases)).Count.ShouldBe(k.Completion.Stats.Count);
+        (await OrdersAsync(d, k.QuoteApproval.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order()); // O3's quote is not decided
+        (await OrdersAsync(d, k.QuoteApproval.Cases)).Count.ShouldBe(k.QuoteApproval.Stats.Count);
         (await OrdersAsync(d, k.FeedbackSlipOnTime.Cases)).ShouldBe([d.O1]);
+        (await OrdersAsync(d, k.AppointmentsKept.Cases)).ShouldBe(new[] { d.O1, d.O2, d.O4 }.Order()); // a kept visit each; O3 only booked
         (await OrdersAsync(d, k.RepeatRepairRate.Cases)).ShouldBe([d.O3]);
         (await OrdersAsync(d, k.RepeatRepairRate.BaseCases!)).Count.ShouldBe(k.RepeatRepairRate.Denominator);
         k.RepeatRepairRate.CasesUrl.ShouldBe("/repairs?repeat=true&from=2026-11-01&to=2026-11-30");

@@ -49,6 +49,15 @@ public class RepairSlipFieldsTests
     }
 
     [Fact]
+    public void RepairSlip_AfterTheVisit_PrintsTheAppointmentKept()
+    {
+        // The domain clears the order's appointment once the technician quotes; the visit stays in the list.
+        var text = Squeeze(string.Concat(PageTexts(RepairSlipTesting.RenderRepair(RepairSlipTesting.Reviewed() with { AppointmentAt = null }))));
+
+        text.ShouldContain("维修人员刘师傅预约上门2026-11-2109:30路费差旅");
+    }
+
+    [Fact]
     public void FeeTable_LinesAndTravel_AddUpToTheTotal()
     {
         var order = RepairSlipTesting.Reviewed();
