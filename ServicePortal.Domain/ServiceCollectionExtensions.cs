@@ -29,6 +29,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BoardQueries>();
         services.AddSingleton<Kpis.KpiService>();
         services.AddSingleton<Kpis.KpiDurationCache>();
+        services.AddSingleton<Kpis.RepairCompletionCache>();
+        services.AddSingleton<Kpis.RepairQuoteApprovalCache>();
+        services.AddSingleton<Kpis.RepairKpiCaches>();
+        services.AddSingleton<Kpis.KpiCaches>();
         services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();

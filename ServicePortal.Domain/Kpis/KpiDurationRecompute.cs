@@ -20,15 +20,15 @@ namespace ServicePortal.Domain.Kpis;
 /// Raw parameterized SQL in batches by id: EF Core would load every entity (minutes at 1M cases).
 /// A batch is read without a lock, then only the rows whose figure changed are written in one short
 /// write transaction, so clerks go on saving between batches. Versions are not bumped (a user editing a
-/// case would get a concurrency conflict for nothing), so the <see cref="KpiDurationCache"/>, which
-/// keys its months on versions, is cleared afterwards.
+/// case would get a concurrency conflict for nothing), so the month caches (<see cref="KpiCaches"/>), whose
+/// stamps do not see these updates, are cleared afterwards.
 /// </para>
 /// Callers serialize runs (<see cref="CalendarService"/> holds its edit lock around the edit and this run).
 /// A step that took the calendar snapshot just before the edit and saves after this run passed its
 /// case keeps a figure of the old calendar (a window of milliseconds); saving the hours again repairs it.
 /// </summary>
 public sealed class KpiDurationRecompute(
-    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache, ILogger<KpiDurationRecompute> logger)
+    IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiCaches caches, ILogger<KpiDurationRecompute> logger)
 {
     public const int BatchSize = 5_000;
 
@@ -101,11 +101,11 @@ public sealed class KpiDurationRecompute(
         }
         finally
         {
-            // The cache's stamps (count and versions per month) do not see these updates. A second app
-            // instance keeps its own duration cache (and its own calendar snapshot) and would serve the old
+            // The caches' stamps (counts, versions, sums per month) do not see these updates. A second app
+            // instance keeps its own caches (and its own calendar snapshot) and would serve the old
             // figures until its months change: multi-instance deployments need this invalidation sent to
             // every instance (a later issue).
-            durationCache.Clear();
+            caches.Clear();
         }
         if (logger.IsEnabled(LogLevel.Information))
             logger.LogInformation("工作时长已按新的工作日历重算：{Counts}，用时 {Seconds:F1} 秒", string.Join("，", counts), watch.Elapsed.TotalSeconds);

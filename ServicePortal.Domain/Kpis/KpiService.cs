@@ -14,7 +14,7 @@ public sealed record KpiBaseInput(int Month, int ActiveCustomers, int ServiceOrd
 /// computed in the database by the aggregates of <see cref="KpiQueries"/>; every figure carries the
 /// register query of the cases behind it.
 /// </summary>
-public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache)
+public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache, RepairKpiCaches repairCaches)
 {
     /// <summary>The longest period the dashboard computes (ten years).</summary>
     public const int MaxDays = 3660;

@@ -10,9 +10,6 @@ public sealed record RepairReceivedRow(int Received, int Repeats, int Appointmen
 /// <summary>Orders completed in the period: how many, and their feedback slips in on time, in late, and still out past their due time.</summary>
 public sealed record RepairCompletedRow(int Completed, int SlipOnTime, int SlipLate, int SlipOutLate);
 
-/// <summary>The completed cohort: its counts and its orders' repair times (working, calendar minutes).</summary>
-public sealed record RepairCompleted(RepairCompletedRow Counts, List<(int? Working, int? Calendar)> Durations);
-
 /// <summary>
 /// The queries behind the dashboard's repair tiles, each an aggregate computed by SQLite over the
 /// KPI facts kept on the order (<see cref="RepairOrder"/>.RecordKpiFacts). Public so the benchmark
@@ -46,28 +43,31 @@ public static class RepairKpiQueries
     }
 
     /// <summary>
-    /// Tiles completed, feedback slips on time (the part that depends on now: slips still out past
-    /// their due time) and repair time (received → completed, in working and calendar minutes), from
-    /// one read of the period's rows in IX_RepairOrders_KpiCompleted: the durations need every row
-    /// anyway, and counting them here spares a second pass and the sort of a one-group aggregate.
+    /// Tiles completed and feedback slips on time (the part that depends on now: slips still out past
+    /// their due time), as one aggregate over the period's range of IX_RepairOrders_KpiCompleted.
     /// </summary>
-    public static async Task<RepairCompleted> CompletedAsync(PortalDbContext db, KpiScope s, CancellationToken ct)
+    /// <remarks>
+    /// In SQL: EF Core writes this aggregate as a GROUP BY over a constant key, which SQLite sorts
+    /// (twice the time of the plain aggregate at 1M orders). Quoted names and CASE over the booleans
+    /// read the same on SQLite and PostgreSQL.
+    /// </remarks>
+    public static async Task<RepairCompletedRow> CompletedCountsAsync(PortalDbContext db, KpiScope s, CancellationToken ct)
     {
-        var now = s.Now;
-        var rows = await Completed(db, s)
-            .Select(o => new { o.CompletionWorkingMinutes, o.CompletionMinutes, o.FeedbackSlipOnTime, OutLate = o.FeedbackSlipAt == null && o.FeedbackSlipDue < now })
-            .ToListAsync(ct);
-        int onTime = 0, late = 0, outLate = 0;
-        var durations = new List<(int? Working, int? Calendar)>(rows.Count);
-        foreach (var r in rows)
-        {
-            if (r.FeedbackSlipOnTime == true) onTime++;
-            else if (r.FeedbackSlipOnTime == false) late++;
-            if (r.OutLate) outLate++;
-            durations.Add((r.CompletionWorkingMinutes, r.CompletionMinutes));
-        }
-        return new RepairCompleted(new RepairCompletedRow(rows.Count, onTime, late, outLate), durations);
+        var (from, before, now) = (s.FromUtc, s.BeforeUtc, s.Now);
+        var rows = await db.Database.SqlQuery<RepairCompletedRow>($"""
+            SELECT CAST(count(*) AS INTEGER) AS "Completed",
+                   CAST(COALESCE(SUM(CASE WHEN "FeedbackSlipOnTime" THEN 1 ELSE 0 END), 0) AS INTEGER) AS "SlipOnTime",
+                   CAST(COALESCE(SUM(CASE WHEN NOT "FeedbackSlipOnTime" THEN 1 ELSE 0 END), 0) AS INTEGER) AS "SlipLate",
+                   CAST(COALESCE(SUM(CASE WHEN "FeedbackSlipAt" IS NULL AND "FeedbackSlipDue" < {now} THEN 1 ELSE 0 END), 0) AS INTEGER) AS "SlipOutLate"
+            FROM "RepairOrders"
+            WHERE "CompletedAt" >= {from} AND "CompletedAt" < {before}
+            """).ToListAsync(ct);
+        return rows.Single();
     }
+
+    /// <summary>Tile repair time: received → completed (working, calendar minutes) of the orders completed in the period.</summary>
+    public static Task<List<(int? Working, int? Calendar)>> CompletionDurationsAsync(PortalDbContext db, KpiScope s, CancellationToken ct) =>
+        Completed(db, s).Select(o => new ValueTuple<int?, int?>(o.CompletionWorkingMinutes, o.CompletionMinutes)).ToListAsync(ct);
 
     /// <summary>Tile quote approval time: first quote → the head's decision, of the period's orders whose quote was decided.</summary>
     public static Task<List<(int? Working, int? Calendar)>> QuoteApprovalDurationsAsync(PortalDbContext db, KpiScope s, CancellationToken ct) =>

@@ -132,6 +132,49 @@ public class RepairKpiReportTests
     }
 
     [Fact]
+    public async Task RepairDurations_ComeFromTheMonthCaches_UntilAnOrderOfTheMonthChanges()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var d = await CreateAsync(f);
+        var kpis = f.Get<KpiService>();
+        var caches = f.Get<RepairKpiCaches>();
+        var before = (await kpis.ReportAsync(November, Ct)).Repairs!;
+        var reads = (caches.Completion.Reads, caches.QuoteApproval.Reads);
+
+        (await kpis.ReportAsync(November, Ct)).Repairs!.Completion.Stats.ShouldBe(before.Completion.Stats);
+        (caches.Completion.Reads, caches.QuoteApproval.Reads).ShouldBe(reads, "nothing changed: November comes from memory");
+
+        await d.R.WalkToAsync(d.O3, RepairStage.Completed); // quoted, decided and completed on Sun 11-29
+
+        var after = (await kpis.ReportAsync(November, Ct)).Repairs!;
+        after.Completed.Count.ShouldBe(before.Completed.Count + 1);
+        after.Completion.Stats.Count.ShouldBe(before.Completion.Stats.Count + 1);
+        after.QuoteApproval.Stats.Count.ShouldBe(before.QuoteApproval.Stats.Count + 1);
+        (caches.Completion.Reads, caches.QuoteApproval.Reads).ShouldBe((reads.Item1 + 1, reads.Item2 + 1), "November is read again, once");
+    }
+
+    [Fact]
+    public async Task RepairKpis_OfAPeriodWithPartialMonths_CountTheWholeMonthsAndTheDaysAround()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var d = await CreateAsync(f);
+        var kpis = f.Get<KpiService>();
+
+        // 10-15 … 11-30: half of October (O5 received) and the whole of November.
+        var k = (await kpis.ReportAsync(new KpiRequest(new DateOnly(2026, 10, 15), new DateOnly(2026, 11, 30)), Ct)).Repairs!;
+        (k.Received.Count, k.Completed.Count, k.Completion.Stats.Count, k.QuoteApproval.Stats.Count).ShouldBe((5, 3, 3, 3));
+
+        // 11-25 … 11-29, no whole month: O1 and O2 completed Wed 11-25; O4 (Tue) is outside; O3 received Wed.
+        var days = (await kpis.ReportAsync(new KpiRequest(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 29)), Ct)).Repairs!;
+        (days.Received.Count, days.Completed.Count, days.Completion.Stats.Count, days.QuoteApproval.Stats.Count).ShouldBe((1, 2, 2, 0));
+        (days.Completion.Stats.MedianCalendarHours, days.Completion.Stats.P90CalendarHours).ShouldBe((24.0, 26.0));
+
+        // 11-24 … 12-31: November from 11-24 (every order but O5) and the whole, empty, December.
+        var tail = (await kpis.ReportAsync(new KpiRequest(new DateOnly(2026, 11, 24), new DateOnly(2026, 12, 31)), Ct)).Repairs!;
+        (tail.Received.Count, tail.Completed.Count, tail.Completion.Stats.Count, tail.QuoteApproval.Stats.Count).ShouldBe((4, 3, 3, 3));
+    }
+
+    [Fact]
     public async Task NewWorkingHours_RecomputeTheRepairWorkingMinutes_WithoutTouchingVersions()
     {
         await using var f = await DomainFixture.CreateAsync();
@@ -139,6 +182,8 @@ public class RepairKpiReportTests
         await using (var db = f.NewDb())
             await db.Database.ExecuteSqlAsync($"UPDATE RepairOrders SET CompletionWorkingMinutes = 999, QuoteApprovalWorkingMinutes = 888 WHERE Number = {d.O1}", Ct);
         var version = (await d.R.GetAsync(d.O1)).Version;
+        (await f.Get<KpiService>().ReportAsync(November, Ct)).Repairs!.Completion.Stats.P90WorkingHours.ShouldBe(Math.Round(999 / 60.0, 2),
+            "the month cache now holds November's old minutes");
 
         // 10:00–16:00: O1 from Tue 10:00 to Wed 12:00 is 6 h + 2 h; its quote (Tue 10:00–12:00) 2 h.
         await f.Get<CalendarService>().SaveWorkingHoursAsync(new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
