@@ -40,6 +40,21 @@ public partial class PageAccessTests(ApiApp app) : IClassFixture<ApiApp>
             response.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
     }
 
+    [Theory]
+    [InlineData("clerk", HttpStatusCode.Redirect)]
+    [InlineData("head", HttpStatusCode.Redirect)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task TheRepairSettingsPage_IsForTheAdminOnly(string userName, HttpStatusCode expected)
+    {
+        var client = await SignedInWithCookieAsync(userName);
+
+        using var response = await client.GetAsync("/admin/repair-settings", Ct);
+
+        response.StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.Redirect)
+            response.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
+    }
+
     [Fact]
     public async Task ASignedInBrowser_CanCallTheApiWithItsCookie()
     {

@@ -107,6 +107,24 @@ public sealed class AdminRepairSettingsPageTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task EditingAnUnusedLine_OpensItsValues_AndSavesTheCorrection()
+    {
+        var cycle = await RepairCycle.CreateAsync(Domain);
+        var page = await OpenAsync();
+
+        _ = page.Find($"[data-testid=fee-edit-{cycle.Labour.Id}]").ClickAsync(new());
+        Host.WaitForAssertion(() => Host.Find("[data-testid=fee-dialog]"));
+        Host.Find(".mud-dialog").TextContent.ShouldContain("修改收费项目");
+        InputOf(Host.Find("[data-testid=fee-name]")).GetAttribute("value").ShouldBe("上门维修人工");
+        Type(InputOf(Host.Find("[data-testid=fee-price]")), "160");
+        await Host.Find("[data-testid=dialog-submit]").ClickAsync(new());
+
+        page.WaitForAssertion(() => SnackbarMessages().ShouldContain("已保存“上门维修人工”"));
+        (await Domain.Get<FeeScheduleService>().GetAsync(cycle.Labour.Id, Ct))!.Price.ShouldBe(160m);
+        page.WaitForAssertion(() => page.Find($"[data-testid=fee-price-{cycle.Labour.Id}]").TextContent.ShouldBe("¥160.00"));
+    }
+
+    [Fact]
     public async Task DeletingAnUnusedLine_AsksFirst_ThenDeletesIt()
     {
         var cycle = await RepairCycle.CreateAsync(Domain);
