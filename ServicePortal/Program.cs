@@ -41,6 +41,7 @@ builder.Services.AddPortalIdentity()
     .AddDefaultTokenProviders();
 builder.Services.AddPortalAuthorization();
 if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
+if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 
 var app = builder.Build();
 

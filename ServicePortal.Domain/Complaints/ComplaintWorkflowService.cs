@@ -13,7 +13,7 @@ namespace ServicePortal.Domain.Complaints;
 /// </summary>
 public sealed class ComplaintWorkflowService(
     IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IChangeFeed<ComplaintChanged> feed, IChangeFeed<NotificationsPosted> notificationFeed,
-    Calendar.CalendarService calendar)
+    Calendar.CalendarService calendar, IChangeFeed<Revisits.RevisitChanged> revisitFeed)
 {
     public Task<int> JudgeAsync(string number, string userId, int? version, bool valid, string reason, string explanation, CancellationToken ct = default) =>
         ActAsync(number, userId, version, (c, a, _, now) => { c.Judge(a, valid, reason, explanation, now); return Task.CompletedTask; }, ct);
@@ -52,8 +52,18 @@ public sealed class ComplaintWorkflowService(
     public Task<int> ReopenAsync(string number, string userId, int? version, string reason, CancellationToken ct = default) =>
         ActAsync(number, userId, version, (c, a, _, now) => { c.Reopen(a, reason, now); return Task.CompletedTask; }, ct);
 
-    public Task<int> CloseAsync(string number, string userId, int? version, string note, CancellationToken ct = default) =>
-        ActAsync(number, userId, version, (c, a, _, now) => { c.Close(a, note, now); return Task.CompletedTask; }, ct);
+    /// <summary>Closes the case; its revisit task (V-1) is created in the same save, due the configured working days later.</summary>
+    public async Task<int> CloseAsync(string number, string userId, int? version, string note, CancellationToken ct = default)
+    {
+        Revisits.RevisitTask? revisit = null;
+        var v = await ActAsync(number, userId, version, async (c, a, db, now) =>
+        {
+            c.Close(a, note, now);
+            revisit = await Revisits.RevisitTasks.AddAfterComplaintAsync(db, c, await calendar.CurrentAsync(ct), clock, now, ct);
+        }, ct);
+        if (revisit is not null) revisitFeed.Publish(new Revisits.RevisitChanged(revisit.Id, "生成回访任务", revisit.CreatedAt));
+        return v;
+    }
 
     public Task<int> RequestExtensionAsync(string number, string userId, int? version, string reason, DateTimeOffset newCloseDue, CancellationToken ct = default) =>
         ActAsync(number, userId, version, (c, a, _, now) => { c.RequestExtension(a, reason, newCloseDue.UtcDateTime, now); return Task.CompletedTask; }, ct);

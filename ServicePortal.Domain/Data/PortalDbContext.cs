@@ -32,6 +32,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Repairs.FeeItem> FeeItems => Set<Repairs.FeeItem>();
     public DbSet<Repairs.RepairSettings> RepairSettings => Set<Repairs.RepairSettings>();
     public DbSet<Revisits.RevisitTask> RevisitTasks => Set<Revisits.RevisitTask>();
+    public DbSet<Revisits.RevisitIssue> RevisitIssues => Set<Revisits.RevisitIssue>();
+    public DbSet<Revisits.RevisitSettings> RevisitSettings => Set<Revisits.RevisitSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

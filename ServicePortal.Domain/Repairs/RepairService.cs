@@ -15,7 +15,7 @@ namespace ServicePortal.Domain.Repairs;
 /// are the complaint side's.
 /// </summary>
 public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, CalendarService calendar,
-    IChangeFeed<RepairChanged> feed, IChangeFeed<NotificationsPosted> notifications)
+    IChangeFeed<RepairChanged> feed, IChangeFeed<NotificationsPosted> notifications, IChangeFeed<RevisitChanged> revisitFeed)
 {
     public async Task<RepairSettings> SettingsAsync(CancellationToken ct = default)
     {
@@ -218,16 +218,23 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
         ActAsync(number, userId, version, (o, a, _, now) => Done(() => o.Decline(a, reason, now)), ct);
 
     /// <summary>Completes the repair: the feedback slip and the phone revisit fall due the next working day.</summary>
-    public Task<int> CompleteAsync(string number, string userId, int? version, RepairCompletionInput input, CancellationToken ct = default) =>
-        ActAsync(number, userId, version, async (o, a, db, now) =>
+    /// <remarks>The revisit's due time is moved out of quiet hours (V-3) when the working day ends inside them.</remarks>
+    public async Task<int> CompleteAsync(string number, string userId, int? version, RepairCompletionInput input, CancellationToken ct = default)
+    {
+        RevisitTask? revisit = null;
+        var v = await ActAsync(number, userId, version, async (o, a, db, now) =>
         {
             var cal = await calendar.CurrentAsync(ct);
             var completedLocal = clock.ToLocal(input.CompletedAt ?? now);
             var due = clock.ToUtc(cal.EndOfNextWorkingDay(completedLocal));
             o.Complete(a, input, due, now);
-            db.RevisitTasks.Add(RevisitTasks.AfterRepair(o, due, now));
+            revisit = RevisitTasks.AfterRepair(o, RevisitTasks.OutOfQuietHours(await RevisitTasks.SettingsAsync(db, ct), clock, due), now);
+            db.RevisitTasks.Add(revisit);
             return [];
         }, ct);
+        if (revisit is not null) revisitFeed.Publish(new RevisitChanged(revisit.Id, "生成回访任务", revisit.CreatedAt));
+        return v;
+    }
 
     public Task<int> SubmitFeedbackSlipAsync(string number, string userId, int? version, string note, CancellationToken ct = default) =>
         ActAsync(number, userId, version, (o, a, _, now) => Done(() => o.SubmitFeedbackSlip(a, note, now)), ct);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Repairs;
-using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Domain.Data.Configurations;
 
@@ -149,23 +148,6 @@ internal sealed class RepairSettingsConfiguration : IEntityTypeConfiguration<Rep
 }
 
 internal sealed class RepairSerialConfiguration : MonthlySerialConfiguration<RepairSerial>;
-
-internal sealed class RevisitTaskConfiguration : IEntityTypeConfiguration<RevisitTask>
-{
-    public void Configure(EntityTypeBuilder<RevisitTask> b)
-    {
-        b.Property(t => t.SubjectNumber).HasMaxLength(16);
-        b.Property(t => t.CustomerName).HasMaxLength(64);
-        b.Property(t => t.CustomerPhone).HasMaxLength(32);
-        b.Property(t => t.About).HasMaxLength(200);
-        b.Property(t => t.DoneByName).HasMaxLength(64);
-        b.Property(t => t.Note).HasMaxLength(RevisitTask.NoteMax);
-        // One revisit per kind and case (a repeated completion request does not create two).
-        b.HasIndex(t => new { t.Kind, t.SubjectNumber }).IsUnique();
-        b.HasIndex(t => new { t.DoneAt, t.Due });
-        b.Property(t => t.DoneAt).IsConcurrencyToken(); // two clerks closing the same task: one wins
-    }
-}
 
 /// <summary>The columns of a timeline entry, alike for every kind of case.</summary>
 internal static class CaseHistoryColumns

@@ -983,6 +983,9 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<bool>("IsForeign")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsKeyCustomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1617,6 +1620,217 @@ namespace ServicePortal.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisitTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisitTaskId");
+
+                    b.ToTable("RevisitAnswer");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuietOverrideReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisitTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisitTaskId");
+
+                    b.ToTable("RevisitAttempt");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnsweredOnSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplaintNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReplyDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisitTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintNumber");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("RevisitTaskId");
+
+                    b.HasIndex("HandledAt", "ReplyDueAt");
+
+                    b.ToTable("RevisitIssues");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisitTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisitTaskId", "At");
+
+                    b.ToTable("RevisitLog", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintRevisitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuietPeriodsText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RevisitSettings");
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitTask", b =>
                 {
                     b.Property<int>("Id")
@@ -1626,6 +1840,20 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<string>("About")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CalledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1645,7 +1873,6 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DoneAt")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DoneById")
@@ -1665,9 +1892,41 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Method")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuietOverrideReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectNumber")
@@ -1675,11 +1934,24 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SubjectNumber");
 
                     b.HasIndex("DoneAt", "Due");
 
-                    b.HasIndex("Kind", "SubjectNumber")
+                    b.HasIndex("AssigneeId", "DoneAt", "Due");
+
+                    b.HasIndex("Kind", "CustomerId", "PeriodKey")
                         .IsUnique();
 
                     b.ToTable("RevisitTasks");
@@ -1939,6 +2211,52 @@ namespace ServicePortal.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitAnswer", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RevisitTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitAttempt", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("RevisitTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "Task")
+                        .WithMany("Issues")
+                        .HasForeignKey("RevisitTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitLogEntry", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", null)
+                        .WithMany("Log")
+                        .HasForeignKey("RevisitTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitTask", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.Complaint", b =>
                 {
                     b.Navigation("Extensions");
@@ -1975,6 +2293,17 @@ namespace ServicePortal.Domain.Data.Migrations
             modelBuilder.Entity("ServicePortal.Domain.Repairs.RepairQuote", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitTask", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Attempts");
+
+                    b.Navigation("Issues");
+
+                    b.Navigation("Log");
                 });
 #pragma warning restore 612, 618
         }
