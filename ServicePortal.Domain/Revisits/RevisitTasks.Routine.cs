@@ -38,7 +38,9 @@ public sealed partial class RevisitTasks
 
         var weekEnd = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7 - 1); // the week's Sunday
         var lastWorking = Enumerable.Range(0, 7).Select(i => weekEnd.AddDays(-i)).FirstOrDefault(d => d >= today && cal.IsWorkingDay(d));
-        var dueLocal = lastWorking != default ? lastWorking.ToDateTime(cal.DayEnd) : cal.EndOfWorkingDay(clock.LocalNow);
+        var dueLocal = lastWorking != default && lastWorking.ToDateTime(cal.DayEnd) > clock.LocalNow
+            ? lastWorking.ToDateTime(cal.DayEnd)
+            : cal.EndOfWorkingDay(clock.LocalNow);
         var due = clock.ToUtc(settings.Quiet.MoveOut(dueLocal));
 
         await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
