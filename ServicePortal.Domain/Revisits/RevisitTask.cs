@@ -104,6 +104,7 @@ public class RevisitTask
     {
         CheckOpen();
         CheckDesk(actor, "改期回访");
+        CheckHolder(actor, "改期");
         var why = StepRules.Required(reason, "改期原因", ReasonMax, "reason");
         if (newDueUtc <= now) throw InputInvalidException.Field("due", "新的回访时间必须晚于现在");
         if (quiet.At(newDueLocal) is { } p) throw InputInvalidException.Field("due", $"新的回访时间在免打扰时段（{p}）内，请另选时间");
@@ -116,8 +117,7 @@ public class RevisitTask
     {
         CheckOpen();
         CheckDesk(actor, "转交回访任务");
-        if (AssigneeId is not null && AssigneeId != actor.Id && actor.Role == Roles.Clerk)
-            throw new NotPermittedException($"此回访任务由{AssigneeName}负责，只有其本人、主任或部门经理可以转交");
+        CheckHolder(actor, "转交");
         var why = StepRules.Required(reason, "转交原因", ReasonMax, "reason");
         CheckReceiver(to);
         AssignTo(to.Id, to.Name);
@@ -185,6 +185,13 @@ public class RevisitTask
     private static void CheckReceiver(CaseActor to)
     {
         if (!DeskRoles.Contains(to.Role)) throw InputInvalidException.Field("assignee", "回访任务只能交给客服内勤、主任或部门经理");
+    }
+
+    /// <summary>A clerk acts on the pile's tasks and their own; the Director and the head on any.</summary>
+    private void CheckHolder(CaseActor actor, string action)
+    {
+        if (AssigneeId is not null && AssigneeId != actor.Id && actor.Role == Roles.Clerk)
+            throw new NotPermittedException($"此回访任务由{AssigneeName}负责，只有其本人、主任或部门经理可以{action}");
     }
 
     private void CheckOpen()

@@ -104,7 +104,7 @@ public sealed partial class RevisitTasks(IDbContextFactory<PortalDbContext> dbFa
             ? new RevisitRecordView(t.Method!.Value, t.Respondent, t.CalledAt!.Value, [.. t.Answers.OrderBy(a => a.Order).Select(a => new RevisitAnswerView(a.Question, a.Answer))],
                 t.Opinions, t.Suggestions, t.Satisfaction!.Value, t.QuietOverrideReason, t.DoneByName, t.DoneAt!.Value)
             : null;
-        return new RevisitTaskDetail(View(now).Compile()(t), t.PeriodKey, t.CreatedAt, settings.QuestionsFor(t.Kind),
+        return new RevisitTaskDetail(ViewOf(t, now), t.PeriodKey, t.CreatedAt, settings.QuestionsFor(t.Kind),
             [.. t.Attempts.OrderBy(a => a.Number).Select(a => new RevisitAttemptView(a.Number, a.At, a.ByName, a.Note, a.QuietOverrideReason))],
             record,
             [.. t.Issues.OrderBy(i => i.Id).Select(i => IssueView(i, now))],
@@ -146,6 +146,10 @@ public sealed partial class RevisitTasks(IDbContextFactory<PortalDbContext> dbFa
     private static RevisitIssueView IssueView(RevisitIssue i, DateTime now) =>
         new(i.Id, i.RevisitTaskId, i.Text, i.AnsweredOnSpot, i.Answer, i.ReplyDueAt, i.OwnerId, i.OwnerName, i.RaisedAt, i.HandledAt, i.HandledByName, i.HandledNote,
             i.ComplaintNumber, i.HandledAt == null && i.ReplyDueAt < now);
+
+    private static readonly Func<RevisitTask, DateTime, RevisitTaskView> ViewOf = ((System.Linq.Expressions.Expression<Func<RevisitTask, DateTime, RevisitTaskView>>)((t, now) =>
+        new RevisitTaskView(t.Id, t.Kind, t.SubjectNumber, t.CustomerName, t.CustomerPhone, t.About, t.Due, t.DoneAt == null && t.Due < now,
+            t.DoneAt, t.DoneByName, t.Note, t.Status, t.CustomerId, t.AssigneeId, t.AssigneeName, t.AttemptCount, t.Version))).Compile();
 
     /// <summary>A task as listed; overdue while not done past its due time.</summary>
     private static System.Linq.Expressions.Expression<Func<RevisitTask, RevisitTaskView>> View(DateTime now) => t =>

@@ -43,11 +43,14 @@ public class RevisitWorkTests
             .ShouldBe(["新的回访时间在免打扰时段（21:00–次日 08:00）内，请另选时间"]);
         (await d.DetailAsync(id)).Task.Due.ShouldBe(before);
 
+        await d.Revisits.TakeAsync(id, d.Id("clerk"), ct: Ct);
+        (await Should.ThrowAsync<NotPermittedException>(() => d.Revisits.MoveAsync(id, d.Id("clerk2"), Beijing(2026, 11, 26, 15, 0), "客户出差", ct: Ct)))
+            .Message.ShouldBe("此回访任务由张晓梅负责，只有其本人、主任或部门经理可以改期");
         await d.Revisits.MoveAsync(id, d.Id("clerk"), Beijing(2026, 11, 26, 15, 0), "客户出差，周四下午再打", ct: Ct);
 
         var detail = await d.DetailAsync(id);
         detail.Task.Due.ShouldBe(Beijing(2026, 11, 26, 15, 0).UtcDateTime);
-        detail.Log.Single().Note.ShouldBe("改至 2026-11-26 15:00：客户出差，周四下午再打");
+        detail.Log.Select(l => l.Note).ShouldBe(["", "改至 2026-11-26 15:00：客户出差，周四下午再打"]);
     }
 
     [Fact]
