@@ -114,6 +114,25 @@ public class RevisitRecordTests
     }
 
     [Fact]
+    public async Task TwoSubmitsAtOnce_SaveOneRecord()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var (d, id) = await TaskAnHourOldAsync(f);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try { await d.Revisits.RecordAsync(id, d.Id("clerk"), d.Record(), ct: Ct); return null; }
+            catch (DomainException ex) { return ex; }
+        }));
+
+        results.Count(r => r is null).ShouldBe(1);
+        results.Single(r => r is not null)!.Message.ShouldBeOneOf("此回访任务已有回访记录，不能重复提交", "已被他人修改，请刷新后重试。");
+        var detail = await d.DetailAsync(id);
+        detail.Record!.Answers.Count.ShouldBe(1);
+        detail.Log.Count(l => l.Action == "填写回访记录").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task RecordInsideQuietHours_WithAReason_KeepsTheReason()
     {
         await using var f = await DomainFixture.CreateAsync(Beijing(2026, 11, 24, 12, 0));
