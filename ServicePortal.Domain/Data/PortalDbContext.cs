@@ -32,6 +32,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Repairs.FeeItem> FeeItems => Set<Repairs.FeeItem>();
     public DbSet<Repairs.RepairSettings> RepairSettings => Set<Repairs.RepairSettings>();
     public DbSet<Revisits.RevisitTask> RevisitTasks => Set<Revisits.RevisitTask>();
+    public DbSet<Surveys.SurveyTemplate> SurveyTemplates => Set<Surveys.SurveyTemplate>();
+    public DbSet<Surveys.SurveyTemplateVersion> SurveyTemplateVersions => Set<Surveys.SurveyTemplateVersion>();
+    public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
+    public DbSet<Surveys.SurveyAnswer> SurveyAnswers => Set<Surveys.SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

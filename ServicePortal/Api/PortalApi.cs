@@ -44,6 +44,7 @@ internal static class PortalApi
         api.MapRepairEndpoints();
         api.MapRepairActionEndpoints();
         api.MapRepairSettingsEndpoints();
+        api.MapSurveyEndpoints();
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();
         api.MapImportEndpoints();
