@@ -40,6 +40,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();
         services.AddSingleton<Revisits.RevisitTasks>();
+        services.AddSingleton<Surveys.SurveyTemplateService>();
+        services.AddSingleton<Surveys.SurveyService>();
+        services.AddSingleton<Surveys.SatisfactionRollup>();
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
         services.AddSingleton<Exports.RepairRegisterExport>();

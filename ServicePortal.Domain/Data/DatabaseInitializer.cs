@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
     DemoDataGenerator demo,
+    Common.PortalClock clock,
     ILogger<DatabaseInitializer> logger)
 {
     public static readonly IReadOnlyList<(string Name, string Code)> DefaultDepartments =
@@ -44,7 +45,7 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(ct);
             // WAL lets readers go on while a clerk saves; the busy timeout makes writers queue instead of failing.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await SeedReferenceDataAsync(db, ct);
+            await SeedReferenceDataAsync(db, clock.UtcNow, ct);
             await IndexComplaintsAsync(db, ct);
         }
         await SeedRolesAsync();
@@ -83,7 +84,7 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("全文检索索引已建立：{Count:N0} 条投诉，用时 {Seconds:F1} 秒。", count, watch.Elapsed.TotalSeconds);
     }
 
-    private static async Task SeedReferenceDataAsync(PortalDbContext db, CancellationToken ct)
+    private static async Task SeedReferenceDataAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         if (!await db.Departments.AnyAsync(ct))
         {
@@ -102,6 +103,7 @@ public sealed class DatabaseInitializer(
         if (!await db.ApprovalPolicies.AnyAsync(ct))
             db.ApprovalPolicies.Add(new ApprovalPolicy());
         await db.SaveChangesAsync(ct);
+        await Surveys.SurveyTemplateService.SeedDefaultAsync(db, nowUtc, ct);
     }
 
     private async Task SeedRolesAsync()

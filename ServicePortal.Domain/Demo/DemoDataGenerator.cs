@@ -35,6 +35,7 @@ public sealed record DemoDataResult(int Accounts, int Customers, int Complaints,
     public int Repairs { get; init; }
     public int RepairHistoryEntries { get; init; }
     public int RevisitTasks { get; init; }
+    public int Surveys { get; init; }
 }
 
 /// <summary>
@@ -146,8 +147,10 @@ public sealed class DemoDataGenerator(
         writer.WriteSerials<ComplaintSerial>(serials);
         writer.WriteSerials<RepairSerial>(repairSerials);
         writer.Finish();
+        var surveys = await DemoSurveys.WriteAsync(dbFactory, new DemoRandom(options.Seed + 4), staff, customers, clock, nowLocal, ct);
         return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries)
         {
+            Surveys = surveys,
             Repairs = writer.Repairs,
             RepairHistoryEntries = writer.RepairHistoryEntries,
             RevisitTasks = writer.RevisitTasks,

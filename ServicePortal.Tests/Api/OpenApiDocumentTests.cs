@@ -67,5 +67,31 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         Property(schemas["FeeItemResponse"]!, "validFrom").ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task TheDocument_DescribesTheSurveyApi()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);
+
+        var document = await Api.JsonAsync(response);
+        var paths = document["paths"]!.AsObject();
+        paths["/api/surveys"]!.AsObject().Select(o => o.Key).ShouldBe(["get", "post"], ignoreOrder: true);
+        foreach (var path in new[] { "/api/surveys/{id}", "/api/surveys/summary", "/api/survey-templates", "/api/survey-templates/{id}/reinstate" })
+            paths.ContainsKey(path).ShouldBeTrue(path);
+        paths["/api/survey-templates/{id}"]!.AsObject().Select(o => o.Key).ShouldBe(["get", "put", "delete"], ignoreOrder: true);
+        var enter = paths["/api/surveys"]!["post"]!;
+        enter["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "201", "400", "401", "403", "409", "415"], ignoreOrder: true);
+        enter["requestBody"]!["content"]!["application/json"].ShouldNotBeNull();
+        paths["/api/surveys/summary"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["from", "to", "by", "template"]);
+        paths["/api/surveys"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["from", "to", "customer", "template", "page", "pageSize"]);
+
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        Property(enter["requestBody"]!["content"]!["application/json"]!["schema"]!, "formToken").ShouldNotBeNull();
+        Property(schemas["SurveyResponse"]!, "answers").ShouldNotBeNull();
+        Property(schemas["PageResponseOfSurveyListItemResponse"]!, "items").ShouldNotBeNull();
+        Property(schemas["SurveySummaryResponse"]!, "overall").ShouldNotBeNull();
+        Property(schemas["SurveyTemplateResponse"]!, "versions").ShouldNotBeNull();
+    }
+
     private static JsonNode Property(JsonNode schema, string name) => schema["properties"]![name]!;
 }

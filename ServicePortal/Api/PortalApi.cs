@@ -44,6 +44,7 @@ internal static class PortalApi
         api.MapRepairEndpoints();
         api.MapRepairActionEndpoints();
         api.MapRepairSettingsEndpoints();
+        api.MapSurveyEndpoints();
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();
         api.MapImportEndpoints();
@@ -181,6 +182,15 @@ internal static class PortalApi
         [typeof(RepairRateKpi)] = "RepairRateKpiResponse",
         [typeof(RepairDurationKpi)] = "RepairDurationKpiResponse",
         [typeof(RepairCountKpi)] = "RepairCountKpiResponse",
+        [typeof(Domain.Surveys.SurveyDetail)] = "SurveyResponse",
+        [typeof(Domain.Surveys.SurveyAnswerView)] = "SurveyAnswerResponse",
+        [typeof(Domain.Surveys.SurveyListItem)] = "SurveyListItemResponse",
+        [typeof(PageResponse<Domain.Surveys.SurveyListItem>)] = "PageResponseOfSurveyListItemResponse",
+        [typeof(Domain.Surveys.SatisfactionSummary)] = "SurveySummaryResponse",
+        [typeof(Domain.Surveys.SatisfactionRow)] = "SurveySummaryRowResponse",
+        [typeof(Domain.Surveys.SurveyTemplateView)] = "SurveyTemplateResponse",
+        [typeof(Domain.Surveys.SurveyTemplateVersionView)] = "SurveyTemplateVersionResponse",
+        [typeof(Domain.Surveys.SurveyItemView)] = "SurveyItemResponse",
     };
 
     /// <summary>Types the API writes as a plain value (see <see cref="ApiJson.ConfigureResponses"/>): their schema is that value's.</summary>

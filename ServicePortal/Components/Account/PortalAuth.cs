@@ -19,6 +19,8 @@ public static class Policies
     public const string RepairIntake = "RepairIntake";
     /// <summary>Who may read repair orders, their register and slips.</summary>
     public const string RepairReaders = "RepairReaders";
+    /// <summary>Who enters and reads satisfaction questionnaires: the service desk (clerks, the Director, department heads).</summary>
+    public const string SurveyDesk = "SurveyDesk";
 }
 
 public static class PortalClaims
@@ -109,7 +111,8 @@ public static class PortalAuthExtensions
             .AddPolicy(Policies.ComplaintIntake, p => p.RequireRole(Roles.ComplaintIntake))
             .AddPolicy(Policies.ComplaintReaders, p => p.RequireRole(Roles.ComplaintReaders))
             .AddPolicy(Policies.RepairIntake, p => p.RequireRole(Roles.ComplaintIntake))
-            .AddPolicy(Policies.RepairReaders, p => p.RequireRole(Roles.ComplaintReaders));
+            .AddPolicy(Policies.RepairReaders, p => p.RequireRole(Roles.ComplaintReaders))
+            .AddPolicy(Policies.SurveyDesk, p => p.RequireRole(Domain.Surveys.SurveyService.DeskRoles));
         return services;
     }
 }
