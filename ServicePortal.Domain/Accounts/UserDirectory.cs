@@ -47,4 +47,15 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
         return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Active people in <paramref name="roles"/> (the revisit desk's hand-over and issue-owner pickers).</summary>
+    public async Task<IReadOnlyList<OwnerOption>> PeopleInRolesAsync(IReadOnlyList<string> roles, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => roles.Contains(u.Role) && !u.IsDisabled)
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" }).ToListAsync(ct);
+        return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
+    }
 }
