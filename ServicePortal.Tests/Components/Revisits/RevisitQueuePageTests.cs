@@ -108,4 +108,17 @@ public sealed class RevisitQueuePageTests : PortalComponentTest
         links.Count.ShouldBe(shown ? 1 : 0);
         if (shown) links[0].GetAttribute("href").ShouldBe("/revisits");
     }
+
+    [Fact]
+    public async Task HomeRevisitList_LinksEachTaskToItsPage()
+    {
+        var d = await RevisitDesk.CreateAsync(Domain);
+        var id = await d.AddTaskAsync();
+        await SignInAsync("clerk");
+
+        var page = RenderWithProviders<ServicePortal.Components.Pages.Home>();
+
+        page.WaitForAssertion(() => page.Find($"[data-testid=revisit-task][data-id='{id}'] [data-testid=revisit-open]").GetAttribute("href").ShouldBe($"/revisits/{id}"), Wait);
+        page.Find($"[data-testid=revisit-task][data-id='{id}'] [data-testid=revisit-close]").ShouldNotBeNull();
+    }
 }
