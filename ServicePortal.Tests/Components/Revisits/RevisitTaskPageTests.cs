@@ -164,4 +164,44 @@ public sealed class RevisitTaskPageTests : PortalComponentTest
         Host.WaitForAssertion(() => Host.FindAll("[data-testid=dialog-move]").ShouldBeEmpty(), Wait);
         Domain.Get<ServicePortal.Domain.Common.PortalClock>().Format((await d.DetailAsync(id)).Task.Due).ShouldBe("2026-11-25 15:00");
     }
+
+    [Fact]
+    public async Task HandingOver_WithoutAReason_IsRefusedInChinese_ThenGoesToTheOtherClerk()
+    {
+        var (d, id) = await TaskAsync();
+        await d.Revisits.TakeAsync(id, d.Id("clerk"), ct: Ct);
+        var page = Open(id);
+
+        page.Find("[data-testid=action-hand-over]").Click();
+        Host.WaitForElement("[data-testid=dialog-hand-over] [data-testid=field-receiver]").MouseDown();
+        Host.WaitForElements(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Contains("陈静")).Click();
+        Host.Find("[data-testid=dialog-submit]").Click();
+        Host.WaitForAssertion(() => Host.Find("[data-testid=dialog-error]").TextContent.ShouldContain("请填写转交原因"), Wait);
+        Host.Find("textarea[data-testid=field-reason]").Change("本周休假");
+        Host.Find("[data-testid=dialog-submit]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=revisit-assignee]").TextContent.ShouldBe("陈静"), Wait);
+        (await d.DetailAsync(id)).Log[^1].Note.ShouldBe("转交给陈静：本周休假");
+    }
+
+    [Fact]
+    public async Task AnOpenIssue_IsHandledFromThePage_WithTheNote()
+    {
+        var (d, id) = await TaskAsync();
+        Domain.Time.Advance(TimeSpan.FromHours(1)); // the call is after the task was made
+        await d.Revisits.RecordAsync(id, d.Id("clerk"), d.Record(r => r.Issues = [new("要求上门保养", false, null, Domain.Time.GetUtcNow().AddDays(1), d.Id("clerk2"))]), ct: Ct);
+        var page = Open(id);
+        page.Find("[data-testid=revisit-issue]").TextContent.ShouldContain("陈静");
+
+        page.Find("[data-testid=issue-handle]").Click();
+        Host.WaitForElement("[data-testid=dialog-handle-issue]").TextContent.ShouldContain("要求上门保养");
+        Host.Find("[data-testid=dialog-submit]").Click();
+        Host.WaitForAssertion(() => Host.Find("[data-testid=dialog-error]").TextContent.ShouldContain("请填写处理情况"), Wait);
+        Host.Find("textarea[data-testid=field-note]").Change("已约定周五上门保养");
+        Host.Find("[data-testid=dialog-submit]").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=issue-handle]").ShouldBeEmpty(), Wait);
+        page.Find("[data-testid=revisit-issue]").TextContent.ShouldContain("已约定周五上门保养");
+        (await d.DetailAsync(id)).Issues.Single().HandledNote.ShouldBe("已约定周五上门保养");
+    }
 }
