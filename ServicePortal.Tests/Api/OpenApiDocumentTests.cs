@@ -40,7 +40,9 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
 
         var document = await Api.JsonAsync(response);
         var paths = document["paths"]!.AsObject();
-        foreach (var path in new[] { "/api/repairs", "/api/repairs/{number}", "/api/fee-items", "/api/fee-items/{id}", "/api/repair-settings", "/api/revisits", "/api/revisits/{id}/close" })
+        foreach (var path in new[] { "/api/repairs", "/api/repairs/{number}", "/api/fee-items", "/api/fee-items/{id}", "/api/repair-settings", "/api/revisits", "/api/revisits/{id}/close", "/api/revisits/{id}", "/api/revisits/{id}/take", "/api/revisits/{id}/start-call",
+            "/api/revisits/{id}/attempt", "/api/revisits/{id}/record", "/api/revisits/{id}/handover", "/api/revisits/{id}/reschedule", "/api/revisits/assign",
+            "/api/revisits/issues/{issueId}/handled", "/api/revisit-settings" })
             paths.ContainsKey(path).ShouldBeTrue(path);
         foreach (var action in new[] { "dispatch", "book", "miss", "quote", "approve-quote", "reject-quote", "accept", "decline", "complete", "feedback-slip", "review", "correct" })
         {

@@ -23,7 +23,7 @@ public sealed record RevisitAttemptRequest(
 
 [Description("转交回访任务")]
 public sealed record RevisitHandoverRequest(
-    [property: Description("接收人：账户 id 或用户名（客服内勤、主任或部门经理）")] string? To,
+    [property: Description("接收人：账户 id 或用户名（客服内勤、主任或部门经理）")] string? Assignee,
     [property: Description("原因（必填）")] string? Reason, int? Version = null);
 
 [Description("改约回访时间")]
@@ -34,7 +34,7 @@ public sealed record RevisitRescheduleRequest(
 [Description("主任批量分配回访任务")]
 public sealed record RevisitAssignRequest(
     [property: Description("回访任务 id")] IReadOnlyList<int>? Ids,
-    [property: Description("接收人：账户 id 或用户名")] string? To);
+    [property: Description("接收人：账户 id 或用户名")] string? Assignee);
 
 [Description("批量分配的结果")]
 public sealed record RevisitAssignResponse([property: Description("分配的任务数")] int Assigned);
@@ -75,7 +75,7 @@ internal static class RevisitEndpoints
         Step<RevisitAttemptRequest>(revisits, "attempt", "记录一次未联系上（达到最多次数时任务结束为无法联系）",
             (t, id, u, b, ct) => t.RecordAttemptAsync(id, u, b.Note ?? "", b.QuietOverrideReason, b.Version, ct));
         Step<RevisitRecordInput>(revisits, "record", "提交回访记录表并完成任务（重复提交返回 409）", (t, id, u, b, ct) => t.RecordAsync(id, u, b, null, ct));
-        Step<RevisitHandoverRequest>(revisits, "handover", "转交给其他人员", (t, id, u, b, ct) => t.HandOverAsync(id, u, b.To ?? "", b.Reason ?? "", b.Version, ct));
+        Step<RevisitHandoverRequest>(revisits, "handover", "转交给其他人员", (t, id, u, b, ct) => t.HandOverAsync(id, u, b.Assignee ?? "", b.Reason ?? "", b.Version, ct));
         Step<RevisitRescheduleRequest>(revisits, "reschedule", "改约回访时间", (t, id, u, b, ct) =>
             b.Due is { } due ? t.MoveAsync(id, u, due, b.Reason ?? "", b.Version, ct) : throw InputInvalidException.Field("due", "请填写新的回访时间"));
         Step<CloseRevisitRequest>(revisits, "close", "完成回访并记录（简要记录）", (t, id, u, b, ct) => t.CloseAsync(id, u, b.Note ?? "", ct));
@@ -99,7 +99,7 @@ internal static class RevisitEndpoints
                 var body = await ApiJson.ReadAsync<RevisitAssignRequest>(request, ct);
                 if (body.Refusal is not null) return body.Refusal;
                 if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(new RevisitAssignResponse(await tasks.AssignBulkAsync([.. body.Value!.Ids ?? []], ApiUser.Id(user), body.Value.To ?? "", ct)));
+                return TypedResults.Ok(new RevisitAssignResponse(await tasks.AssignBulkAsync([.. body.Value!.Ids ?? []], ApiUser.Id(user), body.Value.Assignee ?? "", ct)));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Director))
             .WithName("AssignRevisits")
