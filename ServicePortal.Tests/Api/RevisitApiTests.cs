@@ -245,12 +245,25 @@ public class RevisitApiTests(ApiApp app) : IClassFixture<ApiApp>
         var original = await Api.JsonAsync(read);
         read.StatusCode.ShouldBe(HttpStatusCode.OK, original.ToJsonString());
         original["maxAttempts"]!.GetValue<int>().ShouldBe(3);
+        original["quietPeriods"]![0]!["start"]!.GetValue<string>().ShouldBe("12:00");
+        original["questions"]!["afterRepair"]!.AsArray().ShouldNotBeEmpty();
 
         var bad = original.DeepClone().AsObject();
         bad["maxAttempts"] = 0;
         using var refused = await (await _r.As("director")).PutAsync("/api/revisit-settings", Json(bad), Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        Api.ErrorsOf(await Api.JsonAsync(refused), "maxAttempts").ShouldBe("最多联系次数应为 1–10 次");
+        var problem = await Api.JsonAsync(refused);
+        Api.ErrorsOf(problem, "maxAttempts").ShouldBe("最多联系次数应为 1–10 次");
+        bad["maxAttempts"] = 3;
+        bad["quietPeriods"] = new JsonArray(new JsonObject { ["start"] = "中午", ["end"] = "14:00" });
+        bad["questions"]!["afterRepair"] = new JsonArray();
+        using var refused2 = await (await _r.As("director")).PutAsync("/api/revisit-settings", Json(bad), Ct);
+        refused2.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        problem = await Api.JsonAsync(refused2);
+        Api.ErrorsOf(problem, "quietPeriods").ShouldBe("免打扰时段的开始和结束时间应为 HH:mm，如 12:00");
+        Api.ErrorsOf(problem, "questions.afterRepair").ShouldBe("维修回访至少要有一个回访问题");
+        using var unchanged = await (await _r.As("admin")).GetAsync("/api/revisit-settings", Ct);
+        (await Api.JsonAsync(unchanged)).ToJsonString().ShouldBe(original.ToJsonString());
         using var clerkPut = await (await _r.As("clerk")).PutAsync("/api/revisit-settings", Json(original), Ct);
         clerkPut.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -260,8 +273,8 @@ public class RevisitApiTests(ApiApp app) : IClassFixture<ApiApp>
         var quiet = original.DeepClone().AsObject();
         quiet["quietPeriods"] = new JsonArray(new JsonObject
         {
-            ["start"] = local.AddMinutes(-30).ToString("HH:mm:00"),
-            ["end"] = local.AddMinutes(30).ToString("HH:mm:00"),
+            ["start"] = local.AddMinutes(-30).ToString("HH:mm"),
+            ["end"] = local.AddMinutes(30).ToString("HH:mm"),
         });
         quiet["maxAttempts"] = 4;
         using var saved = await (await _r.As("director")).PutAsync("/api/revisit-settings", Json(quiet), Ct);

@@ -170,7 +170,6 @@ internal static class PortalApi
         [typeof(RevisitTaskView)] = "RevisitTaskResponse",
         [typeof(PageResponse<RevisitTaskView>)] = "PageResponseOfRevisitTaskResponse",
         [typeof(RevisitTaskDetail)] = "RevisitDetailResponse",
-        [typeof(RevisitSettingsInput)] = "RevisitSettingsDto",
         [typeof(KpiReport)] = "KpiResponse",
         [typeof(Ratio)] = "RatioResponse",
         [typeof(RateKpi)] = "RateKpiResponse",

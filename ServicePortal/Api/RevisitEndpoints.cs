@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Security.Claims;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -41,6 +42,53 @@ public sealed record RevisitAssignResponse([property: Description("分配的任�
 
 [Description("回访问题已处理")]
 public sealed record RevisitIssueHandledRequest([property: Description("处理情况（必填）")] string? Note);
+
+[Description("免打扰时段：开始和结束时间 HH:mm（北京时间）；结束早于开始表示跨越午夜，如 21:00–08:00")]
+public sealed record RevisitQuietPeriodDto(string? Start, string? End);
+
+[Description("各类回访的问题（回访记录表上要问的问题，按顺序）")]
+public sealed record RevisitQuestionsDto(
+    [property: Description("维修回访")] IReadOnlyList<string>? AfterRepair,
+    [property: Description("投诉回访")] IReadOnlyList<string>? AfterComplaint,
+    [property: Description("重点客户例行回访")] IReadOnlyList<string>? RoutineKeyCustomer,
+    [property: Description("保修期客户例行回访")] IReadOnlyList<string>? RoutineWarranty);
+
+[Description("回访设置")]
+public sealed record RevisitSettingsDto(
+    [property: Description("免打扰时段（最多 6 个，不能覆盖全天）")] IReadOnlyList<RevisitQuietPeriodDto>? QuietPeriods,
+    [property: Description("最多联系次数，1–10（默认 3）；达到后任务结束为无法联系")] int? MaxAttempts,
+    [property: Description("投诉结案后几个工作日内回访，1–15（默认 2）")] int? ComplaintRevisitWorkingDays,
+    RevisitQuestionsDto? Questions)
+{
+    public static RevisitSettingsDto Of(RevisitSettings s) => new(
+        [.. s.QuietPeriods.Select(p => new RevisitQuietPeriodDto(p.Start.ToString("HH:mm", CultureInfo.InvariantCulture), p.End.ToString("HH:mm", CultureInfo.InvariantCulture)))],
+        s.MaxAttempts, s.ComplaintRevisitWorkingDays,
+        new(s.QuestionsFor(RevisitKind.AfterRepair), s.QuestionsFor(RevisitKind.AfterComplaint), s.QuestionsFor(RevisitKind.RoutineKeyCustomer), s.QuestionsFor(RevisitKind.RoutineWarranty)));
+
+    /// <summary>The domain's input, or the errors of unreadable fields (times not HH:mm, numbers missing).</summary>
+    public (RevisitSettingsInput Input, Dictionary<string, string[]> Errors) ToInput()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var periods = new List<QuietPeriod>();
+        foreach (var p in QuietPeriods ?? [])
+        {
+            if (TimeOnly.TryParseExact(p?.Start ?? "", ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+                && TimeOnly.TryParseExact(p?.End ?? "", ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+                periods.Add(new QuietPeriod(start, end));
+            else errors["quietPeriods"] = ["免打扰时段的开始和结束时间应为 HH:mm，如 12:00"];
+        }
+        if (MaxAttempts is null) errors["maxAttempts"] = ["请填写最多联系次数"];
+        if (ComplaintRevisitWorkingDays is null) errors["complaintRevisitWorkingDays"] = ["请填写投诉结案后回访的期限"];
+        var questions = new Dictionary<RevisitKind, IReadOnlyList<string>>
+        {
+            [RevisitKind.AfterRepair] = Questions?.AfterRepair ?? [],
+            [RevisitKind.AfterComplaint] = Questions?.AfterComplaint ?? [],
+            [RevisitKind.RoutineKeyCustomer] = Questions?.RoutineKeyCustomer ?? [],
+            [RevisitKind.RoutineWarranty] = Questions?.RoutineWarranty ?? [],
+        };
+        return (new RevisitSettingsInput(periods, MaxAttempts ?? 0, ComplaintRevisitWorkingDays ?? 0, questions), errors);
+    }
+}
 
 /// <summary>
 /// The revisit centre (SPEC V-1 … V-4): the task list and detail, the steps of a task, the Director's bulk
@@ -128,22 +176,30 @@ internal static class RevisitEndpoints
 
         var settings = api.MapGroup("/revisit-settings").WithTags("设置：回访")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Director));
-        settings.MapGet("", async (RevisitTasks tasks, CancellationToken ct) => TypedResults.Ok((await tasks.SettingsAsync(ct)).ToInput()))
+        settings.MapGet("", async (RevisitTasks tasks, CancellationToken ct) => TypedResults.Ok(RevisitSettingsDto.Of(await tasks.SettingsAsync(ct))))
             .WithName("GetRevisitSettings")
             .WithSummary("查看回访设置：免打扰时段、最多联系次数、投诉回访期限、回访问题（系统管理员、主任）")
-            .Produces<RevisitSettingsInput>();
+            .Produces<RevisitSettingsDto>();
         settings.MapPut("", async (HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitSettingsInput>(request, ct);
+                var body = await ApiJson.ReadAsync<RevisitSettingsDto>(request, ct);
                 if (body.Refusal is not null) return body.Refusal;
                 if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok((await tasks.SaveSettingsAsync(ApiUser.Id(user), body.Value!, ct)).ToInput());
+                var (input, errors) = body.Value!.ToInput();
+                if (errors.Count > 0)
+                {
+                    // unreadable fields together with what the rules say about the others
+                    var rules = RevisitSettingsValidator.Validate(input);
+                    foreach (var (field, messages) in errors) rules[field] = messages;
+                    return ApiProblems.Invalid(rules);
+                }
+                return TypedResults.Ok(RevisitSettingsDto.Of(await tasks.SaveSettingsAsync(ApiUser.Id(user), input, ct)));
             })
             .WithName("SaveRevisitSettings")
             .WithSummary("保存回访设置（系统管理员、主任）")
             .WithDescription("有误返回 400，errors 的键为 quietPeriods、maxAttempts、complaintRevisitWorkingDays、questions.afterRepair 等。")
-            .AcceptsJson<RevisitSettingsInput>()
-            .Produces<RevisitSettingsInput>()
+            .AcceptsJson<RevisitSettingsDto>()
+            .Produces<RevisitSettingsDto>()
             .ProducesValidationProblem();
     }
 
