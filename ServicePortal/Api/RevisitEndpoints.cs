@@ -106,7 +106,7 @@ internal static class RevisitEndpoints
         revisits.MapGet("", ListAsync)
             .WithName("ListRevisits")
             .WithSummary($"回访任务列表（{Desk}）")
-            .WithDescription("按到期时间排序、分页。status：Open、Done、Unreachable；kind：AfterRepair、AfterComplaint、RoutineKeyCustomer、RoutineWarranty；"
+            .WithDescription("按到期时间排序、分页。不带 status 和 number 时只列未完成的任务；status：Open、Done、Unreachable；kind：AfterRepair、AfterComplaint、RoutineKeyCustomer、RoutineWarranty；"
                 + "assignee：账户 id 或用户名，none 为未分配；due：overdue（已过期）、today（今天内到期）、upcoming（今天以后）——只含未完成的；number：维修单号或投诉编号。")
             .WithQueryParameters([("status", "状态：Open、Done、Unreachable"), ("kind", "类型"), ("assignee", "负责人（账户 id 或用户名；none 为未分配）"),
                 ("due", "overdue、today、upcoming"), ("number", "维修单号或投诉编号"), ("page", "页码，从 1 开始"), ("pageSize", "每页条数，1–200（默认 50）")])
@@ -126,7 +126,22 @@ internal static class RevisitEndpoints
         Step<RevisitHandoverRequest>(revisits, "handover", "转交给其他人员", (t, id, u, b, ct) => t.HandOverAsync(id, u, b.Assignee ?? "", b.Reason ?? "", b.Version, ct));
         Step<RevisitRescheduleRequest>(revisits, "reschedule", "改约回访时间", (t, id, u, b, ct) =>
             b.Due is { } due ? t.MoveAsync(id, u, due, b.Reason ?? "", b.Version, ct) : throw InputInvalidException.Field("due", "请填写新的回访时间"));
-        Step<CloseRevisitRequest>(revisits, "close", "完成回访并记录（简要记录）", (t, id, u, b, ct) => t.CloseAsync(id, u, b.Note ?? "", ct));
+        revisits.MapPost("{id:int}/close", async (int id, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<CloseRevisitRequest>(request, ct);
+                if (body.Refusal is not null) return body.Refusal;
+                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
+                await tasks.CloseAsync(id, ApiUser.Id(user), body.Value!.Note ?? "", ct);
+                return await tasks.GetAsync(id, ct) is { } task ? TypedResults.Ok(task) : NotFound(id);
+            })
+            .WithName("CloseRevisit")
+            .WithSummary($"完成回访并简要记录（{Desk}）")
+            .WithDescription("note 为回访记录（必填）；回答任务本身（不含详情）。任务不存在返回 404，已结束返回 409。完整的回访记录表请用 record。")
+            .AcceptsJson<CloseRevisitRequest>()
+            .Produces<RevisitTaskView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         revisits.MapPost("{id:int}/start-call", async (int id, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RevisitStartCallRequest>(request, ct);
@@ -220,7 +235,7 @@ internal static class RevisitEndpoints
                 await run(tasks, id, ApiUser.Id(user), body.Value!, ct);
                 return await tasks.DetailAsync(id, ct) is { } d ? TypedResults.Ok(d) : NotFound(id);
             })
-            .WithName(action == "close" ? "CloseRevisit" : "Revisit_" + action)
+            .WithName("Revisit_" + action)
             .WithSummary($"{summary}（{Desk}）")
             .WithDescription("任务不存在返回 404，任务已结束或版本不一致返回 409，内容有误返回 400（errors 按字段给出中文提示）。")
             .AcceptsJson<TBody>()
@@ -244,6 +259,8 @@ internal static class RevisitEndpoints
             }
             var page = reader.WholeNumber(value("page"), "page", "页码", 1, 1, 100000);
             var size = reader.WholeNumber(value("pageSize"), "pageSize", "每页条数", 50, 1, 200);
+            // without a status or a case number: the open tasks (the work still to do)
+            if (status is null && string.IsNullOrWhiteSpace(value("status")) && string.IsNullOrWhiteSpace(value("number"))) status = RevisitStatus.Open;
             return new RevisitListQuery(status, kind, value("assignee"), due, value("number"), page - 1, size);
         });
         if (problem is not null) return problem;
