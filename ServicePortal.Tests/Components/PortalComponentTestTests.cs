@@ -17,7 +17,7 @@ public sealed class PortalComponentTestTests : PortalComponentTest
     [Fact]
     public void Roles_GetThePoliciesTheAppDefines()
     {
-        PoliciesOf("Clerk").ShouldBe([Policies.ComplaintIntake, Policies.ComplaintReaders, Policies.RepairIntake, Policies.RepairReaders], ignoreOrder: true);
+        PoliciesOf("Clerk").ShouldBe([Policies.ComplaintIntake, Policies.ComplaintReaders, Policies.RepairIntake, Policies.RepairReaders, Policies.SurveyDesk], ignoreOrder: true);
         PoliciesOf("Executive").ShouldBe([Policies.ComplaintReaders, Policies.RepairReaders], ignoreOrder: true);
         PoliciesOf("Admin").ShouldBe([Policies.Admin]);
     }
