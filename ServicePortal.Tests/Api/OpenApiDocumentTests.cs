@@ -53,6 +53,17 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
         }
 
+        foreach (var action in new[] { "take", "start-call", "attempt", "record", "handover", "reschedule", "close" })
+        {
+            var step = paths[$"/api/revisits/{{id}}/{action}"]!["post"]!;
+            step["requestBody"]!["content"]!["application/json"].ShouldNotBeNull(action);
+            step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
+        }
+        paths["/api/revisits/{id}/record"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>()
+            .ShouldEndWith("RevisitDetailResponse");
+        paths["/api/revisits"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["status", "kind", "assignee", "due", "number", "page", "pageSize"], ignoreOrder: true);
+
         var register = paths["/api/repairs"]!["post"]!;
         register["summary"]!.GetValue<string>().ShouldBe("受理一张报修");
         register["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["201", "400", "401", "403", "409", "415"], ignoreOrder: true);
