@@ -40,7 +40,9 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
 
         var document = await Api.JsonAsync(response);
         var paths = document["paths"]!.AsObject();
-        foreach (var path in new[] { "/api/repairs", "/api/repairs/{number}", "/api/fee-items", "/api/fee-items/{id}", "/api/repair-settings", "/api/revisits", "/api/revisits/{id}/close" })
+        foreach (var path in new[] { "/api/repairs", "/api/repairs/{number}", "/api/fee-items", "/api/fee-items/{id}", "/api/repair-settings", "/api/revisits", "/api/revisits/{id}/close", "/api/revisits/{id}", "/api/revisits/{id}/take", "/api/revisits/{id}/start-call",
+            "/api/revisits/{id}/attempt", "/api/revisits/{id}/record", "/api/revisits/{id}/handover", "/api/revisits/{id}/reschedule", "/api/revisits/assign",
+            "/api/revisits/issues/{issueId}/handled", "/api/revisit-settings" })
             paths.ContainsKey(path).ShouldBeTrue(path);
         foreach (var action in new[] { "dispatch", "book", "miss", "quote", "approve-quote", "reject-quote", "accept", "decline", "complete", "feedback-slip", "review", "correct" })
         {
@@ -50,6 +52,17 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             step["requestBody"]!["content"]!["application/json"].ShouldNotBeNull(action);
             step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
         }
+
+        foreach (var action in new[] { "take", "start-call", "attempt", "record", "handover", "reschedule", "close" })
+        {
+            var step = paths[$"/api/revisits/{{id}}/{action}"]!["post"]!;
+            step["requestBody"]!["content"]!["application/json"].ShouldNotBeNull(action);
+            step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
+        }
+        paths["/api/revisits/{id}/record"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>()
+            .ShouldEndWith("RevisitDetailResponse");
+        paths["/api/revisits"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["status", "kind", "assignee", "due", "number", "page", "pageSize"], ignoreOrder: true);
 
         var register = paths["/api/repairs"]!["post"]!;
         register["summary"]!.GetValue<string>().ShouldBe("受理一张报修");

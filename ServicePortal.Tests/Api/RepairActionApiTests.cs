@@ -76,7 +76,7 @@ public class RepairActionApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await client.GetAsync(url, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
-        return JsonNode.Parse(text)!.AsArray();
+        return JsonNode.Parse(text)!["items"]!.AsArray();
     }
 
     [Fact]

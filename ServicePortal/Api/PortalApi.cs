@@ -44,6 +44,7 @@ internal static class PortalApi
         api.MapRepairEndpoints();
         api.MapRepairActionEndpoints();
         api.MapRepairSettingsEndpoints();
+        api.MapRevisitEndpoints();
         api.MapSurveyEndpoints();
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();
@@ -167,6 +168,8 @@ internal static class PortalApi
         [typeof(RepairHistoryView)] = "RepairHistoryEntry",
         [typeof(FeeItemView)] = "FeeItemResponse",
         [typeof(RevisitTaskView)] = "RevisitTaskResponse",
+        [typeof(PageResponse<RevisitTaskView>)] = "PageResponseOfRevisitTaskResponse",
+        [typeof(RevisitTaskDetail)] = "RevisitDetailResponse",
         [typeof(KpiReport)] = "KpiResponse",
         [typeof(Ratio)] = "RatioResponse",
         [typeof(RateKpi)] = "RateKpiResponse",

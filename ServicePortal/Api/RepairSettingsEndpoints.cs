@@ -3,7 +3,6 @@ using System.Security.Claims;
 using ServicePortal.Components.Account;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Repairs;
-using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Api;
 
@@ -27,10 +26,7 @@ public sealed record RepairSettingsDto(
     [property: Description("保修期（月），从购买日期算起，1–120（默认 12）")] int? WarrantyMonths,
     [property: Description("先收费后维修：客户接受报价时须预收全部报价金额（默认 true）")] bool? CollectFeeBeforeRepair);
 
-[Description("完成回访")]
-public sealed record CloseRevisitRequest([property: Description("回访记录（必填，最多 2000 字）")] string? Note);
-
-/// <summary>The repair side's settings (fee schedule, warranty period) and the phone revisit tasks (SPEC ).</summary>
+/// <summary>The repair side's settings: fee schedule and warranty period (SPEC R-3); the revisit tasks are in <see cref="RevisitEndpoints"/>.</summary>
 internal static class RepairSettingsEndpoints
 {
     public static void MapRepairSettingsEndpoints(this RouteGroupBuilder api)
@@ -87,25 +83,6 @@ internal static class RepairSettingsEndpoints
                 + "两项均必填；有误返回 400，errors 的键为 warrantyMonths、collectFeeBeforeRepair。")
             .AcceptsJson<RepairSettingsDto>()
             .Produces<RepairSettingsDto>();
-
-        var revisits = api.MapGroup("/revisits").WithTags("回访")
-            .RequireAuthorization(p => p.RequireRole(RevisitTask.DeskRoles));
-        revisits.MapGet("", ListRevisitsAsync)
-            .WithName("ListRevisits")
-            .WithSummary("待回访任务（客服内勤、主任、部门经理）")
-            .WithDescription("不带参数：未完成的回访任务，最早到期的在前（最多 max 条，默认 50，1–500）；overdue 表示已过期。"
-                + "带 number（如 WX2611001）：该维修单的全部回访任务（含已完成）。")
-            .WithQueryParameters([("number", "维修单号：只看该单的回访任务（含已完成）"), ("max", "最多条数，1–500（默认 50）")])
-            .Produces<IReadOnlyList<RevisitTaskView>>()
-            .ProducesValidationProblem();
-        revisits.MapPost("{id:int}/close", CloseRevisitAsync)
-            .WithName("CloseRevisit")
-            .WithSummary("完成回访并记录（客服内勤、主任、部门经理）")
-            .WithDescription("note 为回访记录（必填）。任务不存在返回 404，已完成返回 409。")
-            .AcceptsJson<CloseRevisitRequest>()
-            .Produces<RevisitTaskView>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static IResult FeeItemNotFound(int id) => ApiProblems.NotFound($"收费项目 {id} 不存在。");
@@ -146,25 +123,5 @@ internal static class RepairSettingsEndpoints
         foreach (var (field, messages) in body.Errors) errors[field] = messages;
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok(Dto(await repairs.SaveSettingsAsync(body.Value.WarrantyMonths!.Value, body.Value.CollectFeeBeforeRepair!.Value, ct)));
-    }
-
-    private static async Task<IResult> ListRevisitsAsync(string? number, string? max, RevisitTasks tasks, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var reader = new ServicePortal.Domain.Complaints.QueryReader(errors);
-        var count = reader.WholeNumber(max, "max", "最多条数", 50, 1, 500);
-        if (errors.Count > 0) return ApiProblems.Invalid(errors, "查询条件有误，请按提示修改。");
-        return string.IsNullOrWhiteSpace(number)
-            ? TypedResults.Ok(await tasks.OpenAsync(count, ct))
-            : TypedResults.Ok(await tasks.OfAsync(number.Trim().ToUpperInvariant(), ct));
-    }
-
-    private static async Task<IResult> CloseRevisitAsync(int id, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct)
-    {
-        var body = await ApiJson.ReadAsync<CloseRevisitRequest>(request, ct);
-        if (body.Refusal is not null) return body.Refusal;
-        if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-        await tasks.CloseAsync(id, ApiUser.Id(user), body.Value!.Note ?? "", ct);
-        return await tasks.GetAsync(id, ct) is { } task ? TypedResults.Ok(task) : ApiProblems.NotFound($"回访任务 {id} 不存在。");
     }
 }
