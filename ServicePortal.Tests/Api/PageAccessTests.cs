@@ -55,6 +55,22 @@ public partial class PageAccessTests(ApiApp app) : IClassFixture<ApiApp>
             response.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
     }
 
+    [Theory]
+    [InlineData("clerk", HttpStatusCode.Redirect)]
+    [InlineData("head", HttpStatusCode.Redirect)]
+    [InlineData("director", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task TheRevisitSettingsPage_IsForTheAdminAndTheDirector(string userName, HttpStatusCode expected)
+    {
+        var client = await SignedInWithCookieAsync(userName);
+
+        using var response = await client.GetAsync("/admin/revisit-settings", Ct);
+
+        response.StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.Redirect)
+            response.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
+    }
+
     [Fact]
     public async Task ASignedInBrowser_CanCallTheApiWithItsCookie()
     {
