@@ -65,7 +65,7 @@ public sealed record RevisitKpiRow(
 [Description("回访和满意度 KPI（SPEC K-1、K-2、K-6）")]
 public sealed record RevisitKpis(
     LinkedRateKpi RevisitRate,
-    LinkedRateKpi HandlingRate,
+    LinkedRateKpi RevisitHandlingRate,
     LinkedRateKpi RevisitSatisfaction,
     [property: Description("问卷满意度（全部评分项合计）；选了部门时只计评该部门的评分项")] LinkedRateKpi SurveySatisfaction,
     [property: Description("问卷期间内的问卷份数")] int Questionnaires,
@@ -79,7 +79,7 @@ public sealed record RevisitKpis(
     /// monthly workbook one line each. A further rate (the spot-check confirmation rate) is a property
     /// here plus one entry in this list.
     /// </summary>
-    [JsonIgnore] public IReadOnlyList<RateFigure> Rates => [RevisitRate, HandlingRate, RevisitSatisfaction, SurveySatisfaction];
+    [JsonIgnore] public IReadOnlyList<RateFigure> Rates => [RevisitRate, RevisitHandlingRate, RevisitSatisfaction, SurveySatisfaction];
 }
 
 /// <summary>Which tasks or issues of a period a revisit figure counts (the drill-down).</summary>

@@ -112,15 +112,15 @@ public class RevisitKpiTests
         await using var f = await DomainFixture.CreateAsync();
         var d = await CreateAsync(f);
 
-        (await KpisAsync(f)).HandlingRate.Ratio.ShouldBe(Ratio.Of(1, 3)); // A's on-the-spot answer only
+        (await KpisAsync(f)).RevisitHandlingRate.Ratio.ShouldBe(Ratio.Of(1, 3)); // A's on-the-spot answer only
         await d.Desk.Revisits.HandleIssueAsync(d.OwedIssueOfB, d.Desk.Id("clerk"), "已补寄发票", Ct);
 
         var k = await KpisAsync(f);
-        k.HandlingRate.Ratio.ShouldBe(Ratio.Of(2, 3));
-        k.HandlingRate.OnTarget.ShouldBeFalse();
-        k.HandlingRate.Cases.ShouldBe("/dashboard/revisits?from=2026-11-01&to=2026-11-30&set=Handled");
-        k.HandlingRate.BaseCases.ShouldBe("/dashboard/revisits?from=2026-11-01&to=2026-11-30&set=Raised");
-        (await KpisAsync(f, new KpiRequest(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)))).HandlingRate.Ratio.ShouldBe(Ratio.Of(0, 0));
+        k.RevisitHandlingRate.Ratio.ShouldBe(Ratio.Of(2, 3));
+        k.RevisitHandlingRate.OnTarget.ShouldBeFalse();
+        k.RevisitHandlingRate.Cases.ShouldBe("/dashboard/revisits?from=2026-11-01&to=2026-11-30&set=Handled");
+        k.RevisitHandlingRate.BaseCases.ShouldBe("/dashboard/revisits?from=2026-11-01&to=2026-11-30&set=Raised");
+        (await KpisAsync(f, new KpiRequest(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)))).RevisitHandlingRate.Ratio.ShouldBe(Ratio.Of(0, 0));
     }
 
     [Fact]
