@@ -72,6 +72,7 @@ public sealed partial class KpiService
                 all.With(RevisitCaseSet.Satisfied).Url, all.With(RevisitCaseSet.Rated).Url),
             LinkedRateKpi.Of(KpiDefinitions.SurveySatisfactionKey, SurveyRatio(summary.Overall), KpiTargets.SurveySatisfaction, surveys, surveys),
             summary.Questionnaires,
+            summary.Overall.Mean,
             items,
             byKind,
             byClerk,

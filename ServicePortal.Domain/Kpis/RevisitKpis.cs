@@ -69,6 +69,7 @@ public sealed record RevisitKpis(
     LinkedRateKpi RevisitSatisfaction,
     [property: Description("问卷满意度（全部评分项合计）；选了部门时只计评该部门的评分项")] LinkedRateKpi SurveySatisfaction,
     [property: Description("问卷期间内的问卷份数")] int Questionnaires,
+    [property: Description("问卷全部评分的平均分（1–5），无评分为 null")] double? SurveyMean,
     [property: Description("问卷各评分项的满意率")] IReadOnlyList<SurveyItemKpi> SurveyItems,
     [property: Description("按回访类型")] IReadOnlyList<RevisitKpiRow> ByKind,
     [property: Description("按回访人")] IReadOnlyList<RevisitKpiRow> ByClerk,

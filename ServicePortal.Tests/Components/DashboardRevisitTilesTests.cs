@@ -29,6 +29,7 @@ public sealed class DashboardRevisitTilesTests : PortalComponentTest
                 November.With(RevisitCaseSet.Satisfied).Url, November.With(RevisitCaseSet.Rated).Url),
             LinkedRateKpi.Of(KpiDefinitions.SurveySatisfactionKey, Ratio.Of(45, 50), KpiTargets.SurveySatisfaction, Surveys, Surveys),
             12,
+            4.3,
             [new SurveyItemKpi("维修服务", Ratio.Of(20, 20), 4.6, true), new SurveyItemKpi("前台接待", Ratio.Of(26, 30), 4.1, false)],
             [repair],
             [repair with { Key = "u1", Name = "张晓梅", Cases = November with { Clerk = "u1" } }],

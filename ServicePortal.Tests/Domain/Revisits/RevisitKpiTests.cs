@@ -29,7 +29,7 @@ public class RevisitKpiTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly KpiRequest November = new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 
-    private sealed record Dataset(RevisitDesk Desk, int A, int B, int C, int D, int E, long OwedIssueOfB);
+    internal sealed record Dataset(RevisitDesk Desk, int A, int B, int C, int D, int E, long OwedIssueOfB);
 
     private static async Task<int> AddAsync(RevisitDesk d, RevisitKind kind, DateTimeOffset due, string number)
     {
@@ -43,7 +43,7 @@ public class RevisitKpiTests
         return task.Id;
     }
 
-    private static async Task<Dataset> CreateAsync(DomainFixture f)
+    internal static async Task<Dataset> CreateAsync(DomainFixture f)
     {
         var d = await RevisitDesk.CreateAsync(f);
         var a = await AddAsync(d, RevisitKind.AfterRepair, Beijing(2026, 11, 24, 12, 0), "WX2611001");
