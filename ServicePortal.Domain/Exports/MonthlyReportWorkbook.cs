@@ -73,6 +73,9 @@ public static class MonthlyReportWorkbook
             Rate(s, "预约守约率", k.AppointmentsKept);
             s.Row("报价审批时长中位数（工作小时）", new Hours(k.QuoteApproval.Stats.MedianWorkingHours), null, k.QuoteApproval.Stats.Count, null, KpiDefinitions.QuoteApproval);
         }
+        // Every rate of the revisit group (RevisitKpis.Rates), named as its definition names it ("回访率 = …").
+        if (r.Kpis.Revisits is { } revisits)
+            foreach (var rate in revisits.Rates) Rate(s, rate.Definition.Split(" = ")[0], rate);
         s.Finish(filter: false, wrapColumn: 6);
     }
 

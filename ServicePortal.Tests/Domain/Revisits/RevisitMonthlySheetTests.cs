@@ -53,6 +53,14 @@ public class RevisitMonthlySheetTests
         total.Cell(13).GetDouble().ShouldBe(0.5);
         total.Cell(1).Style.Font.Bold.ShouldBeTrue();
         RowOf(sheet, "投诉回访").Cell(10).IsEmpty().ShouldBeTrue("no issue raised: no rate");
+
+        // The summary sheet lists every revisit rate with numerator, denominator and target.
+        var summary = book.Worksheet("汇总");
+        foreach (var (label, numerator, denominator) in new[] { ("回访率", 1, 4), ("回访处理率", 1, 3), ("回访满意度", 1, 2), ("问卷满意度", 3, 5) })
+        {
+            var row = RowOf(summary, label);
+            (row.Cell(3).GetValue<int>(), row.Cell(4).GetValue<int>(), row.Cell(5).GetString()).ShouldBe((numerator, denominator, "≥100%"), label);
+        }
         sheet.CellsUsed().ShouldAllBe(c => !c.HasFormula);
     }
 
