@@ -51,7 +51,8 @@ public sealed record RevisitQuestionsDto(
     [property: Description("维修回访")] IReadOnlyList<string>? AfterRepair,
     [property: Description("投诉回访")] IReadOnlyList<string>? AfterComplaint,
     [property: Description("重点客户例行回访")] IReadOnlyList<string>? RoutineKeyCustomer,
-    [property: Description("保修期客户例行回访")] IReadOnlyList<string>? RoutineWarranty);
+    [property: Description("保修期客户例行回访")] IReadOnlyList<string>? RoutineWarranty,
+    [property: Description("回访问题跟进（不填则用默认问题）")] IReadOnlyList<string>? IssueFollowUp = null);
 
 [Description("回访设置")]
 public sealed record RevisitSettingsDto(
@@ -63,7 +64,8 @@ public sealed record RevisitSettingsDto(
     public static RevisitSettingsDto Of(RevisitSettings s) => new(
         [.. s.QuietPeriods.Select(p => new RevisitQuietPeriodDto(p.Start.ToString("HH:mm", CultureInfo.InvariantCulture), p.End.ToString("HH:mm", CultureInfo.InvariantCulture)))],
         s.MaxAttempts, s.ComplaintRevisitWorkingDays,
-        new(s.QuestionsFor(RevisitKind.AfterRepair), s.QuestionsFor(RevisitKind.AfterComplaint), s.QuestionsFor(RevisitKind.RoutineKeyCustomer), s.QuestionsFor(RevisitKind.RoutineWarranty)));
+        new(s.QuestionsFor(RevisitKind.AfterRepair), s.QuestionsFor(RevisitKind.AfterComplaint), s.QuestionsFor(RevisitKind.RoutineKeyCustomer), s.QuestionsFor(RevisitKind.RoutineWarranty),
+            s.QuestionsFor(RevisitKind.IssueFollowUp)));
 
     /// <summary>The domain's input, or the errors of unreadable fields (times not HH:mm, numbers missing).</summary>
     public (RevisitSettingsInput Input, Dictionary<string, string[]> Errors) ToInput()
@@ -85,6 +87,7 @@ public sealed record RevisitSettingsDto(
             [RevisitKind.AfterComplaint] = Questions?.AfterComplaint ?? [],
             [RevisitKind.RoutineKeyCustomer] = Questions?.RoutineKeyCustomer ?? [],
             [RevisitKind.RoutineWarranty] = Questions?.RoutineWarranty ?? [],
+            [RevisitKind.IssueFollowUp] = Questions?.IssueFollowUp ?? RevisitSettings.DefaultQuestions[RevisitKind.IssueFollowUp],
         };
         return (new RevisitSettingsInput(periods, MaxAttempts ?? 0, ComplaintRevisitWorkingDays ?? 0, questions), errors);
     }
