@@ -11,7 +11,7 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206031016_RevisitKpiIndexes")]
+    [Migration("20261206042414_RevisitKpiIndexes")]
     partial class RevisitKpiIndexes
     {
         /// <inheritdoc />
@@ -1711,6 +1711,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HandledAt")
                         .HasColumnType("TEXT");
 
@@ -1753,6 +1756,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintNumber");
+
+                    b.HasIndex("FollowUpTaskId");
 
                     b.HasIndex("RaisedAt");
 
@@ -2438,11 +2443,18 @@ namespace ServicePortal.Domain.Data.Migrations
 
             modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
                 {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "FollowUpTask")
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "Task")
                         .WithMany("Issues")
                         .HasForeignKey("RevisitTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FollowUpTask");
 
                     b.Navigation("Task");
                 });
