@@ -57,7 +57,8 @@ public static class RevisitRecordValidator
         {
             calledAt = at.UtcDateTime;
             if (calledAt > nowUtc.AddMinutes(1)) Add("calledAt", "回访时间不能晚于现在");
-            else if (calledAt < taskCreatedUtc) Add("calledAt", "回访时间不能早于回访任务生成的时间");
+            // The form gives the time to the minute: a call in the minute the task was made is not "before" it.
+            else if (calledAt < taskCreatedUtc.AddTicks(-(taskCreatedUtc.Ticks % TimeSpan.TicksPerMinute))) Add("calledAt", "回访时间不能早于回访任务生成的时间");
         }
         if (input.Satisfaction is null) Add("satisfaction", "请选择满意度（1–5 分）");
         else if (input.Satisfaction is < 1 or > 5) Add("satisfaction", "满意度应为 1–5 分");

@@ -114,6 +114,24 @@ public class RevisitRecordTests
     }
 
     [Fact]
+    public async Task ACallInTheMinuteTheTaskWasMade_IsAccepted_ButNotTheMinuteBefore()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        f.Time.Advance(TimeSpan.FromSeconds(40)); // the task is made at hh:mm:40
+        var d = await RevisitDesk.CreateAsync(f);
+        var id = await d.AddTaskAsync();
+        var made = f.Time.GetUtcNow();
+        f.Time.Advance(TimeSpan.FromSeconds(10));
+        var minute = made.AddSeconds(-made.Second); // the form's time: hh:mm, to the minute
+
+        var early = await RevisitDesk.ErrorsAsync(() => d.Revisits.RecordAsync(id, d.Id("clerk"), d.Record(r => r.CalledAt = minute.AddMinutes(-1)), ct: Ct));
+        await d.Revisits.RecordAsync(id, d.Id("clerk"), d.Record(r => r.CalledAt = minute), ct: Ct);
+
+        early["calledAt"].ShouldBe(["回访时间不能早于回访任务生成的时间"]);
+        (await d.DetailAsync(id)).Record!.CalledAt.ShouldBe(minute.UtcDateTime);
+    }
+
+    [Fact]
     public async Task TwoSubmitsAtOnce_SaveOneRecord()
     {
         await using var f = await DomainFixture.CreateAsync();
