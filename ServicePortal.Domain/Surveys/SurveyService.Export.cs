@@ -36,7 +36,7 @@ public sealed partial class SurveyService
 
     /// <summary>
     /// The register's item columns: one per item label across every version of the template filtered on
-    /// (of every template without one), in paper order (the label's first position, oldest version first).
+    /// (of every template without one), in the order a label first appears: the oldest version's items in paper order, then labels a later version added.
     /// A score is shown under its item's label, so an item renamed in a later version gets its own column.
     /// </summary>
     public async Task<IReadOnlyList<SurveyItemColumn>> ItemColumnsAsync(int? templateId, CancellationToken ct = default)
@@ -47,8 +47,9 @@ public sealed partial class SurveyService
             .Where(x => templateId == null || x.TemplateId == templateId)
             .ToListAsync(ct);
         return [.. items.GroupBy(i => i.Text)
-            .OrderBy(g => g.Min(i => i.TemplateId)).ThenBy(g => g.Min(i => i.Position)).ThenBy(g => g.Min(i => i.VersionId))
-            .Select(g => new SurveyItemColumn(g.Key, g.Select(i => i.Id).ToHashSet()))];
+            .Select(g => (Label: g.Key, Items: g, First: g.OrderBy(i => i.TemplateId).ThenBy(i => i.VersionId).ThenBy(i => i.Position).First()))
+            .OrderBy(g => g.First.TemplateId).ThenBy(g => g.First.VersionId).ThenBy(g => g.First.Position)
+            .Select(g => new SurveyItemColumn(g.Label, g.Items.Select(i => i.Id).ToHashSet()))];
     }
 
     /// <summary>Every questionnaire of <paramref name="query"/> (paging ignored) with its scores, newest first, streamed one at a time.</summary>
