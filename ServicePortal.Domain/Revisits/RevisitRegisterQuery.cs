@@ -15,7 +15,7 @@ public sealed record RevisitRegisterQuery
 {
     /// <summary>Account id of the assignee, or <see cref="RevisitListQuery.Pile"/> for the shared pile.</summary>
     public string? AssigneeId { get; init; }
-    /// <summary>A case number (or its start), or the start of the customer's name or phone.</summary>
+    /// <summary>A case number (or its start: two letters and digits), else the start of the customer's name or phone.</summary>
     public string? Search { get; init; }
     public RevisitKind? Kind { get; init; }
     public RevisitStatus? Status { get; init; }

@@ -88,11 +88,21 @@ public sealed partial class RevisitTasks
         if (q.DueTo is { } to) { var end = clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); tasks = tasks.Where(t => t.Due < end); }
         if (q.Search?.Trim() is { Length: > 0 } term)
         {
-            var number = term.ToUpperInvariant();
-            tasks = tasks.Where(t => t.SubjectNumber.StartsWith(number) || t.CustomerName.StartsWith(term) || t.CustomerPhone.StartsWith(term));
+            if (LooksLikeNumber(term))
+            {
+                // A case number (or its start): a range on the indexed number (an OR with the names would scan every task).
+                var low = term.ToUpperInvariant();
+                var high = low + "\uffff";
+                tasks = tasks.Where(t => string.Compare(t.SubjectNumber, low) >= 0 && string.Compare(t.SubjectNumber, high) < 0);
+            }
+            else tasks = tasks.Where(t => t.CustomerName.StartsWith(term) || t.CustomerPhone.StartsWith(term));
         }
         return tasks;
     }
+
+    /// <summary>WX2611…, TS26…: two letters and digits.</summary>
+    private static bool LooksLikeNumber(string term) =>
+        term.Length >= 3 && char.IsAsciiLetter(term[0]) && char.IsAsciiLetter(term[1]) && term[2..].All(char.IsAsciiDigit);
 
     private static IQueryable<RevisitTask> Sort(IQueryable<RevisitTask> tasks, RevisitRegisterQuery q) => (q.Sort, q.Descending) switch
     {
