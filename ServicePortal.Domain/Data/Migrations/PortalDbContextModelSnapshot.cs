@@ -1708,6 +1708,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HandledAt")
                         .HasColumnType("TEXT");
 
@@ -1751,11 +1754,15 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("ComplaintNumber");
 
+                    b.HasIndex("FollowUpTaskId");
+
                     b.HasIndex("RaisedAt");
 
                     b.HasIndex("RevisitTaskId");
 
                     b.HasIndex("HandledAt", "ReplyDueAt");
+
+                    b.HasIndex(new[] { "RaisedAt", "HandledAt", "RevisitTaskId" }, "IX_RevisitIssues_Kpi");
 
                     b.ToTable("RevisitIssues");
                 });
@@ -1961,6 +1968,8 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("Kind", "CustomerId", "PeriodKey")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Due", "Kind", "Status", "DoneAt", "DoneById", "AssigneeId", "Satisfaction" }, "IX_RevisitTasks_Kpi");
 
                     b.ToTable("RevisitTasks");
                 });
@@ -2439,11 +2448,18 @@ namespace ServicePortal.Domain.Data.Migrations
 
             modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
                 {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "FollowUpTask")
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "Task")
                         .WithMany("Issues")
                         .HasForeignKey("RevisitTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FollowUpTask");
 
                     b.Navigation("Task");
                 });

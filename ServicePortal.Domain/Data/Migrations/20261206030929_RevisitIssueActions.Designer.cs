@@ -11,8 +11,8 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206042859_RevisitRegisterIndexes")]
-    partial class RevisitRegisterIndexes
+    [Migration("20261206030929_RevisitIssueActions")]
+    partial class RevisitIssueActions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1711,6 +1711,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HandledAt")
                         .HasColumnType("TEXT");
 
@@ -1753,6 +1756,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintNumber");
+
+                    b.HasIndex("FollowUpTaskId");
 
                     b.HasIndex("RaisedAt");
 
@@ -1948,17 +1953,9 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Due");
-
                     b.HasIndex("SubjectNumber");
 
                     b.HasIndex("DoneAt", "Due");
-
-                    b.HasIndex("Kind", "Due");
-
-                    b.HasIndex("Satisfaction", "Due");
-
-                    b.HasIndex("Status", "Due");
 
                     b.HasIndex("AssigneeId", "DoneAt", "Due");
 
@@ -2442,11 +2439,18 @@ namespace ServicePortal.Domain.Data.Migrations
 
             modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
                 {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "FollowUpTask")
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "Task")
                         .WithMany("Issues")
                         .HasForeignKey("RevisitTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FollowUpTask");
 
                     b.Navigation("Task");
                 });
