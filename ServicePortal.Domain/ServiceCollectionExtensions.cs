@@ -46,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
         services.AddSingleton<Exports.RepairRegisterExport>();
+        services.AddSingleton<Exports.RevisitRegisterExport>();
+        services.AddSingleton<Exports.SurveyRegisterExport>();
         services.AddSingleton<Exports.MonthlyReportService>();
         services.AddSingleton<Accounts.UserDirectory>();
         services.AddSingleton<Accounts.AccountService>(); // opens a scope per operation for UserManager (scoped)

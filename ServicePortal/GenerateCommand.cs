@@ -21,10 +21,12 @@ internal static class GenerateCommand
     public const int MaxComplaints = 10_000_000;
 
     public const string Usage = """
-        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> [--repairs <数量>] --db <数据库文件> [--seed <种子>] [--years <年数>]
+        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> [--repairs <数量>] [--surveys <数量>] --db <数据库文件> [--seed <种子>] [--years <年数>]
 
           --complaints <数量>   要生成的投诉数量，0 至 10000000
           --repairs <数量>      要生成的维修单数量（含处理记录、KPI 数据和回访任务），0 至 10000000，默认 0；两者至少一项大于 0
+          --surveys <数量>      最近 12 个月的满意度问卷数量，0 至 10000000，默认为投诉和维修单总数的四分之一
+                                （已结案投诉和已完工维修单都会生成回访任务：回访记录、问题、无法联系、待回访等）
           --db <数据库文件>      SQLite 数据库文件；不存在时自动创建（迁移、基础数据、演示账号、收费标准和客户）
           --seed <种子>          随机种子，默认 42；种子和日期相同，生成的数据也相同
           --years <年数>         投诉分布在截至今天的最近几年内，1 至 20，默认 5
@@ -32,13 +34,18 @@ internal static class GenerateCommand
         示例：dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/big.db --seed 42 --years 5
         """;
 
-    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years, int Repairs = 0);
+    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years, int Repairs = 0, int? Surveys = null)
+    {
+        /// <summary>The questionnaires to generate: as given, or a quarter of the cases (500 000 for a million complaints and a million orders).</summary>
+        public int SurveyCount => Surveys ?? (Complaints + Repairs) / 4;
+    }
 
     /// <summary>Reads the arguments; null with a Chinese message when they are invalid.</summary>
     internal static Arguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         int? complaints = null;
         int? repairs = null;
+        int? surveys = null;
         string? database = null;
         var seed = 42;
         var years = 5;
@@ -46,7 +53,7 @@ internal static class GenerateCommand
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is not ("--complaints" or "--repairs" or "--db" or "--seed" or "--years"))
+            if (name is not ("--complaints" or "--repairs" or "--surveys" or "--db" or "--seed" or "--years"))
             {
                 error = $"未知参数：{name}";
                 return null;
@@ -73,6 +80,12 @@ internal static class GenerateCommand
                     break;
                 case "--repairs":
                     error = $"维修单数量应为 0 至 {MaxComplaints} 之间的整数，而不是“{value}”";
+                    return null;
+                case "--surveys" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= MaxComplaints:
+                    surveys = n;
+                    break;
+                case "--surveys":
+                    error = $"问卷数量应为 0 至 {MaxComplaints} 之间的整数，而不是“{value}”";
                     return null;
                 case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
                     seed = s;
@@ -103,7 +116,7 @@ internal static class GenerateCommand
             error = "缺少参数 --db";
             return null;
         }
-        return new Arguments(complaints ?? 0, Path.GetFullPath(database), seed, years, repairs ?? 0);
+        return new Arguments(complaints ?? 0, Path.GetFullPath(database), seed, years, repairs ?? 0, surveys);
     }
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
@@ -160,7 +173,10 @@ internal static class GenerateCommand
         var nextReport = step;
         var repairsDone = TimeSpan.Zero;
         var result = await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().SeedAsync(
-            new DemoDataOptions { Complaints = arguments.Complaints, Repairs = arguments.Repairs, Years = arguments.Years, Seed = arguments.Seed },
+            new DemoDataOptions
+            {
+                Complaints = arguments.Complaints, Repairs = arguments.Repairs, Years = arguments.Years, Seed = arguments.Seed, Surveys = arguments.SurveyCount,
+            },
             written =>
             {
                 if (written == arguments.Repairs) repairsDone = watch.Elapsed;
@@ -183,7 +199,7 @@ internal static class GenerateCommand
         var size = new FileInfo(arguments.Database).Length;
         await output.WriteLineAsync(
             $"完成：{result.Complaints:N0} 条投诉、{result.HistoryEntries:N0} 条处理记录、{result.Repairs:N0} 张维修单（{result.RepairHistoryEntries:N0} 条维修记录、" +
-            $"{result.RevisitTasks:N0} 个回访任务，用时 {repairsDone.TotalSeconds:F1} 秒）、{result.Customers:N0} 个客户、{result.Accounts} 个账号；" +
+            $"用时 {repairsDone.TotalSeconds:F1} 秒）、{result.RevisitTasks:N0} 个回访任务、{result.Surveys:N0} 份问卷、{result.Customers:N0} 个客户、{result.Accounts} 个账号；" +
             $"用时 {watch.Elapsed.TotalSeconds:F1} 秒；数据库 {size / 1024.0 / 1024.0:N0} MB。");
         await output.WriteLineAsync($"演示账号（如 admin、clerk）的密码：{DemoDataGenerator.DemoPassword}");
         return 0;

@@ -26,6 +26,9 @@ public sealed record DemoDataOptions
     /// <summary>How many repair orders in total over the same months; null for the demo volume of about 100–140 a month.</summary>
     public int? Repairs { get; init; }
 
+    /// <summary>How many questionnaires over the last twelve months; null for 30–50 a month (the demo).</summary>
+    public int? Surveys { get; init; }
+
     /// <summary>How many customers; null for 300, or one per 20 complaints and orders when <see cref="Complaints"/> or <see cref="Repairs"/> is given.</summary>
     public int? Customers { get; init; }
 }
@@ -114,7 +117,7 @@ public sealed class DemoDataGenerator(
             : DemoMonths.DemoPlan(new DemoRandom(options.Seed + 2), startLocal, nowLocal, 100, 140);
         var firstRepairId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM RepairOrders", ct);
         var repairFactory = new DemoRepairFactory(new DemoRandom(options.Seed + 3), staff, customers, clock, workingCalendar, repairSettings,
-            fees, nowLocal, firstRepairId);
+            fees, nowLocal, firstRepairId, new DemoRevisits(new DemoRandom(options.Seed + 5), staff.Clerks, clock, nowLocal));
         var repairSerials = new List<(int Month, int Last)>();
         writer.PrepareRepairs();
         await PipelineAsync(repairPlan, month => writer.Rows(repairFactory.Month(month)), (month, rows) =>
@@ -147,7 +150,8 @@ public sealed class DemoDataGenerator(
         writer.WriteSerials<ComplaintSerial>(serials);
         writer.WriteSerials<RepairSerial>(repairSerials);
         writer.Finish();
-        var surveys = await DemoSurveys.WriteAsync(dbFactory, new DemoRandom(options.Seed + 4), staff, customers, clock, nowLocal, ct);
+        await WriteComplaintRevisitsAsync(writer, new DemoRevisits(new DemoRandom(options.Seed + 6), staff.Clerks, clock, nowLocal), workingCalendar, ct);
+        var surveys = await DemoSurveys.WriteAsync(dbFactory, writer, new DemoRandom(options.Seed + 4), staff, customers, clock, nowLocal, options.Surveys, ct);
         return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries)
         {
             Surveys = surveys,
@@ -161,6 +165,32 @@ public sealed class DemoDataGenerator(
     /// Two cores: one generates the next months (and reads their rows) while the other writes them,
     /// in the same order, so the data is the same as one core would make.
     /// </summary>
+    /// <summary>
+    /// The revisit of every closed complaint (V-1, C-7), as closing creates it — due the configured working
+    /// days after the close — worked by the desk to where it stands now; read and written in batches.
+    /// </summary>
+    private async Task WriteComplaintRevisitsAsync(DemoDataWriter writer, DemoRevisits desk, Calendar.WorkingCalendar calendar, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await db.RevisitSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new Revisits.RevisitSettings();
+        var after = 0;
+        while (true)
+        {
+            var closed = await db.Complaints.AsNoTracking().Where(c => c.ClosedAt != null && c.Id > after).OrderBy(c => c.Id).Take(20_000)
+                .Select(c => new { c.Id, c.Number, c.CustomerId, c.Customer.Name, c.Customer.Phone, c.Content, ClosedAt = c.ClosedAt!.Value })
+                .ToListAsync(ct);
+            if (closed.Count == 0) return;
+            var tasks = closed.ConvertAll(c =>
+            {
+                var task = Revisits.RevisitTasks.AfterComplaint(c.Number, c.CustomerId, c.Name, c.Phone, c.Content, settings, calendar, clock, c.ClosedAt);
+                desk.Work(task);
+                return task;
+            });
+            writer.WriteRevisits(tasks);
+            after = closed[^1].Id;
+        }
+    }
+
     private static async Task PipelineAsync<T>(IEnumerable<DemoMonth> plan, Func<DemoMonth, T> generate, Action<DemoMonth, T> write, CancellationToken ct)
     {
         var months = Channel.CreateBounded<(DemoMonth Month, T Rows)>(2);

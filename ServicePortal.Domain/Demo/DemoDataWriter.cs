@@ -12,7 +12,7 @@ namespace ServicePortal.Domain.Demo;
 internal sealed record ComplaintRows(AggregateRows Rows, string SearchDocument);
 
 /// <summary>The rows of a month of repair orders (each with every record it holds) and of the revisit tasks their completions created.</summary>
-internal sealed record RepairRows(List<AggregateRows> Orders, List<object?[]> Revisits);
+internal sealed record RepairRows(List<AggregateRows> Orders, List<AggregateRows> Revisits);
 
 /// <summary>
 /// Writes generated customers, complaints and repair orders with plain ADO.NET: prepared INSERTs reused for every
@@ -32,7 +32,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private AggregateInsert? _complaint;
     private SqliteCommand? _search;
     private AggregateInsert? _repair;
-    private EntityInsert? _revisit;
+    private AggregateInsert? _revisit;
+    private AggregateInsert? _survey;
     private bool _automergeOff;
 
     private DemoDataWriter(SqliteConnection connection, IModel model)
@@ -148,13 +149,13 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         if (_repair is not null) return;
         Commit();
         _repair = AggregateInsert.Prepare(_connection, EntityType(typeof(RepairOrder)));
-        _revisit = EntityInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)), RowKey.Generated, null);
+        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)));
         Begin();
     }
 
     /// <summary>A month's repair orders with every record they hold, and its revisit tasks, as they will be written (reads the entities only).</summary>
     public RepairRows Rows(DemoRepairMonth month) =>
-        new(month.Orders.ConvertAll(_repair!.Read), month.Revisits.ConvertAll(t => _revisit!.Values(t)));
+        new(month.Orders.ConvertAll(_repair!.Read), month.Revisits.ConvertAll(_revisit!.Read));
 
     /// <summary>Writes the orders (each with the id it was given) and the revisit tasks.</summary>
     public void WriteRepairs(RepairRows rows)
@@ -167,8 +168,32 @@ internal sealed class DemoDataWriter : IAsyncDisposable
             if (++_inTransaction >= ComplaintsPerTransaction) Commit();
         }
         if (_transaction is null) Begin();
-        foreach (var revisit in rows.Revisits) _revisit!.Execute(revisit);
+        foreach (var revisit in rows.Revisits) _revisit!.Write(revisit);
         RevisitTasks += rows.Revisits.Count;
+    }
+
+    /// <summary>Writes revisit tasks with their attempts, answers, issues and log, in one transaction.</summary>
+    public void WriteRevisits(IReadOnlyList<Revisits.RevisitTask> tasks)
+    {
+        Commit();
+        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)));
+        Begin();
+        foreach (var task in tasks) _revisit.Write(_revisit.Read(task));
+        RevisitTasks += tasks.Count;
+        Commit();
+    }
+
+    public int Surveys { get; private set; }
+
+    /// <summary>Writes questionnaires with their scores, in one transaction.</summary>
+    public void WriteSurveys(IReadOnlyList<Surveys.Survey> surveys)
+    {
+        Commit();
+        _survey ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Surveys.Survey)));
+        Begin();
+        foreach (var survey in surveys) _survey.Write(_survey.Read(survey));
+        Surveys += surveys.Count;
+        Commit();
     }
 
     private IEntityType EntityType(Type type) =>
@@ -271,6 +296,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         if (_search is not null) _search.Transaction = _transaction;
         if (_repair is not null) _repair.Transaction = _transaction;
         if (_revisit is not null) _revisit.Transaction = _transaction;
+        if (_survey is not null) _survey.Transaction = _transaction;
     }
 
     private static SqliteParameter Parameter(SqliteCommand command, string name)
@@ -298,6 +324,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _search?.Dispose();
         _repair?.Dispose();
         _revisit?.Dispose();
+        _survey?.Dispose();
         await _connection.DisposeAsync();
     }
 }

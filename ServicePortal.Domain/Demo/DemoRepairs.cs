@@ -45,6 +45,8 @@ internal sealed class DemoRepairFactory
     private readonly WorkingCalendar _calendar;
     private readonly RepairSettings _settings;
     private readonly DateTime _nowLocal;
+    /// <summary>Works the revisit tasks the completions create (its own random numbers).</summary>
+    private readonly DemoRevisits _desk;
     private readonly Dictionary<string, FeeItem> _fees;
     private readonly Dictionary<int, FeeItem> _schedule;
     private readonly DemoPerson[] _technicians;
@@ -62,9 +64,10 @@ internal sealed class DemoRepairFactory
     private const int LinksPerMonth = 200;
 
     public DemoRepairFactory(DemoRandom random, DemoStaff staff, IReadOnlyList<DemoCustomer> customers, PortalClock clock,
-        WorkingCalendar calendar, RepairSettings settings, IReadOnlyList<FeeItem> schedule, DateTime nowLocal, int firstId)
+        WorkingCalendar calendar, RepairSettings settings, IReadOnlyList<FeeItem> schedule, DateTime nowLocal, int firstId, DemoRevisits desk)
     {
         _r = random;
+        _desk = desk;
         _staff = staff;
         _customers = customers;
         _clock = clock;
@@ -311,8 +314,12 @@ internal sealed class DemoRepairFactory
                     if (HeldHere()) break;
                 }
             }
-            if (Revisit is { } revisit && _revisitAt is { } closeAt && closeAt <= f._nowLocal)
-                revisit.Close(_revisitBy!.Actor, _r.Pick(RepairTexts.RevisitNotes), f._clock.ToUtc(closeAt));
+            if (Revisit is { } revisit)
+            {
+                // The orders once drew the call's note here: still drawn, so the orders' random numbers (and the demo) stay as they were.
+                if (_revisitAt is { } planned && planned <= f._nowLocal) _r.Pick(RepairTexts.RevisitNotes);
+                f._desk.Work(revisit, _revisitAt is { } callAt ? f._clock.ToUtc(callAt) : null, _revisitBy);
+            }
         }
 
         private bool HeldHere()

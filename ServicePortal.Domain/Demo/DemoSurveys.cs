@@ -23,8 +23,9 @@ internal static class DemoSurveys
     private static readonly Weighted<int> Usual = new((1, 2), (2, 5), (3, 13), (4, 42), (5, 38));
     private static readonly Weighted<int> Weaker = new((1, 5), (2, 11), (3, 22), (4, 40), (5, 22));
 
-    public static async Task<int> WriteAsync(IDbContextFactory<PortalDbContext> dbFactory, DemoRandom r, DemoStaff staff,
-        IReadOnlyList<DemoCustomer> customers, PortalClock clock, DateTime nowLocal, CancellationToken ct)
+    /// <summary>Writes the questionnaires through <paramref name="writer"/>: 30–50 a month, or <paramref name="total"/> over the twelve months (the generator's volume).</summary>
+    public static async Task<int> WriteAsync(IDbContextFactory<PortalDbContext> dbFactory, DemoDataWriter writer, DemoRandom r, DemoStaff staff,
+        IReadOnlyList<DemoCustomer> customers, PortalClock clock, DateTime nowLocal, int? total, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var template = await db.SurveyTemplates.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.Id).FirstOrDefaultAsync(ct);
@@ -39,12 +40,14 @@ internal static class DemoSurveys
             .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Number, StringComparer.Ordinal).ToList());
         var byId = customers.ToDictionary(c => c.Customer.Id);
         var taken = new HashSet<(int Customer, int Month)>();
+        var batch = new List<Survey>();
         var count = 0;
         for (var month = first; month <= today; month = month.AddMonths(1))
         {
             var key = Survey.MonthOf(month);
             var last = month.AddMonths(1).AddDays(-1) < today ? month.AddMonths(1).AddDays(-1) : today;
-            var planned = r.Between(30, 50) * (last.Day) / DateTime.DaysInMonth(month.Year, month.Month);
+            var perMonth = total is { } volume ? (int)Math.Ceiling(volume / 12.0) : r.Between(30, 50);
+            var planned = (int)((long)perMonth * last.Day / DateTime.DaysInMonth(month.Year, month.Month));
             for (var n = 0; n < planned; n++)
             {
                 var day = month.AddDays(r.Next(last.Day));
@@ -78,11 +81,12 @@ internal static class DemoSurveys
                     });
                 }
                 if (survey.Answers.Count == 0) continue;
-                db.Surveys.Add(survey);
+                batch.Add(survey);
                 count++;
+                if (batch.Count >= 20_000) { writer.WriteSurveys(batch); batch.Clear(); }
             }
         }
-        await db.SaveChangesAsync(ct);
+        writer.WriteSurveys(batch);
         return count;
     }
 }

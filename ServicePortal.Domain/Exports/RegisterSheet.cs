@@ -13,11 +13,13 @@ public sealed class ExportColumn<TRow>
     private readonly Func<TRow, DateTime?>? _date;
     private readonly Func<TRow, long?>? _whole;
     private readonly Func<TRow, decimal?>? _amount;
+    private readonly Func<TRow, DateOnly?>? _day;
 
     internal ExportColumn(string header, XlsxKind kind, double maxWidth,
-        Func<TRow, string?>? text = null, Func<TRow, DateTime?>? date = null, Func<TRow, long?>? whole = null, Func<TRow, decimal?>? amount = null)
+        Func<TRow, string?>? text = null, Func<TRow, DateTime?>? date = null, Func<TRow, long?>? whole = null, Func<TRow, decimal?>? amount = null,
+        Func<TRow, DateOnly?>? day = null)
     {
-        Header = header; Kind = kind; MaxWidth = maxWidth; _text = text; _date = date; _whole = whole; _amount = amount;
+        Header = header; Kind = kind; MaxWidth = maxWidth; _text = text; _date = date; _whole = whole; _amount = amount; _day = day;
     }
 
     public string Header { get; }
@@ -35,6 +37,7 @@ public sealed class ExportColumn<TRow>
             case XlsxKind.Text: sheet.Text(_text!(row)); break;
             case XlsxKind.DateTime: sheet.Date(_date!(row)); break;
             case XlsxKind.WholeNumber: sheet.WholeNumber(_whole!(row)); break;
+            case XlsxKind.Day: sheet.Day(_day!(row)); break;
             default: sheet.Amount(_amount!(row)); break;
         }
     }
@@ -52,6 +55,9 @@ public sealed class ExportColumns<TRow>
 
     /// <summary>A date-time column: <paramref name="local"/> gives the local (Beijing) time.</summary>
     public ExportColumns<TRow> Date(string header, Func<TRow, DateTime?> local) => Add(new(header, XlsxKind.DateTime, 18, date: local));
+
+    /// <summary>A calendar-day column (an Excel date shown as yyyy-mm-dd).</summary>
+    public ExportColumns<TRow> Day(string header, Func<TRow, DateOnly?> day) => Add(new(header, XlsxKind.Day, 12, day: day));
 
     public ExportColumns<TRow> WholeNumber(string header, double maxWidth, Func<TRow, long?> value) => Add(new(header, XlsxKind.WholeNumber, maxWidth, whole: value));
 
@@ -103,7 +109,7 @@ public static class RegisterSheet
                 if (columns[i].SizingText(row) is { } text) widths[i] = Math.Max(widths[i], CellText.DisplayWidth(text) + 2);
         }
         var sheetColumns = columns.Select((c, i) => new XlsxColumn(c.Header, c.Kind,
-            c.Kind == XlsxKind.DateTime ? c.MaxWidth : Math.Min(widths[i], c.MaxWidth))).ToList();
+            c.Kind is XlsxKind.DateTime or XlsxKind.Day ? c.MaxWidth : Math.Min(widths[i], c.MaxWidth))).ToList();
 
         using var sheet = new XlsxStreamWriter(output, sheetName, sheetColumns, title);
         foreach (var row in sample) Write(sheet, columns, row);

@@ -6,7 +6,7 @@ using System.Buffers;
 namespace ServicePortal.Domain.Exports;
 
 /// <summary>What a column holds: the cell type and number format its values get.</summary>
-public enum XlsxKind { Text, DateTime, WholeNumber, Amount }
+public enum XlsxKind { Text, DateTime, WholeNumber, Amount, Day }
 
 /// <summary>A column of a streamed sheet: header and width in Excel character units.</summary>
 public sealed record XlsxColumn(string Header, XlsxKind Kind, double Width);
@@ -29,6 +29,7 @@ public sealed class XlsxStreamWriter : IDisposable
     private static ReadOnlySpan<byte> HeaderStyle => "2"u8;
     private static ReadOnlySpan<byte> DateTimeStyle => "3"u8;
     private static ReadOnlySpan<byte> IntegerStyle => "4"u8;
+    private static ReadOnlySpan<byte> DayStyle => "7"u8;
     private static ReadOnlySpan<byte> DecimalStyle => "5"u8;
     private static ReadOnlySpan<byte> TextStyle => "6"u8;
 
@@ -89,6 +90,16 @@ public sealed class XlsxStreamWriter : IDisposable
         StartCell(DateTimeStyle);
         Raw("><v>"u8);
         Number(local.Value.ToOADate());
+        Raw("</v></c>"u8);
+    }
+
+    /// <summary>A calendar-day cell: an Excel date shown as yyyy-mm-dd (a questionnaire's paper date).</summary>
+    public void Day(DateOnly? day)
+    {
+        if (day is null) { _column++; return; }
+        StartCell(DayStyle);
+        Raw("><v>"u8);
+        Number(day.Value.ToDateTime(TimeOnly.MinValue).ToOADate());
         Raw("</v></c>"u8);
     }
 
@@ -283,6 +294,6 @@ public sealed class XlsxStreamWriter : IDisposable
     private const string Font = """<name val="等线"/><family val="2"/><charset val="134"/>""";
 
     private static readonly string Styles = $"""
-        <styleSheet xmlns="{Main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd\ hh:mm"/></numFmts><fonts count="3"><font><sz val="11"/>{Font}</font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/>{Font}</font><font><b/><sz val="13"/><color rgb="FF1F3864"/>{Font}</font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF2F5597"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="center"/></xf><xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        <styleSheet xmlns="{Main}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd\ hh:mm"/><numFmt numFmtId="165" formatCode="yyyy\-mm\-dd"/></numFmts><fonts count="3"><font><sz val="11"/>{Font}</font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/>{Font}</font><font><b/><sz val="13"/><color rgb="FF1F3864"/>{Font}</font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF2F5597"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="center"/></xf><xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """;
 }

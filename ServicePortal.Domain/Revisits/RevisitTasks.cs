@@ -29,15 +29,20 @@ public sealed partial class RevisitTasks(IDbContextFactory<PortalDbContext> dbFa
     internal static async Task<RevisitTask?> AddAfterComplaintAsync(PortalDbContext db, Complaint c, WorkingCalendar cal, PortalClock clock, DateTime nowUtc, CancellationToken ct)
     {
         if (await db.RevisitTasks.AnyAsync(t => t.Kind == RevisitKind.AfterComplaint && t.CustomerId == c.CustomerId && t.PeriodKey == c.Number, ct)) return null;
-        var settings = await SettingsAsync(db, ct);
-        var day = DateOnly.FromDateTime(clock.ToLocal(nowUtc));
-        for (var i = 0; i < settings.ComplaintRevisitWorkingDays; i++) day = cal.NextWorkingDay(day);
-        var due = clock.ToUtc(settings.Quiet.MoveOut(day.ToDateTime(cal.DayEnd)));
-        var content = c.Content.Length > 60 ? c.Content[..60] + "…" : c.Content;
-        var task = new RevisitTask(RevisitKind.AfterComplaint, c.Number, c.Number, c.CustomerId, c.Customer.Name, c.Customer.Phone,
-            $"投诉回访：{content}", due, nowUtc);
+        var task = AfterComplaint(c.Number, c.CustomerId, c.Customer.Name, c.Customer.Phone, c.Content, await SettingsAsync(db, ct), cal, clock, nowUtc);
         db.RevisitTasks.Add(task);
         return task;
+    }
+
+    /// <summary>The revisit of a complaint closed at <paramref name="closedUtc"/>: due the configured working days later at the day's end, out of quiet hours.</summary>
+    internal static RevisitTask AfterComplaint(string number, int customerId, string customerName, string customerPhone, string content,
+        RevisitSettings settings, WorkingCalendar cal, PortalClock clock, DateTime closedUtc)
+    {
+        var day = DateOnly.FromDateTime(clock.ToLocal(closedUtc));
+        for (var i = 0; i < settings.ComplaintRevisitWorkingDays; i++) day = cal.NextWorkingDay(day);
+        var due = clock.ToUtc(settings.Quiet.MoveOut(day.ToDateTime(cal.DayEnd)));
+        var about = content.Length > 60 ? content[..60] + "…" : content;
+        return new RevisitTask(RevisitKind.AfterComplaint, number, number, customerId, customerName, customerPhone, $"投诉回访：{about}", due, closedUtc);
     }
 
     /// <summary>A due time moved out of quiet hours (UTC in, UTC out).</summary>

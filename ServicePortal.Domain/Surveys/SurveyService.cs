@@ -11,7 +11,7 @@ namespace ServicePortal.Domain.Surveys;
 /// saves one; a second questionnaire for the same customer and template in the same month is warned
 /// (<see cref="DuplicateSurveyException"/>) until the clerk confirms it.
 /// </summary>
-public sealed class SurveyService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IChangeFeed<SurveyEntered> feed)
+public sealed partial class SurveyService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IChangeFeed<SurveyEntered> feed)
 {
     /// <summary>Who enters and reads questionnaires: the service desk.</summary>
     public static readonly IReadOnlyList<string> DeskRoles = [Roles.Clerk, Roles.Director, Roles.DepartmentHead];
@@ -143,11 +143,7 @@ public sealed class SurveyService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<PagedResult<SurveyListItem>> ListAsync(SurveyListQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = db.Surveys.AsNoTracking();
-        if (query.From is { } from) q = q.Where(s => s.PaperDate >= from);
-        if (query.To is { } to) q = q.Where(s => s.PaperDate <= to);
-        if (query.TemplateId is { } template) q = q.Where(s => s.TemplateId == template);
-        if (query.Customer?.Trim() is { Length: > 0 } term) q = q.Where(s => s.Customer.Name.Contains(term) || s.Customer.Phone.StartsWith(term));
+        var q = Filter(db, query);
         var total = await q.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, SurveyListQuery.PageSizeMax);
         var page = Math.Max(0, query.Page);

@@ -48,9 +48,12 @@ public sealed record SurveyDetail(
     string ClerkName,
     DateTime EnteredAt);
 
-/// <summary>The list's question: paper date range, customer (name fragment or phone), template; newest first, paged (pages from 0, as the registers).</summary>
+/// <summary>
+/// The list's and the questionnaire-results register's question: paper date range, customer (name fragment or phone), template,
+/// a department (questionnaires scoring an item that rates it) and an item (by its label, across versions); newest first, paged (pages from 0, as the registers).
+/// </summary>
 public sealed record SurveyListQuery(DateOnly? From = null, DateOnly? To = null, string? Customer = null, int? TemplateId = null,
-    int Page = 0, int PageSize = 20)
+    int Page = 0, int PageSize = 20, int? DepartmentId = null, string? Item = null)
 {
     public const int PageSizeMax = 200;
 }

@@ -112,7 +112,11 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         enter["requestBody"]!["content"]!["application/json"].ShouldNotBeNull();
         paths["/api/surveys/summary"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["from", "to", "by", "template"]);
         paths["/api/surveys"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
-            .ShouldBe(["from", "to", "customer", "template", "page", "pageSize"]);
+            .ShouldBe(["from", "to", "customer", "template", "dept", "item", "page", "pageSize"]);
+        paths["/api/exports/surveys.xlsx"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["from", "to", "customer", "template", "dept", "item"]);
+        paths["/api/exports/revisits.xlsx"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["q", "kind", "status", "assignee", "overdue", "satisfaction", "from", "to", "sort", "desc"]);
 
         var schemas = document["components"]!["schemas"]!.AsObject();
         Property(enter["requestBody"]!["content"]!["application/json"]!["schema"]!, "formToken").ShouldNotBeNull();

@@ -15,6 +15,9 @@ public partial class PageAccessTests
     [InlineData("/revisits/1", "clerk", HttpStatusCode.OK)]
     [InlineData("/revisits/1", "staff", HttpStatusCode.Redirect)]
     [InlineData("/revisits/1", "admin", HttpStatusCode.Redirect)]
+    [InlineData("/revisits/register", "clerk", HttpStatusCode.OK)]
+    [InlineData("/revisits/register", "head", HttpStatusCode.OK)]
+    [InlineData("/revisits/register", "staff", HttpStatusCode.Redirect)]
     public async Task RevisitPages_AreOpenToTheDeskOnly(string path, string userName, HttpStatusCode expected)
     {
         var client = await SignedInWithCookieAsync(userName);

@@ -5,6 +5,7 @@ using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Exports;
 using ServicePortal.Domain.Repairs;
+using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Tests.Benchmarks;
 
@@ -57,12 +58,82 @@ public sealed class RegisterExportBenchmark(BenchDatabase bench)
             bench.Repairs < Rows ? $"The database holds {bench.Repairs:N0} repair orders only (generated without enough `--repairs`): every one is exported; rerun at 1,000,000." : null);
     }
 
+    [Fact(Explicit = true)]
+    [Trait("Category", "Benchmark")]
+    public async Task RevisitRegisterExport_Of100kRows()
+    {
+        await bench.OpenAsync();
+        var export = bench.Get<RevisitRegisterExport>();
+        var clock = bench.Get<PortalClock>();
+        await using var connection = await bench.OpenConnectionAsync();
+        var (from, fromUtc) = await NewestAsync(connection, clock, "RevisitTasks", "Due");
+        var query = new RevisitRegisterQuery { DueFrom = from };
+
+        await MeasureAsync($"Revisit register export (~{Rows:N0} tasks, latest due)", from,
+            (file, c) => export.WriteAsync(query, file, c),
+            (file, done) => MiniExcel.SaveAs(file, Counted(RawRevisitRows(connection, clock, fromUtc), done), sheetName: RevisitRegisterExport.SheetName),
+            "`RevisitRegisterExport.WriteAsync` (rows from `RevisitTasks.RegisterRowsAsync`",
+            "24 columns, Chinese headers, kinds, statuses and Beijing times, issue counts");
+    }
+
+    /// <summary>The revisit export's rows and columns as one would read them by hand, streamed.</summary>
+    private static IEnumerable<IDictionary<string, object?>> RawRevisitRows(SqliteConnection connection, PortalClock clock, DateTime fromUtc)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT t.Id, t.Kind, t.SubjectNumber, t.CustomerName, t.CustomerPhone, t.About, t.CreatedAt, t.Due, t.Status, t.DoneAt, t.AssigneeName,
+                   t.AttemptCount, t.Method, t.Respondent, t.CalledAt, t.Satisfaction, t.Opinions, t.Suggestions,
+                   (SELECT count(*) FROM RevisitIssues AS i WHERE i.RevisitTaskId = t.Id),
+                   (SELECT count(*) FROM RevisitIssues AS i WHERE i.RevisitTaskId = t.Id AND i.HandledAt IS NULL),
+                   t.QuietOverrideReason, t.DoneByName, t.Note
+            FROM RevisitTasks AS t
+            WHERE t.Due >= $from
+            ORDER BY t.Due DESC, t.Id DESC
+            """;
+        command.Parameters.AddWithValue("$from", fromUtc);
+        var now = DateTime.UtcNow;
+        using var r = command.ExecuteReader();
+        DateTime? Local(int i) => r.IsDBNull(i) ? null : clock.ToLocal(r.GetDateTime(i));
+        while (r.Read())
+        {
+            var due = r.GetDateTime(7);
+            DateTime? done = r.IsDBNull(9) ? null : r.GetDateTime(9);
+            yield return new Dictionary<string, object?>(24)
+            {
+                ["任务编号"] = r.GetInt64(0),
+                ["回访类型"] = Enum.Parse<RevisitKind>(r.GetString(1)).Chinese(),
+                ["关联单号"] = r.GetString(2),
+                ["客户"] = r.GetString(3),
+                ["联系电话"] = r.GetString(4),
+                ["回访内容"] = r.GetString(5),
+                ["生成时间"] = Local(6),
+                ["应回访时间"] = clock.ToLocal(due),
+                ["状态"] = Enum.Parse<RevisitStatus>(r.GetString(8)).Chinese(),
+                ["是否逾期"] = done is null ? (due < now ? "逾期未回访" : "") : done > due ? "逾期完成" : "按时",
+                ["负责人"] = r.GetString(10),
+                ["未联系上次数"] = r.GetInt64(11),
+                ["回访方式"] = r.IsDBNull(12) ? null : Enum.Parse<RevisitMethod>(r.GetString(12)).Chinese(),
+                ["受访人"] = r.GetString(13),
+                ["回访时间"] = Local(14),
+                ["满意度（1–5）"] = r.IsDBNull(15) ? null : r.GetInt64(15),
+                ["客户意见"] = r.GetString(16),
+                ["客户建议"] = r.GetString(17),
+                ["提出问题数"] = r.GetInt64(18),
+                ["未处理问题数"] = r.GetInt64(19),
+                ["免打扰时段致电原因"] = r.GetString(20),
+                ["完成时间"] = Local(9),
+                ["回访人"] = r.GetString(21),
+                ["备注"] = r.GetString(22),
+            };
+        }
+    }
+
     /// <summary>The Beijing day of the 100,000th newest row of <paramref name="table"/>: from it on, a little over 100,000 rows (all of them in a smaller table).</summary>
-    private static async Task<(DateOnly From, DateTime FromUtc)> NewestAsync(SqliteConnection connection, PortalClock clock, string table)
+    private static async Task<(DateOnly From, DateTime FromUtc)> NewestAsync(SqliteConnection connection, PortalClock clock, string table, string column = "ReceivedAt")
     {
         await using var nth = connection.CreateCommand();
-        nth.CommandText = $"SELECT ifnull((SELECT ReceivedAt FROM {table} ORDER BY ReceivedAt DESC LIMIT 1 OFFSET {Rows - 1}), " +
-            $"(SELECT min(ReceivedAt) FROM {table}))";
+        nth.CommandText = $"SELECT ifnull((SELECT {column} FROM {table} ORDER BY {column} DESC LIMIT 1 OFFSET {Rows - 1}), " +
+            $"(SELECT min({column}) FROM {table}))";
         var value = await nth.ExecuteScalarAsync(TestContext.Current.CancellationToken);
         var nthUtc = value is string text ? DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc) : DateTime.UtcNow;
         var from = DateOnly.FromDateTime(clock.ToLocal(nthUtc));

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using ServicePortal.Components.Account;
+using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Exports;
+using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Api;
 
-/// <summary>Excel downloads (SPEC ): the complaint and repair registers of the current filter and the monthly summary workbook.</summary>
+/// <summary>Excel downloads (SPEC ): the complaint, repair, revisit and questionnaire-results registers of the current filter and the monthly summary workbook.</summary>
 internal static class ExportEndpoints
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -32,6 +34,29 @@ internal static class ExportEndpoints
             .WithRepairRegisterQuery(paging: false)
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
 
+        api.MapGet("/exports/revisits.xlsx", ExportRevisitsAsync)
+            .RequireAuthorization(p => p.RequireRole(RevisitTask.DeskRoles))
+            .WithTags("导出")
+            .WithName("ExportRevisits")
+            .WithSummary("导出回访台账（Excel）")
+            .WithDescription("按与回访台账页面相同的筛选条件（应回访日期、类型、状态、负责人、是否逾期、满意度、单号或客户）导出全部符合条件的回访任务（不分页、不限行数），"
+                + "工作表“回访台账”：标题行写明筛选条件和导出时间，表头冻结并带筛选，时间为北京时间的 Excel 日期，满意度和次数为数字，类型、状态、回访方式为中文，"
+                + "以 =、+、-、@ 开头的文字按文本写入。参数值无效时返回 400。")
+            .WithQueryTable(RevisitQueryString.Parameters, paging: false)
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
+
+        api.MapGet("/exports/surveys.xlsx", ExportSurveysAsync)
+            .RequireAuthorization(Policies.SurveyDesk)
+            .WithTags("导出")
+            .WithName("ExportSurveys")
+            .WithSummary("导出问卷结果台账（Excel）")
+            .WithDescription("按与问卷列表相同的筛选条件导出全部符合条件的问卷（不分页、不限行数），工作表“问卷结果台账”：问卷日期为 Excel 日期，"
+                + "每个评分项一列（按评分项名称，跨模板版本合并：同名评分项在同一列，改名后的评分项另列；客户留空的项为空），另有平均分、意见和建议、关联单号、录入人和录入时间；"
+                + "以 =、+、-、@ 开头的文字按文本写入。参数值无效时返回 400。")
+            .WithQueryParameters(SurveyEndpoints.FilterParameters)
+            .ProducesValidationProblem()
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
+
         api.MapGet("/reports/monthly.xlsx", MonthlyAsync)
             .RequireAuthorization(Policies.ComplaintReaders)
             .WithTags("导出")
@@ -52,6 +77,21 @@ internal static class ExportEndpoints
     private static async Task<IResult> ExportRepairsAsync(HttpContext http, RepairRegisterExport export, CancellationToken ct)
     {
         var (query, problem) = await RepairRegisterQuery.ReadAsync(http, ct);
+        if (problem is not null) return problem;
+        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
+    }
+
+    private static async Task<IResult> ExportRevisitsAsync(HttpContext http, RevisitRegisterExport export, CancellationToken ct)
+    {
+        var names = new QueryNames([], [], await RegisterQueries.PeopleAsync(http, ct, "assignee"), ApiUser.Id(http.User));
+        var (query, problem) = RegisterQueries.Read(http, (value, errors) => RevisitQueryString.Read(value, errors, names));
+        if (problem is not null) return problem;
+        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
+    }
+
+    private static async Task<IResult> ExportSurveysAsync(HttpContext http, SurveyRegisterExport export, CancellationToken ct)
+    {
+        var (query, problem) = await SurveyEndpoints.ReadQueryAsync(http, ct);
         if (problem is not null) return problem;
         return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
     }

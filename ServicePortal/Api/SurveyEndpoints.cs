@@ -70,9 +70,7 @@ internal static class SurveyEndpoints
             .WithName("ListSurveys")
             .WithSummary("问卷列表（最新在前，分页）")
             .WithDescription("按问卷日期从新到旧。参数值无效时返回 400，errors 按参数名给出中文提示。")
-            .WithQueryParameters([
-                ("from", "问卷日期起 yyyy-MM-dd（含）"), ("to", "问卷日期止 yyyy-MM-dd（含）"), ("customer", "客户姓名的一部分或电话开头"),
-                ("template", "问卷模板 id"), ("page", "页码，从 1 开始（默认 1）"), ("pageSize", "每页条数 1–200（默认 20）")])
+            .WithQueryParameters([.. FilterParameters, ("page", "页码，从 1 开始（默认 1）"), ("pageSize", "每页条数 1–200（默认 20）")])
             .Produces<PageResponse<SurveyListItem>>()
             .ProducesValidationProblem();
         surveys.MapGet("summary", SummaryAsync)
@@ -197,19 +195,38 @@ internal static class SurveyEndpoints
         return saved.Repeated ? TypedResults.Ok(detail) : TypedResults.Created($"/api/surveys/{saved.Id}", detail);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, SurveyService service, CancellationToken ct)
+    /// <summary>The parameters of the questionnaire list and of its export (GET /api/exports/surveys.xlsx), without paging.</summary>
+    internal static readonly (string Name, string Description)[] FilterParameters =
+    [
+        ("from", "问卷日期起 yyyy-MM-dd（含）"), ("to", "问卷日期止 yyyy-MM-dd（含）"), ("customer", "客户姓名的一部分或电话开头"),
+        ("template", "问卷模板 id"), ("dept", "部门编号或名称：有该部门评分项得分的问卷"), ("item", "评分项名称（如 维修服务）：该项有得分的问卷"),
+    ];
+
+    /// <summary>The list's (and the export's) query, or a 400 problem whose errors name each bad parameter in Chinese.</summary>
+    internal static async Task<(SurveyListQuery Query, IResult? Problem)> ReadQueryAsync(HttpContext http, CancellationToken ct)
     {
-        var (query, problem) = RegisterQueries.Read(http, (value, errors) =>
+        var departments = RegisterQueries.HasAny(http, "dept")
+            ? (await http.RequestServices.GetRequiredService<AccountService>().DepartmentsAsync(ct)).Select(d => (d.Id, d.Name)).ToList() : [];
+        var names = new QueryNames([], departments, [], null);
+        return RegisterQueries.Read(http, (value, errors) =>
         {
-            var r = new QueryReader(errors);
+            var r = new QueryReader(errors, names);
             var from = r.Date(value("from"), "from", "问卷日期起");
             var to = r.Date(value("to"), "to", "问卷日期止");
             var template = r.WholeNumber(value("template"), "template", "问卷模板", 0, 1, int.MaxValue);
+            var department = r.Department(value("dept"), "dept", allowNone: false);
             var page = r.WholeNumber(value("page"), "page", "页码", 1, 1, int.MaxValue);
             var size = r.WholeNumber(value("pageSize"), "pageSize", "每页条数", 20, 1, SurveyListQuery.PageSizeMax);
             if (from is { } f && to is { } t && f > t) errors["to"] = ["问卷日期止不能早于问卷日期起"];
-            return new SurveyListQuery(from, to, value("customer"), template == 0 ? null : template, page - 1, size);
+            var item = value("item")?.Trim();
+            return new SurveyListQuery(from, to, value("customer"), template == 0 ? null : template, page - 1, size, department,
+                string.IsNullOrEmpty(item) ? null : item);
         });
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, SurveyService service, CancellationToken ct)
+    {
+        var (query, problem) = await ReadQueryAsync(http, ct);
         if (problem is not null) return problem;
         return TypedResults.Ok(PageResponse.Of(await service.ListAsync(query, ct)));
     }

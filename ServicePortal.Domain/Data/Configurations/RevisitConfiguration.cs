@@ -28,6 +28,11 @@ internal sealed class RevisitTaskConfiguration : IEntityTypeConfiguration<Revisi
         b.HasIndex(t => t.SubjectNumber);
         b.HasIndex(t => new { t.DoneAt, t.Due });
         b.HasIndex(t => new { t.AssigneeId, t.DoneAt, t.Due });
+        // The revisit register: latest due first, and its status, kind and satisfaction filters with their totals (measured: 0.4 s a page at 190 k tasks without).
+        b.HasIndex(t => t.Due);
+        b.HasIndex(t => new { t.Status, t.Due });
+        b.HasIndex(t => new { t.Kind, t.Due });
+        b.HasIndex(t => new { t.Satisfaction, t.Due });
         Children(b, t => t.Attempts, "_attempts", a => a.RevisitTaskId);
         Children(b, t => t.Answers, "_answers", a => a.RevisitTaskId);
         Children(b, t => t.Log, "_log", l => l.RevisitTaskId);

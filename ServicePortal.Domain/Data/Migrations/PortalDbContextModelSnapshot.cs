@@ -1952,9 +1952,17 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Due");
+
                     b.HasIndex("SubjectNumber");
 
                     b.HasIndex("DoneAt", "Due");
+
+                    b.HasIndex("Kind", "Due");
+
+                    b.HasIndex("Satisfaction", "Due");
+
+                    b.HasIndex("Status", "Due");
 
                     b.HasIndex("AssigneeId", "DoneAt", "Due");
 

@@ -148,7 +148,7 @@ public class RepairDemoDataTests(SeededDemoDatabase demo)
     {
         var orders = await OrdersAsync();
         await using var db = demo.Fixture.NewDb();
-        var tasks = await db.RevisitTasks.AsNoTracking().ToListAsync(Ct);
+        var tasks = await db.RevisitTasks.AsNoTracking().Where(t => t.Kind == RevisitKind.AfterRepair).ToListAsync(Ct);
         var now = demo.Fixture.Get<PortalClock>().UtcNow;
 
         var completed = orders.Where(o => o.CompletedAt != null).ToDictionary(o => o.Number);

@@ -66,10 +66,16 @@ public class RepairGenerateCommandTests
             (await ScalarAsync(connection, "PRAGMA foreign_key_check", ct, allowNull: true)).ShouldBe(0);
             // KPI facts and the revisit task of every completion.
             (await ScalarAsync(connection, "SELECT COUNT(*) FROM RepairOrders WHERE CompletedAt IS NOT NULL AND (CompletionMinutes IS NULL OR FeedbackSlipDue IS NULL)", ct)).ShouldBe(0);
-            (await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks", ct))
+            (await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks WHERE Kind = 'AfterRepair'", ct))
                 .ShouldBe(await ScalarAsync(connection, "SELECT COUNT(*) FROM RepairOrders WHERE CompletedAt IS NOT NULL", ct));
             (await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks t JOIN RepairOrders o ON o.Number = t.SubjectNumber WHERE t.CustomerId = o.CustomerId AND t.Due = o.FeedbackSlipDue", ct))
-                .ShouldBe(await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks", ct));
+                .ShouldBe(await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks WHERE Kind = 'AfterRepair'", ct));
+            // ... and of every closed complaint, with records, issues and attempts; questionnaires (a quarter of the cases by default).
+            (await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks t JOIN Complaints c ON c.Number = t.SubjectNumber WHERE t.Kind = 'AfterComplaint' AND t.CustomerId = c.CustomerId AND c.ClosedAt IS NOT NULL", ct))
+                .ShouldBe(await ScalarAsync(connection, "SELECT COUNT(*) FROM Complaints WHERE ClosedAt IS NOT NULL", ct));
+            (await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitTasks WHERE Satisfaction IS NOT NULL", ct)).ShouldBeGreaterThan(0);
+            (await ScalarAsync(connection, "SELECT COUNT(*) FROM RevisitAnswer", ct)).ShouldBeGreaterThan(0);
+            (await ScalarAsync(connection, "SELECT COUNT(*) FROM Surveys", ct)).ShouldBeGreaterThan(0);
             (await ScalarAsync(connection, "SELECT COUNT(*) FROM Complaints", ct)).ShouldBe(200);
         }
         finally
