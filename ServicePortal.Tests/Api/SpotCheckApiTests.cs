@@ -172,4 +172,28 @@ public class SpotCheckApiTests(ApiApp app) : IClassFixture<ApiApp>
         s.ShouldBe(HttpStatusCode.NotFound);
         body["detail"]!.GetValue<string>().ShouldBe("回访抽查不存在");
     }
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheSpotChecksAndTheRevisitRecordPdf()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);
+        var paths = (await Api.JsonAsync(response))["paths"]!.AsObject();
+
+        var get = paths["/api/spot-checks"]!["get"]!;
+        get["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldContain("quarter");
+        get["responses"]!["200"]!["content"]!["application/json"].ShouldNotBeNull();
+        var draw = paths["/api/spot-checks"]!["post"]!;
+        draw["requestBody"]!["content"]!["application/json"].ShouldNotBeNull();
+        draw["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "409", "415"], ignoreOrder: true);
+        foreach (var action in new[] { "confirm", "assign" })
+        {
+            var step = paths[$"/api/spot-checks/{{id}}/items/{{itemId}}/{action}"]!["post"]!;
+            step["tags"]![0]!.GetValue<string>().ShouldBe("回访抽查");
+            step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
+        }
+        var pdf = paths["/api/revisits/{id}/record.pdf"]!["get"]!;
+        pdf["summary"]!.GetValue<string>().ShouldStartWith("打印客户回访记录表");
+        pdf["responses"]!["200"].ShouldNotBeNull();
+        pdf["tags"]![0]!.GetValue<string>().ShouldBe("回访");
+        pdf["responses"]!["404"].ShouldNotBeNull();
+    }
 }
