@@ -148,6 +148,7 @@ public sealed class DemoDataGenerator(
         writer.WriteSerials<RepairSerial>(repairSerials);
         writer.Finish();
         var surveys = await DemoSurveys.WriteAsync(dbFactory, new DemoRandom(options.Seed + 4), staff, customers, clock, nowLocal, ct);
+        await DemoSpotCheck.WriteAsync(dbFactory, new DemoRandom(options.Seed + 5), staff, clock, ct);
         return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries)
         {
             Surveys = surveys,
