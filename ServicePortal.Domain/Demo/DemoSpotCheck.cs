@@ -42,11 +42,15 @@ internal static class DemoSpotCheck
         var firstBy = tasks.ToDictionary(t => t.Id, t => t.DoneById);
         // The Director does not re-visit a revisit of her own (none in the demo's repair revisits, made by clerks).
         var half = check.Items.Where(i => firstBy[i.RevisitTaskId] != director.Id).OrderBy(i => i.RevisitTaskId).Take(check.Items.Count / 2).ToList();
-        var span = Math.Max(1, (clock.LocalNow - drawnLocal).TotalMinutes);
+        // Re-visited over the days since the draw, in office hours (never later than now).
+        var days = Math.Max(0, (DateOnly.FromDateTime(clock.LocalNow).DayNumber - DateOnly.FromDateTime(drawnLocal).DayNumber) - 1);
         for (var n = 0; n < half.Count; n++)
         {
             var item = half[n];
-            var at = drawnLocal.AddMinutes(span * (n + 1) / (half.Count + 1));
+            var day = DateOnly.FromDateTime(drawnLocal).AddDays(days * (n + 1) / (half.Count + 1));
+            var at = day.ToDateTime(new TimeOnly(r.Between(9, 16), r.Between(0, 59)));
+            if (at <= drawnLocal) at = drawnLocal.AddMinutes(30 + n);
+            if (at > clock.LocalNow) at = clock.LocalNow.AddMinutes(-(half.Count - n));
             var confirmed = n != half.Count / 2; // one in the middle of the checked half differs
             check.Check(director, item.Id, confirmed, confirmed ? r.Pick(ConfirmNotes) : Discrepancy, firstBy[item.RevisitTaskId], clock.ToUtc(at));
         }
