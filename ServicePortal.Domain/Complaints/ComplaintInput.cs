@@ -20,4 +20,6 @@ public sealed class ComplaintInput
     public DateTimeOffset? PromisedReplyAt { get; set; }
     /// <summary>The repair order the complaint is about (category 维修质量 only), e.g. WX2611001; empty: none.</summary>
     public string RepairNumber { get; set; } = "";
+    /// <summary>The revisit issue this complaint is made from (V-4, issue → complaint): linked both ways in the same save; null: none.</summary>
+    public long? SourceRevisitIssueId { get; set; }
 }

@@ -38,7 +38,9 @@ public sealed partial class ComplaintService
         var c = await LoadAsync(db, number, tracked: false, ct);
         if (c is null) return null;
         var policy = (await deadlines.PoliciesAsync(ct)).FirstOrDefault(p => p.Severity == c.Severity && p.ForeignCustomer == c.Customer.IsForeign);
-        return Detail(c, policy, await calendar.CurrentAsync(ct), clock.UtcNow, reader);
+        var source = await db.RevisitIssues.AsNoTracking().Where(i => i.ComplaintNumber == c.Number)
+            .Select(i => new ComplaintRevisitSource(i.RevisitTaskId, i.Id, i.Text)).FirstOrDefaultAsync(ct);
+        return Detail(c, policy, await calendar.CurrentAsync(ct), clock.UtcNow, reader) with { SourceRevisit = source };
     }
 
     /// <inheritdoc cref="GetAsync(string, CaseActor?, CancellationToken)"/>

@@ -9,7 +9,7 @@ namespace ServicePortal.Domain.Complaints;
 
 /// <summary>Registers complaints and reads the register. A context per operation (Blazor circuits live long).</summary>
 public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, Calendar.CalendarService calendar,
-    DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed)
+    DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed, IChangeFeed<Revisits.RevisitChanged> revisitFeed)
 {
     public const int MaxPageSize = ComplaintQueryString.MaxPageSize;
 
@@ -52,6 +52,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
             if (customer is null) errors["customerId"] = ["所选客户不存在，请重新选择"];
         }
         var repair = await RepairAboutAsync(db, input, errors, ct);
+        if (input.SourceRevisitIssueId is { } issueId) await Revisits.RevisitTasks.CheckConvertibleAsync(db, issueId, ct);
         if (errors.Count > 0) throw new InputInvalidException(errors);
 
         var receivedUtc = (input.ReceivedAt ?? now).UtcDateTime;
@@ -70,12 +71,17 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
             Trimmed(input), category.Id, receivedUtc, promisedUtc, owner, now.UtcDateTime, repair);
         complaint.SetDeadlines(due.ReplyDue, due.ReportDue, due.CloseDue);
         db.Complaints.Add(complaint);
+        // Issue → complaint (V-4): the issue is linked in the same save (refused when it was converted meanwhile).
+        int? revisitId = input.SourceRevisitIssueId is { } sourceIssue
+            ? await Revisits.RevisitTasks.LinkComplaintAsync(db, sourceIssue, new CaseActor(owner.Id, owner.DisplayName, owner.Role, owner.DepartmentId), complaint.Number, now.UtcDateTime, ct)
+            : null;
         await db.SaveChangesAsync(ct);
         // Same transaction: the complaint is findable in the register as soon as it is saved.
         await ComplaintSearchIndex.IndexAsync(db, complaint.Id, complaint.Content, complaint.CustomerRequest, ct);
         await tx.CommitAsync(ct);
 
         feed.Publish(new ComplaintChanged(complaint.Number, complaint.Status, ComplaintHistory.Registered, now.UtcDateTime));
+        if (revisitId is { } r) revisitFeed.Publish(new Revisits.RevisitChanged(r, "转为投诉", now.UtcDateTime));
         return (await GetAsync(complaint.Number, ct))!;
     }
 

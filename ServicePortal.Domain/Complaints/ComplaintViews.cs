@@ -131,6 +131,9 @@ public sealed record ComplaintDetail(
     [Description("投诉所关于的维修单号（类别为维修质量时可关联）；无则为 null")]
     public string? RepairNumber { get; init; }
 
+    [Description("来源：回访中发现的问题（由回访问题转为投诉时）；无则为 null")]
+    public ComplaintRevisitSource? SourceRevisit { get; init; }
+
     [Description("调查轮次（客户不满意重开后加一）")]
     public int Round { get; init; }
 
@@ -167,6 +170,13 @@ public sealed record ComplaintDetail(
 
     private DateTime? Due(DeadlineKind kind) => Limits.FirstOrDefault(l => l.Kind == kind)?.Due;
 }
+
+/// <summary>The revisit issue a complaint was made from (V-4): its task, the issue and its text.</summary>
+[Description("投诉来源的回访问题")]
+public sealed record ComplaintRevisitSource(
+    [property: Description("回访任务 id")] int TaskId,
+    [property: Description("回访问题 id")] long IssueId,
+    [property: Description("客户在回访中提出的问题")] string IssueText);
 
 /// <summary>
 /// A limit of a case, for on-time rates: Due = the limit has passed or was met (the cases due),

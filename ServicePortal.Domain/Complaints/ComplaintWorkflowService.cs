@@ -56,12 +56,18 @@ public sealed class ComplaintWorkflowService(
     public async Task<int> CloseAsync(string number, string userId, int? version, string note, CancellationToken ct = default)
     {
         Revisits.RevisitTask? revisit = null;
+        IReadOnlyList<int> issueTasks = [];
+        DateTime closedAt = default;
         var v = await ActAsync(number, userId, version, async (c, a, db, now) =>
         {
             c.Close(a, note, now);
             revisit = await Revisits.RevisitTasks.AddAfterComplaintAsync(db, c, await calendar.CurrentAsync(ct), clock, now, ct);
+            // a complaint made from a revisit issue (V-4): the issue is handled when the complaint closes
+            issueTasks = await Revisits.RevisitTasks.ResolveComplaintIssuesAsync(db, c, a, now, ct);
+            closedAt = now;
         }, ct);
         if (revisit is not null) revisitFeed.Publish(new Revisits.RevisitChanged(revisit.Id, "生成回访任务", revisit.CreatedAt));
+        foreach (var id in issueTasks) revisitFeed.Publish(new Revisits.RevisitChanged(id, "回访问题已处理", closedAt));
         return v;
     }
 

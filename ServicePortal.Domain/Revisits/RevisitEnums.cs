@@ -11,6 +11,8 @@ public enum RevisitKind
     RoutineKeyCustomer,
     /// <summary>Weekly routine revisit of a customer with a product in warranty.</summary>
     RoutineWarranty,
+    /// <summary>A follow-up of an issue raised in a revisit (V-4 issue → task): same customer and case, due when the owner chose.</summary>
+    IssueFollowUp,
 }
 
 /// <summary>Where a revisit task stands.</summary>
@@ -34,6 +36,7 @@ public static class RevisitEnumTexts
         RevisitKind.AfterComplaint => "投诉回访",
         RevisitKind.RoutineKeyCustomer => "重点客户例行回访",
         RevisitKind.RoutineWarranty => "保修期客户例行回访",
+        RevisitKind.IssueFollowUp => "回访问题跟进",
         _ => k.ToString(),
     };
 

@@ -72,6 +72,7 @@ public class RevisitSettings
         [RevisitKind.AfterComplaint] = ["您反映的问题是否已经解决？", "您对处理结果是否满意？", "处理过程中工作人员的态度如何？", "您对我们的工作有什么意见和建议？"],
         [RevisitKind.RoutineKeyCustomer] = ["近期产品使用情况如何？", "您对本公司的服务有何评价？", "近期是否有新的服务需求？", "您对我们各业务部门的工作有什么意见和建议？"],
         [RevisitKind.RoutineWarranty] = ["保修期内产品运行是否正常？", "您是否了解保修范围和报修方式？", "您对本公司的服务有何评价？", "您对我们的工作有什么意见和建议？"],
+        [RevisitKind.IssueFollowUp] = ["您上次回访时反映的问题是否已经得到答复或解决？", "您对处理结果是否满意？", "您对我们的工作有什么意见和建议？"],
     };
 
     public int Id { get; set; } = 1;

@@ -106,8 +106,7 @@ public class RevisitTask
         CheckDesk(actor, "改期回访");
         CheckHolder(actor, "改期");
         var why = StepRules.Required(reason, "改期原因", ReasonMax, "reason");
-        if (newDueUtc <= now) throw InputInvalidException.Field("due", "新的回访时间必须晚于现在");
-        if (quiet.At(newDueLocal) is { } p) throw InputInvalidException.Field("due", $"新的回访时间在免打扰时段（{p}）内，请另选时间");
+        CheckDue(newDueUtc, newDueLocal, quiet, now, "新的回访时间");
         Due = newDueUtc;
         Touch(actor, now, "改期", $"改至 {StepRules.Beijing(newDueUtc)}：{why}");
     }
@@ -175,6 +174,67 @@ public class RevisitTask
         if (issue.IsHandled) throw new DomainException("此问题已处理");
         issue.Handle(actor, StepRules.Required(note, "处理情况", NoteMax, "note"), now);
         Touch(actor, now, "处理回访问题", issue.Text);
+    }
+
+    /// <summary>
+    /// An open issue becomes a complaint (V-4, channel 回访中发现), linked both ways in the complaint's save.
+    /// The issue stays open — it counts in the handling rate — until the complaint is closed
+    /// (<see cref="ResolveIssue"/>): converting it is not answering the customer.
+    /// </summary>
+    internal void IssueToComplaint(CaseActor actor, long issueId, string complaintNumber, DateTime now)
+    {
+        var issue = Convertible(issueId);
+        issue.LinkComplaint(complaintNumber);
+        Touch(actor, now, "转为投诉", $"{complaintNumber}：{issue.Text}");
+    }
+
+    /// <summary>
+    /// An open issue becomes a follow-up task (<see cref="RevisitKind.IssueFollowUp"/>) about the same case and
+    /// customer, given to <paramref name="owner"/> and due at <paramref name="dueUtc"/> (in the future, outside quiet
+    /// hours). The issue stays open until that task is done (<see cref="ResolveIssue"/>); the caller adds the task.
+    /// </summary>
+    internal RevisitTask IssueToTask(CaseActor actor, long issueId, CaseActor owner, DateTime dueUtc, DateTime dueLocal, QuietHours quiet, DateTime now)
+    {
+        CheckDesk(actor, "将回访问题转为任务");
+        var issue = Convertible(issueId);
+        CheckReceiver(owner);
+        CheckDue(dueUtc, dueLocal, quiet, now, "跟进时间");
+        var text = issue.Text.Length > 60 ? issue.Text[..60] + "…" : issue.Text;
+        var task = new RevisitTask(RevisitKind.IssueFollowUp, SubjectNumber, FollowUpKey(issueId), CustomerId, CustomerName, CustomerPhone,
+            $"回访问题跟进：{text}", dueUtc, now);
+        task.AssignTo(owner.Id, owner.Name);
+        task.Touch(actor, now, "生成跟进任务", $"回访任务 #{Id} 中客户提出的问题：{issue.Text}");
+        issue.FollowUpWith(task);
+        Touch(actor, now, "转为任务", $"交给{owner.Name}，{StepRules.Beijing(dueUtc)} 前跟进：{issue.Text}");
+        return task;
+    }
+
+    /// <summary>The period key of the follow-up task of an issue: one follow-up per issue.</summary>
+    internal static string FollowUpKey(long issueId) => $"Q{issueId}";
+
+    /// <summary>
+    /// An issue handled elsewhere: its complaint was closed, or its follow-up task was done. No-op when already handled.
+    /// </summary>
+    internal void ResolveIssue(CaseActor actor, long issueId, string note, DateTime now)
+    {
+        var issue = _issues.SingleOrDefault(i => i.Id == issueId);
+        if (issue is null || issue.IsHandled) return;
+        issue.Handle(actor, note, now);
+        Touch(actor, now, "回访问题已处理", note);
+    }
+
+    private RevisitIssue Convertible(long issueId)
+    {
+        var issue = _issues.SingleOrDefault(i => i.Id == issueId) ?? throw new NotFoundException("回访问题不存在");
+        issue.CheckConvertible();
+        return issue;
+    }
+
+    /// <summary>A due time set by hand: in the future and outside quiet hours.</summary>
+    private static void CheckDue(DateTime dueUtc, DateTime dueLocal, QuietHours quiet, DateTime now, string label)
+    {
+        if (dueUtc <= now) throw InputInvalidException.Field("due", $"{label}必须晚于现在");
+        if (quiet.At(dueLocal) is { } p) throw InputInvalidException.Field("due", $"{label}在免打扰时段（{p}）内，请另选时间");
     }
 
     /// <summary>A call started inside quiet hours anyway: the reason is recorded.</summary>
@@ -294,8 +354,26 @@ public class RevisitIssue
         HandledAt = now; HandledById = actor.Id; HandledByName = actor.Name; HandledNote = note;
     }
 
-    /// <summary>Links the complaint this issue became.</summary>
-    public void LinkComplaint(string complaintNumber) => ComplaintNumber = complaintNumber;
+    /// <summary>The follow-up task this issue became (issue → task, V-4), when it did; the issue is handled when that task is done.</summary>
+    public int? FollowUpTaskId { get; private set; }
+    public RevisitTask? FollowUpTask { get; private set; }
+
+    /// <summary>Whether the issue may still become a complaint or a task: open, and not converted yet.</summary>
+    public bool IsConvertible => !IsHandled && ComplaintNumber is null && FollowUpTaskId is null;
+
+    /// <summary>Links the complaint this issue became (through <see cref="RevisitTask.IssueToComplaint"/>).</summary>
+    internal void LinkComplaint(string complaintNumber) => ComplaintNumber = complaintNumber;
+
+    internal void FollowUpWith(RevisitTask task) => FollowUpTask = task;
+
+    /// <summary>Refuses (Chinese) to convert an issue already converted or handled.</summary>
+    internal void CheckConvertible()
+    {
+        if (ComplaintNumber is { } n) throw new DomainException($"此问题已转为投诉 {n}，不能再次转换");
+        if (FollowUpTaskId is not null || FollowUpTask is not null)
+            throw new DomainException($"此问题已转为跟进任务 #{FollowUpTaskId ?? FollowUpTask!.Id}，不能再次转换");
+        if (IsHandled) throw new DomainException(AnsweredOnSpot ? "此问题已当场答复，无需转换" : "此问题已处理，不能再转换");
+    }
 }
 
 /// <summary>One step of a task's log: taken, moved (and why), handed over, attempted, a quiet-hours override …</summary>

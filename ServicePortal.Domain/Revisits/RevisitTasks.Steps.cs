@@ -138,10 +138,13 @@ public sealed partial class RevisitTasks
         var task = await db.RevisitTasks.Include(t => t.Issues).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("回访任务不存在");
         CaseStep.CheckVersion(version, task.Version);
         var now = clock.UtcNow;
+        var wasOpen = task.Status == RevisitStatus.Open;
         await act(task, actor, await SettingsAsync(db, ct), db, now);
+        var source = wasOpen ? await ResolveFollowedUpIssueAsync(db, task, actor, now, ct) : null;
         await CaseStep.SaveAsync(db, ct);
         var action = task.Log.Count > 0 ? task.Log[^1].Action : ""; // the log is not loaded: these are this step's entries
         feed.Publish(new RevisitChanged(task.Id, action, now));
+        if (source is { } s) feed.Publish(new RevisitChanged(s, "回访问题已处理", now));
         return task.Version;
     }
 }

@@ -145,7 +145,7 @@ public sealed partial class RevisitTasks(IDbContextFactory<PortalDbContext> dbFa
 
     private static RevisitIssueView IssueView(RevisitIssue i, DateTime now) =>
         new(i.Id, i.RevisitTaskId, i.Text, i.AnsweredOnSpot, i.Answer, i.ReplyDueAt, i.OwnerId, i.OwnerName, i.RaisedAt, i.HandledAt, i.HandledByName, i.HandledNote,
-            i.ComplaintNumber, i.HandledAt == null && i.ReplyDueAt < now);
+            i.ComplaintNumber, i.HandledAt == null && i.ReplyDueAt < now, i.FollowUpTaskId);
 
     private static readonly Func<RevisitTask, DateTime, RevisitTaskView> ViewOf = ((System.Linq.Expressions.Expression<Func<RevisitTask, DateTime, RevisitTaskView>>)((t, now) =>
         new RevisitTaskView(t.Id, t.Kind, t.SubjectNumber, t.CustomerName, t.CustomerPhone, t.About, t.Due, t.DoneAt == null && t.Due < now,

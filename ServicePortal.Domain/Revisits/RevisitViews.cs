@@ -29,9 +29,15 @@ public sealed record RevisitAnswerView(string Question, string Answer);
 public sealed record RevisitRecordView(RevisitMethod Method, string Respondent, DateTime CalledAt, IReadOnlyList<RevisitAnswerView> Answers,
     string Opinions, string Suggestions, int Satisfaction, string QuietOverrideReason, string RecordedBy, DateTime RecordedAt);
 
-/// <summary>An issue raised in a revisit; open until handled; overdue when its appointed reply time has passed unhandled.</summary>
+/// <summary>
+/// An issue raised in a revisit; open until handled; overdue when its appointed reply time has passed unhandled.
+/// <see cref="ComplaintNumber"/> / <see cref="FollowUpTaskId"/>: what it became (V-4); <see cref="Convertible"/>: it may still become one.
+/// </summary>
 public sealed record RevisitIssueView(long Id, int TaskId, string Text, bool AnsweredOnSpot, string Answer, DateTime? ReplyDueAt, string? OwnerId, string OwnerName,
-    DateTime RaisedAt, DateTime? HandledAt, string HandledBy, string HandledNote, string? ComplaintNumber, bool Overdue);
+    DateTime RaisedAt, DateTime? HandledAt, string HandledBy, string HandledNote, string? ComplaintNumber, bool Overdue, int? FollowUpTaskId = null)
+{
+    public bool Convertible => HandledAt is null && ComplaintNumber is null && FollowUpTaskId is null;
+}
 
 public sealed record RevisitLogView(DateTime At, string Actor, string Action, string Note) : Common.ICaseHistoryItem;
 

@@ -81,6 +81,22 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task TheDocument_DescribesTheRevisitIssueActions()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);
+
+        var paths = (await Api.JsonAsync(response))["paths"]!.AsObject();
+        foreach (var action in new[] { "complaint", "task" })
+        {
+            var step = paths[$"/api/revisits/issues/{{issueId}}/{action}"]?["post"];
+            step.ShouldNotBeNull(action);
+            step["summary"]!.GetValue<string>().ShouldContain("回访中提出的问题");
+            step["requestBody"]!["content"]!["application/json"].ShouldNotBeNull(action);
+            step["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["201", "400", "401", "403", "404", "409", "415"], ignoreOrder: true, customMessage: action);
+        }
+    }
+
+    [Fact]
     public async Task TheDocument_DescribesTheSurveyApi()
     {
         using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);

@@ -43,6 +43,22 @@ public sealed record RevisitAssignResponse([property: Description("分配的任�
 [Description("回访问题已处理")]
 public sealed record RevisitIssueHandledRequest([property: Description("处理情况（必填）")] string? Note);
 
+[Description("回访问题转为投诉：不填的项按回访预填（客户、渠道 回访中发现、问题内容、类别、一般）")]
+public sealed record RevisitIssueComplaintRequest(
+    [property: Description("投诉内容（默认：问题内容和回访任务编号）")] string? Content = null,
+    [property: Description("客户要求")] string? CustomerRequest = null,
+    [property: Description("投诉类别的中文名称（默认：维修回访为 维修质量，其他为 其他）")] string? Category = null,
+    [property: Description("紧急程度：Normal、Major、Urgent（默认 Normal）")] ServicePortal.Domain.Complaints.ComplaintSeverity? Severity = null,
+    [property: Description("承诺答复时间（默认当天下班前）")] DateTimeOffset? PromisedReplyAt = null);
+
+[Description("回访问题转为跟进任务")]
+public sealed record RevisitIssueTaskRequest(
+    [property: Description("负责人：账户 id 或用户名（客服内勤、主任或部门经理）")] string? Owner,
+    [property: Description("跟进时间（必须晚于现在，不能在免打扰时段内）")] DateTimeOffset? Due);
+
+[Description("回访问题转为跟进任务的结果")]
+public sealed record RevisitIssueTaskResponse([property: Description("新的跟进任务 id")] int TaskId);
+
 [Description("免打扰时段：开始和结束时间 HH:mm（北京时间）；结束早于开始表示跨越午夜，如 21:00–08:00")]
 public sealed record RevisitQuietPeriodDto(string? Start, string? End);
 
@@ -51,7 +67,8 @@ public sealed record RevisitQuestionsDto(
     [property: Description("维修回访")] IReadOnlyList<string>? AfterRepair,
     [property: Description("投诉回访")] IReadOnlyList<string>? AfterComplaint,
     [property: Description("重点客户例行回访")] IReadOnlyList<string>? RoutineKeyCustomer,
-    [property: Description("保修期客户例行回访")] IReadOnlyList<string>? RoutineWarranty);
+    [property: Description("保修期客户例行回访")] IReadOnlyList<string>? RoutineWarranty,
+    [property: Description("回访问题跟进（不填则用默认问题）")] IReadOnlyList<string>? IssueFollowUp = null);
 
 [Description("回访设置")]
 public sealed record RevisitSettingsDto(
@@ -63,7 +80,8 @@ public sealed record RevisitSettingsDto(
     public static RevisitSettingsDto Of(RevisitSettings s) => new(
         [.. s.QuietPeriods.Select(p => new RevisitQuietPeriodDto(p.Start.ToString("HH:mm", CultureInfo.InvariantCulture), p.End.ToString("HH:mm", CultureInfo.InvariantCulture)))],
         s.MaxAttempts, s.ComplaintRevisitWorkingDays,
-        new(s.QuestionsFor(RevisitKind.AfterRepair), s.QuestionsFor(RevisitKind.AfterComplaint), s.QuestionsFor(RevisitKind.RoutineKeyCustomer), s.QuestionsFor(RevisitKind.RoutineWarranty)));
+        new(s.QuestionsFor(RevisitKind.AfterRepair), s.QuestionsFor(RevisitKind.AfterComplaint), s.QuestionsFor(RevisitKind.RoutineKeyCustomer), s.QuestionsFor(RevisitKind.RoutineWarranty),
+            s.QuestionsFor(RevisitKind.IssueFollowUp)));
 
     /// <summary>The domain's input, or the errors of unreadable fields (times not HH:mm, numbers missing).</summary>
     public (RevisitSettingsInput Input, Dictionary<string, string[]> Errors) ToInput()
@@ -85,6 +103,7 @@ public sealed record RevisitSettingsDto(
             [RevisitKind.AfterComplaint] = Questions?.AfterComplaint ?? [],
             [RevisitKind.RoutineKeyCustomer] = Questions?.RoutineKeyCustomer ?? [],
             [RevisitKind.RoutineWarranty] = Questions?.RoutineWarranty ?? [],
+            [RevisitKind.IssueFollowUp] = Questions?.IssueFollowUp ?? RevisitSettings.DefaultQuestions[RevisitKind.IssueFollowUp],
         };
         return (new RevisitSettingsInput(periods, MaxAttempts ?? 0, ComplaintRevisitWorkingDays ?? 0, questions), errors);
     }
@@ -185,6 +204,54 @@ internal static class RevisitEndpoints
             .WithSummary($"客户提出的问题已处理（{Desk}）")
             .AcceptsJson<RevisitIssueHandledRequest>()
             .Produces<RevisitTaskDetail>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        revisits.MapPost("issues/{issueId:long}/complaint", async (long issueId, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks,
+                ServicePortal.Domain.Complaints.ComplaintService complaints, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<RevisitIssueComplaintRequest>(request, ct);
+                if (body.Refusal is not null) return body.Refusal;
+                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
+                var b = body.Value!;
+                var input = await tasks.ComplaintDraftAsync(issueId, ct);
+                if (b.Content is not null) input.Content = b.Content;
+                if (b.CustomerRequest is not null) input.CustomerRequest = b.CustomerRequest;
+                if (b.Category is not null)
+                {
+                    input.Category = b.Category;
+                    if (b.Category.Trim() != ServicePortal.Domain.Complaints.ComplaintCategory.RepairQuality) input.RepairNumber = "";
+                }
+                if (b.Severity is not null) input.Severity = b.Severity;
+                if (b.PromisedReplyAt is not null) input.PromisedReplyAt = b.PromisedReplyAt;
+                var saved = await complaints.RegisterAsync(input, ApiUser.Id(user), ct);
+                return TypedResults.Created($"/api/complaints/{saved.Number}", saved);
+            })
+            .RequireAuthorization(ServicePortal.Components.Account.Policies.ComplaintIntake)
+            .WithName("RevisitIssueToComplaint")
+            .WithSummary($"客户在回访中提出的问题转为投诉（{Desk}）")
+            .WithDescription("按回访预填并受理投诉（渠道：回访中发现），问题与投诉互相关联；问题在投诉结案前保持未处理。成功返回 201、Location 头和投诉。"
+                + "问题不存在返回 404；已转为投诉或任务、已处理返回 409；内容有误返回 400。")
+            .AcceptsJson<RevisitIssueComplaintRequest>()
+            .Produces<ServicePortal.Domain.Complaints.ComplaintDetail>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        revisits.MapPost("issues/{issueId:long}/task", async (long issueId, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<RevisitIssueTaskRequest>(request, ct);
+                if (body.Refusal is not null) return body.Refusal;
+                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
+                var id = await tasks.IssueToTaskAsync(issueId, ApiUser.Id(user), body.Value!.Owner ?? "", body.Value.Due, ct);
+                return TypedResults.Created($"/api/revisits/{id}", new RevisitIssueTaskResponse(id));
+            })
+            .WithName("RevisitIssueToTask")
+            .WithSummary($"客户在回访中提出的问题转为跟进任务（{Desk}）")
+            .WithDescription("为负责人生成一条“回访问题跟进”任务（同一客户、同一单据），跟进任务完成时问题即为已处理。成功返回 201 和任务 id。"
+                + "问题不存在返回 404；已转为投诉或任务、已处理返回 409；负责人或时间有误返回 400（errors 的键为 assignee、due）。")
+            .AcceptsJson<RevisitIssueTaskRequest>()
+            .Produces<RevisitIssueTaskResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -79,6 +79,9 @@ internal sealed class RevisitIssueConfiguration : IEntityTypeConfiguration<Revis
         b.HasIndex(i => new { i.HandledAt, i.ReplyDueAt });
         b.HasIndex(i => i.RaisedAt);
         b.HasIndex(i => i.ComplaintNumber);
+        // issue → task (V-4): the follow-up task, done = the issue handled
+        b.HasOne(i => i.FollowUpTask).WithMany().HasForeignKey(i => i.FollowUpTaskId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(i => i.IsConvertible);
     }
 }
 

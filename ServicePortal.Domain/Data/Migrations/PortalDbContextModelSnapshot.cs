@@ -1708,6 +1708,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HandledAt")
                         .HasColumnType("TEXT");
 
@@ -1750,6 +1753,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintNumber");
+
+                    b.HasIndex("FollowUpTaskId");
 
                     b.HasIndex("RaisedAt");
 
@@ -2526,11 +2531,18 @@ namespace ServicePortal.Domain.Data.Migrations
 
             modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
                 {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "FollowUpTask")
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "Task")
                         .WithMany("Issues")
                         .HasForeignKey("RevisitTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FollowUpTask");
 
                     b.Navigation("Task");
                 });

@@ -1,7 +1,7 @@
 namespace ServicePortal.Components.Pages.Admin;
 
 /// <summary>The field errors a dialog shows next to its fields (keys as the domain sends them: userName, password …).</summary>
-internal sealed class AccountErrors
+public sealed class AccountErrors
 {
     private readonly Dictionary<string, string> _errors = [];
 

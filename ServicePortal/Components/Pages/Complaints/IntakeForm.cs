@@ -54,6 +54,27 @@ public sealed class IntakeForm
     public bool PromisedEdited { get; private set; }
     public IReadOnlyCollection<string> Categories { get; set; } = [];
 
+    /// <summary>The revisit issue this complaint is made from (转为投诉, V-4); saved with the complaint, linked both ways.</summary>
+    public long? SourceRevisitIssueId { get; private set; }
+
+    /// <summary>Fills the form from a draft (an issue raised in a revisit): customer, channel, content, request, category, severity.</summary>
+    public void Prefill(ComplaintInput draft)
+    {
+        CustomerId = draft.CustomerId;
+        CustomerName = draft.CustomerName;
+        CustomerPhone = draft.CustomerPhone;
+        CustomerAddress = draft.CustomerAddress;
+        ForeignCustomer = draft.ForeignCustomer;
+        Channel = draft.Channel;
+        Content = draft.Content;
+        CustomerRequest = draft.CustomerRequest;
+        Category = Categories.Contains(draft.Category) ? draft.Category : null;
+        Severity = draft.Severity;
+        RepairNumber = draft.RepairNumber;
+        SourceRevisitIssueId = draft.SourceRevisitIssueId;
+        Revalidate();
+    }
+
     /// <summary>An existing customer was picked: the form registers the complaint for that customer.</summary>
     public void Pick(CustomerSummary? customer)
     {
@@ -110,6 +131,7 @@ public sealed class IntakeForm
         ReceivedAt = ToOffset(ReceivedText),
         PromisedReplyAt = ToOffset(PromisedText),
         RepairNumber = AboutRepair ? RepairNumber : "",
+        SourceRevisitIssueId = SourceRevisitIssueId,
     };
 
     private void Revalidate() => _errors.SetClient(Check());

@@ -1,4 +1,5 @@
 using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Components.Pages.Revisits;
@@ -19,7 +20,12 @@ public static class RevisitLinks
     {
         _ when string.IsNullOrEmpty(t.SubjectNumber) => null,
         RevisitKind.AfterRepair => $"/repairs/{Uri.EscapeDataString(t.SubjectNumber)}",
-        RevisitKind.AfterComplaint => $"/complaints/{Uri.EscapeDataString(t.SubjectNumber)}",
+        RevisitKind.AfterComplaint => ComplaintHref(t.SubjectNumber),
+        // a follow-up of an issue is about the case of the revisit it came from
+        RevisitKind.IssueFollowUp when CaseNumber.Repair.IsWellFormed(t.SubjectNumber) => $"/repairs/{Uri.EscapeDataString(t.SubjectNumber)}",
+        RevisitKind.IssueFollowUp when CaseNumber.Complaint.IsWellFormed(t.SubjectNumber) => ComplaintHref(t.SubjectNumber),
         _ => null,
     };
+
+    public static string ComplaintHref(string number) => $"/complaints/{Uri.EscapeDataString(number)}";
 }

@@ -11,8 +11,8 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206030730_SpotChecks")]
-    partial class SpotChecks
+    [Migration("20261206030929_RevisitIssueActions")]
+    partial class RevisitIssueActions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1711,6 +1711,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HandledAt")
                         .HasColumnType("TEXT");
 
@@ -1753,6 +1756,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintNumber");
+
+                    b.HasIndex("FollowUpTaskId");
 
                     b.HasIndex("RaisedAt");
 
@@ -1958,101 +1963,6 @@ namespace ServicePortal.Domain.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("RevisitTasks");
-                });
-
-            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheck", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("DrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DrawnById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DrawnByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Population")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Quarter")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Seed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Quarter")
-                        .IsUnique();
-
-                    b.ToTable("SpotChecks");
-                });
-
-            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheckItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssigneeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssigneeName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CheckedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CheckedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CheckedByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("Confirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RevisitTaskId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SpotCheckId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssigneeId");
-
-                    b.HasIndex("CheckedAt");
-
-                    b.HasIndex("RevisitTaskId");
-
-                    b.HasIndex("SpotCheckId", "RevisitTaskId")
-                        .IsUnique();
-
-                    b.ToTable("SpotCheckItems");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Surveys.Survey", b =>
@@ -2529,11 +2439,18 @@ namespace ServicePortal.Domain.Data.Migrations
 
             modelBuilder.Entity("ServicePortal.Domain.Revisits.RevisitIssue", b =>
                 {
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "FollowUpTask")
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", "Task")
                         .WithMany("Issues")
                         .HasForeignKey("RevisitTaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FollowUpTask");
 
                     b.Navigation("Task");
                 });
@@ -2553,26 +2470,6 @@ namespace ServicePortal.Domain.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheckItem", b =>
-                {
-                    b.HasOne("ServicePortal.Domain.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("AssigneeId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", null)
-                        .WithMany()
-                        .HasForeignKey("RevisitTaskId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ServicePortal.Domain.Revisits.SpotCheck", null)
-                        .WithMany("Items")
-                        .HasForeignKey("SpotCheckId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Surveys.Survey", b =>
@@ -2687,11 +2584,6 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Navigation("Issues");
 
                     b.Navigation("Log");
-                });
-
-            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheck", b =>
-                {
-                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Surveys.Survey", b =>
