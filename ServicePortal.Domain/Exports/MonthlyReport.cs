@@ -25,6 +25,9 @@ public sealed record MonthlyCase(
     ComplaintStatus Status, bool? IsValid, string? ResponsibleDepartment, CauseType? Cause, string OwnerName, string Content,
     DateTime? FirstRepliedAt, DateTime? ClosedAt, bool? ReplyOnTime, bool? CloseOnTime, bool? FirstFeedbackSatisfied, int ReopenCount);
 
+/// <summary>A free comment of a questionnaire of the month (问卷满意度 sheet).</summary>
+public sealed record MonthlyComment(DateOnly PaperDate, string CustomerName, string Comments);
+
 /// <summary>
 /// The figures of 客诉案件统计表 for one month of receipt (Beijing time, SPEC X-2). Counts are
 /// grouped in SQL; rates come from <see cref="KpiService"/> so they match the dashboard exactly.
@@ -40,7 +43,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<MonthlyDepartmentRow> ByDepartment,
     IReadOnlyList<MonthlyRateRow> Rates,
     IReadOnlyList<MonthlyCase> Cases,
-    MonthlyRepairs Repairs)
+    MonthlyRepairs Repairs,
+    IReadOnlyList<MonthlyComment> Comments)
 {
     public string Title => $"客诉案件统计表（{Year}年{Month}月）";
 }
@@ -131,8 +135,12 @@ public sealed class MonthlyReportService(IDbContextFactory<PortalDbContext> dbFa
         rateRows.AddRange(kpi.ByChannel.Select(r => new MonthlyRateRow("投诉渠道", r.Name, r.ReplyOnTime, r.CloseOnTime, r.FeedbackSatisfaction)));
 
         var repairs = await MonthlyRepairs.BuildAsync(db, key, clock.UtcNow, ct);
+        var comments = await db.Surveys.AsNoTracking().Where(s => s.PaperMonth == key && s.Comments != "")
+            .OrderBy(s => s.PaperDate).ThenBy(s => s.Id)
+            .Select(s => new MonthlyComment(s.PaperDate, s.Customer.Name, s.Comments))
+            .ToListAsync(ct);
 
-        return new MonthlyReport(year, month, clock.UtcNow, totals, kpi, byCategory, byChannel, byDepartment, rateRows, cases, repairs);
+        return new MonthlyReport(year, month, clock.UtcNow, totals, kpi, byCategory, byChannel, byDepartment, rateRows, cases, repairs, comments);
     }
 
     private sealed record CountGroup(int CategoryId, ComplaintChannel Channel, bool? IsValid, bool Closed, int Count, int Reopened);

@@ -8,13 +8,14 @@ namespace ServicePortal.Domain.Exports;
 /// <summary>
 /// Writes <see cref="MonthlyReport"/> as 客诉案件统计表 with ClosedXML (a few sheets of at most a
 /// month's cases: its styling API is worth the cost there, see README): 汇总, 按类别, 按部门,
-/// 有效性, 及时性, 满意度, 维修 (the month's repair orders) and 案件清单. Each sheet: a title, a note of what is counted, a styled
+/// 有效性, 及时性, 满意度, 维修 (the month's repair orders), 回访 (revisit rates per kind), 问卷满意度
+/// (questionnaire items and the month's free comments) and 案件清单. Each sheet: a title, a note of what is counted, a styled
 /// header frozen under them; counts as numbers, rates as percentages, times as Excel dates;
 /// widths set from the contents (AdjustToContents needs GDI+, absent on Linux).
 /// </summary>
 public static class MonthlyReportWorkbook
 {
-    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "案件清单"];
+    public static readonly IReadOnlyList<string> SheetNames = ["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "回访", "问卷满意度", "案件清单"];
 
     public static void Write(MonthlyReport r, PortalClock clock, Stream output)
     {
@@ -34,7 +35,14 @@ public static class MonthlyReportWorkbook
             ["范围", "名称", "已反馈", "首次满意", "首次不满意", "反馈满意率"]), r);
         Repairs(new Sheet(book, SheetNames[6], r.Title + " — 维修", note + "　反馈单应交 = 已交回或已过应交时间；按时 = 在完工后下一个工作日下班前交回；收取费用按元合计",
             ["统计范围", "名称", "维修单", "已完工", "反馈单应交", "反馈单按时", "反馈单及时率", "返修", "返修率", "收取费用（元）"]), r);
-        Cases(new Sheet(book, SheetNames[7], r.Title + " — 案件清单", note,
+        if (r.Kpis.Revisits is { } revisits)
+        {
+            Revisits(new Sheet(book, SheetNames[7], r.Title + " — 回访", $"统计月份：{r.Year}年{r.Month}月（回访按回访期限，问题按提出时间，北京时间）　" + KpiDefinitions.RevisitRate,
+                ["回访类型", "应回访", "按时完成", "逾期完成", "无法联系", "逾期未回访", "回访率", "提出问题", "已处理", "回访处理率", "记录满意度", "满意（4、5 分）", "回访满意度"]), revisits);
+            Surveys(new Sheet(book, SheetNames[8], r.Title + " — 问卷满意度", $"统计月份：{r.Year}年{r.Month}月（按问卷日期）　满意 = 评 4 分或 5 分，留空的项不计；本月问卷 {revisits.Questionnaires} 份",
+                ["评分项", "评分数", "满意数（4、5 分）", "满意率", "平均分"]), r, revisits);
+        }
+        Cases(new Sheet(book, SheetNames[9], r.Title + " — 案件清单", note,
             ["投诉编号", "受理时间", "客户", "投诉渠道", "投诉类别", "严重程度", "处理状态", "是否成立", "责任部门", "原因类型",
              "首问责任人", "投诉内容", "首次答复时间", "结案时间", "按时答复", "按时结案", "首次反馈", "重开次数"]), r, clock);
         book.Worksheet(1).SetTabActive();
@@ -65,6 +73,9 @@ public static class MonthlyReportWorkbook
             Rate(s, "预约守约率", k.AppointmentsKept);
             s.Row("报价审批时长中位数（工作小时）", new Hours(k.QuoteApproval.Stats.MedianWorkingHours), null, k.QuoteApproval.Stats.Count, null, KpiDefinitions.QuoteApproval);
         }
+        // Every rate of the revisit group (RevisitKpis.Rates), named as its definition names it ("回访率 = …").
+        if (r.Kpis.Revisits is { } revisits)
+            foreach (var rate in revisits.Rates) Rate(s, rate.Definition.Split(" = ")[0], rate);
         s.Finish(filter: false, wrapColumn: 6);
     }
 
@@ -121,6 +132,28 @@ public static class MonthlyReportWorkbook
         s.Finish(filter: false, totalRow: true);
     }
 
+    private static void Revisits(Sheet s, RevisitKpis k)
+    {
+        foreach (var x in k.ByKind.Append(k.Total))
+            s.Row(x.Name, x.Completion.Denominator, x.Completion.Numerator, x.Late, x.Unreachable, x.OpenPastDue, new Percent(x.Completion.Value),
+                x.Handling.Denominator, x.Handling.Numerator, new Percent(x.Handling.Value),
+                x.Satisfaction.Denominator, x.Satisfaction.Numerator, new Percent(x.Satisfaction.Value));
+        s.Finish(filter: false, totalRow: true);
+    }
+
+    /// <summary>Per item and overall, then the month's free comments (date, customer, comment) under a header of their own.</summary>
+    private static void Surveys(Sheet s, MonthlyReport r, RevisitKpis k)
+    {
+        foreach (var i in k.SurveyItems)
+            s.Row(i.Item, i.Denominator, i.Numerator, new Percent(i.Value), new Score(i.Mean));
+        s.Row("合计", k.SurveySatisfaction.Denominator, k.SurveySatisfaction.Numerator, new Percent(k.SurveySatisfaction.Value), new Score(k.SurveyMean));
+        s.MarkTotal();
+        s.SubHeader($"本月客户意见（{r.Comments.Count} 条）：问卷日期", "客户", "意见和建议");
+        foreach (var c in r.Comments)
+            s.Row(c.PaperDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.CustomerName, c.Comments);
+        s.Finish(filter: false, wrapColumn: 3);
+    }
+
     private static void Cases(Sheet s, MonthlyReport r, PortalClock clock)
     {
         static string YesNo(bool? v, string yes, string no) => v switch { true => yes, false => no, null => "" };
@@ -147,6 +180,9 @@ public static class MonthlyReportWorkbook
 
     /// <summary>A number of hours with one decimal; null leaves the cell blank.</summary>
     private readonly record struct Hours(double? Value);
+
+    /// <summary>A mean score (1–5) with two decimals; null leaves the cell blank.</summary>
+    private readonly record struct Score(double? Value);
 
     /// <summary>One sheet: title (row 1), note (row 2), header (row 3), typed rows below.</summary>
     private sealed class Sheet
@@ -191,11 +227,26 @@ public static class MonthlyReportWorkbook
                     case DateTime d: cell.SetValue(d); cell.Style.NumberFormat.Format = "yyyy-mm-dd hh:mm"; Widen(i, 17); break;
                     case Percent { Value: { } p }: cell.SetValue(p); cell.Style.NumberFormat.Format = "0.0%"; Widen(i, 8); break;
                     case Hours { Value: { } h }: cell.SetValue(Math.Round(h, 1)); cell.Style.NumberFormat.Format = "0.0"; Widen(i, 8); break;
-                    case Percent or Hours: break;
+                    case Score { Value: { } m }: cell.SetValue(Math.Round(m, 2)); cell.Style.NumberFormat.Format = "0.00"; Widen(i, 8); break;
+                    case Percent or Hours or Score: break;
                     default: throw new ArgumentException($"unsupported cell value {values[i]!.GetType()}");
                 }
             }
         }
+
+        /// <summary>The row just written is a total: bold on the header's light fill.</summary>
+        public void MarkTotal() => Total(_row);
+
+        /// <summary>A second header further down (a list under the figures), styled as the first.</summary>
+        public void SubHeader(params string[] headers)
+        {
+            _row++;
+            for (var i = 0; i < headers.Length; i++) SetText(_ws.Cell(_row, i + 1), headers[i]);
+            _ws.Range(_row, 1, _row, _widths.Length).Style.Font.SetBold().Font.SetFontColor(XLColor.White)
+                .Fill.SetBackgroundColor(XLColor.FromArgb(0x2F, 0x55, 0x97));
+        }
+
+        private void Total(int row) => _ws.Range(row, 1, row, _widths.Length).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromArgb(0xDD, 0xEB, 0xF7));
 
         /// <summary>Widths, frozen header, optional auto-filter and a bold total row.</summary>
         /// <param name="wrapColumn">a column of long text (1-based) kept 60 wide and wrapped, or 0.</param>
@@ -209,7 +260,7 @@ public static class MonthlyReportWorkbook
             {
                 var body = _ws.Range(HeaderRow + 1, 1, _row, _widths.Length);
                 body.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Hair);
-                if (totalRow) _ws.Range(_row, 1, _row, _widths.Length).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromArgb(0xDD, 0xEB, 0xF7));
+                if (totalRow) Total(_row);
             }
             if (filter) _ws.Range(HeaderRow, 1, Math.Max(_row, HeaderRow), _widths.Length).SetAutoFilter();
             _ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;

@@ -268,6 +268,10 @@ public sealed record KpiReport(
     /// <summary>The repair figures of the same period (every order: repairs have no responsible department); null only in hand-built reports.</summary>
     [Description("维修 KPI（同一统计期间，不按责任部门筛选）")]
     public RepairKpis? Repairs { get; init; }
+
+    /// <summary>The revisit and satisfaction figures of the same period; null only in hand-built reports.</summary>
+    [Description("回访和满意度 KPI（同一统计期间；回访不按责任部门筛选，问卷满意度选了部门时只计评该部门的评分项）")]
+    public RevisitKpis? Revisits { get; init; }
 }
 
 /// <summary>Targets from the regulations (seed 000: 有效投诉率力争在1%以下; seed 003: 年度投诉累计超过5次).</summary>
@@ -285,6 +289,14 @@ public static class KpiTargets
     public static readonly KpiTarget AppointmentsKept = new(1.0, TargetKind.AtLeast);
     /// <summary>Seed 003: 维修完成后的第二天，将其交至部门经理审核.</summary>
     public static readonly KpiTarget FeedbackSlipOnTime = new(1.0, TargetKind.AtLeast);
+    /// <summary>Seed 002: 每天对报修项目进行100%电话回访 — every revisit due is made on time.</summary>
+    public static readonly KpiTarget RevisitRate = new(1.0, TargetKind.AtLeast);
+    /// <summary>Seed 002: 对回访中发现的问题及时处理 — every issue raised is handled.</summary>
+    public static readonly KpiTarget RevisitHandlingRate = new(1.0, TargetKind.AtLeast);
+    /// <summary>Seed 002: 直至用户满意 — as the complaint feedback: every customer revisited satisfied.</summary>
+    public static readonly KpiTarget RevisitSatisfaction = new(1.0, TargetKind.AtLeast);
+    /// <summary>Seed 002: 让顾客满意而归 — every questionnaire score satisfied (4 or 5).</summary>
+    public static readonly KpiTarget SurveySatisfaction = new(1.0, TargetKind.AtLeast);
 }
 
 /// <summary>One-sentence Chinese definitions of the KPIs (tooltips on the dashboard, descriptions in the API).</summary>
@@ -306,6 +318,10 @@ public static class KpiDefinitions
     public const string FeedbackSlipOnTimeKey = "feedbackSlipOnTime";
     public const string RepeatRepairRateKey = "repeatRepairRate";
     public const string QuoteApprovalKey = "quoteApproval";
+    public const string RevisitRateKey = "revisitRate";
+    public const string RevisitHandlingRateKey = "revisitHandlingRate";
+    public const string RevisitSatisfactionKey = "revisitSatisfaction";
+    public const string SurveySatisfactionKey = "surveySatisfaction";
 
     public const string ValidComplaintRate =
         "有效投诉率 = 期间内受理并判定成立的投诉数 ÷ 期间服务基数（按设置取各月服务单数之和，或各月活跃客户数的最大值），目标低于 1%。";
@@ -339,8 +355,21 @@ public static class KpiDefinitions
     public const string QuoteApproval =
         "报价审批时长 = 从维修人员提交第一次报价到部门经理审批（通过或驳回）的时长，期间内受理且报价已审批的维修单，取中位数和第 90 百分位，分别按工作时间和日历时间计。";
 
+    public const string RevisitRate =
+        "回访率 = 期间内到期、已结束或已过期限的回访任务中，在期限前完成回访的比例；无法联系、逾期完成和逾期未回访的都计为未按时，目标 100%。";
+    public const string RevisitHandlingRate =
+        "回访处理率 = 期间内回访中客户提出的问题中，已处理（已答复客户）的比例；未处理的问题在处理前一直计为未处理，目标 100%。";
+    public const string RevisitSatisfaction =
+        "回访满意度 = 期间内到期、已填写回访记录并记录了满意度的回访中，客户满意度为 4 分或 5 分的比例，目标 100%。";
+    public const string SurveySatisfaction =
+        "问卷满意度 = 问卷日期在期间内的满意度调查问卷中，各评分项评分为 4 分或 5 分（满意、非常满意）的评分数 ÷ 全部评分数（留空不计），分项和合计分别计算，目标 100%。";
+
     public static string Of(string key) => key switch
     {
+        RevisitRateKey => RevisitRate,
+        RevisitHandlingRateKey => RevisitHandlingRate,
+        RevisitSatisfactionKey => RevisitSatisfaction,
+        SurveySatisfactionKey => SurveySatisfaction,
         RepairReceivedKey => RepairReceived,
         RepairCompletedKey => RepairCompleted,
         RepairCompletionKey => RepairCompletion,

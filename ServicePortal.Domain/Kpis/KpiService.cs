@@ -14,7 +14,8 @@ public sealed record KpiBaseInput(int Month, int ActiveCustomers, int ServiceOrd
 /// computed in the database by the aggregates of <see cref="KpiQueries"/>; every figure carries the
 /// register query of the cases behind it.
 /// </summary>
-public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache, RepairKpiCaches repairCaches)
+public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache, RepairKpiCaches repairCaches,
+    Surveys.SatisfactionRollup rollup)
 {
     /// <summary>The longest period the dashboard computes (ten years).</summary>
     public const int MaxDays = 3660;
@@ -36,6 +37,7 @@ public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFact
     {
         var s = Scope(request);
         var repairs = RepairsAsync(request, ct);
+        var revisits = RevisitsAsync(request, ct);
         // The trend covers the 12 calendar months ending with the period's last month (whole months).
         var trendLast = new DateOnly(request.To.Year, request.To.Month, 1);
         var trendFirst = trendLast.AddMonths(-11);
@@ -190,6 +192,7 @@ public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFact
             byChannel)
         {
             Repairs = await repairs,
+            Revisits = await revisits,
         };
     }
 

@@ -16,8 +16,12 @@ public enum SatisfactionGrouping
     Year,
 }
 
-/// <summary>The roll-up's question: paper dates <paramref name="From"/> … <paramref name="To"/> (both included), optionally one template.</summary>
-public sealed record SatisfactionQuery(DateOnly From, DateOnly To, SatisfactionGrouping By = SatisfactionGrouping.Item, int? TemplateId = null);
+/// <summary>
+/// The roll-up's question: paper dates <paramref name="From"/> … <paramref name="To"/> (both included), optionally one template,
+/// optionally only the items that rate one department (the dashboard's department filter).
+/// </summary>
+public sealed record SatisfactionQuery(DateOnly From, DateOnly To, SatisfactionGrouping By = SatisfactionGrouping.Item, int? TemplateId = null,
+    int? DepartmentId = null);
 
 [Description("满意度汇总的一行")]
 public sealed record SatisfactionRow(
@@ -66,6 +70,7 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
         var itemIds = cells.Select(c => c.ItemId).Distinct().ToList();
         var items = await db.Set<SurveyItem>().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
+        if (query.DepartmentId is { } only) cells = cells.Where(c => items[c.ItemId].DepartmentId == only).ToList();
         var questionnaires = await surveys.CountAsync(ct);
 
         IEnumerable<SatisfactionRow> rows = query.By switch

@@ -64,7 +64,7 @@ public class ExportApiTests(ApiApp app) : IClassFixture<ApiApp>
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("客诉案件统计表_2026-10.xlsx");
         response.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe("complaint-report_2026-10.xlsx");
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
-        book.Worksheets.Select(s => s.Name).ShouldBe(["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "案件清单"]);
+        book.Worksheets.Select(s => s.Name).ShouldBe(["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "回访", "问卷满意度", "案件清单"]);
         book.Worksheet("汇总").Cell(1, 1).GetString().ShouldBe("客诉案件统计表（2026年10月） — 汇总");
     }
 

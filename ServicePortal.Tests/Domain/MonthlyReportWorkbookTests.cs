@@ -49,14 +49,14 @@ public class MonthlyReportWorkbookTests
         sheet.RowsUsed().Single(r => r.RowNumber() > 3 && r.Cell(1).GetString() == firstCell);
 
     [Fact]
-    public async Task MonthlyWorkbook_HasTheEightChineseSheets_EachWithATitleAndAFrozenStyledHeader()
+    public async Task MonthlyWorkbook_HasTheTenChineseSheets_EachWithATitleAndAFrozenStyledHeader()
     {
         await using var f = await DomainFixture.CreateAsync();
         await BuildAsync(f);
 
         using var book = await WorkbookAsync(f);
 
-        book.Worksheets.Select(s => s.Name).ShouldBe(["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "案件清单"]);
+        book.Worksheets.Select(s => s.Name).ShouldBe(["汇总", "按类别", "按部门", "有效性", "及时性", "满意度", "维修", "回访", "问卷满意度", "案件清单"]);
         foreach (var sheet in book.Worksheets)
         {
             sheet.Cell(1, 1).GetString().ShouldStartWith("客诉案件统计表（2026年11月）", customMessage: sheet.Name);

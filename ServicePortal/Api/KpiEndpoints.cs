@@ -51,12 +51,15 @@ internal static class KpiEndpoints
             .WithTags("KPI")
             .RequireAuthorization(Policies.ComplaintReaders)
             .WithName("GetKpis")
-            .WithSummary("投诉和维修 KPI")
+            .WithSummary("投诉、维修、回访和满意度 KPI")
             .WithDescription("返回统计期间（按受理日期，北京时间）内的投诉 KPI：有效投诉率、首次响应和处理时长（中位数、第 90 百分位，工作小时和日历小时）、"
                 + "答复及时率、结案及时率、投诉反馈满意率、重新处理率，以及当前积压（未结案、逾期、今日到期，按部门和首问责任人）、"
                 + "人均被投诉次数（每年超过 5 次标红）、月度趋势和按类别、责任部门、渠道的分类统计。每个比率给出 value、numerator、denominator、"
                 + "target 和 onTarget；每个数字附带其投诉的登记表地址（cases）。repairs 为同一期间的维修 KPI（不按部门筛选）：受理和完工维修单数、"
-                + "受理到完工的时长（中位数、第 90 百分位）、预约守约率、反馈单及时率、返修率、报价审批时长，同样给出分子、分母、定义和维修登记表地址。日期格式不正确或 from 晚于 to 返回 400。管理员（Admin）不能查看。")
+                + "受理到完工的时长（中位数、第 90 百分位）、预约守约率、反馈单及时率、返修率、报价审批时长，同样给出分子、分母、定义和维修登记表地址。"
+                + "revisits 为同一期间的回访和满意度 KPI：回访率（按时完成 ÷ 期间内到期的回访，无法联系和逾期未回访计为未按时）、回访处理率（已处理 ÷ 期间内提出的问题）、"
+                + "回访满意度（4、5 分 ÷ 记录了满意度的回访）、问卷满意度（合计和各评分项，满意 = 4 或 5 分；选了部门时只计评该部门的评分项），"
+                + "以及按回访类型和回访人的分项；回访不按部门筛选。每个比率给出分子、分母、目标、定义和案件列表地址（cases、baseCases）。日期格式不正确或 from 晚于 to 返回 400。管理员（Admin）不能查看。")
             .Produces<KpiReport>()
             .ProducesValidationProblem();
         MapBaseEndpoints(api);

@@ -1762,6 +1762,8 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("HandledAt", "ReplyDueAt");
 
+                    b.HasIndex(new[] { "RaisedAt", "HandledAt", "RevisitTaskId" }, "IX_RevisitIssues_Kpi");
+
                     b.ToTable("RevisitIssues");
                 });
 
@@ -1958,6 +1960,8 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("Kind", "CustomerId", "PeriodKey")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Due", "Kind", "Status", "DoneAt", "DoneById", "AssigneeId", "Satisfaction" }, "IX_RevisitTasks_Kpi");
 
                     b.ToTable("RevisitTasks");
                 });

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Data;
+using ServicePortal.Domain.Revisits;
+
+namespace ServicePortal.Domain.Kpis;
+
+/// <summary>
+/// Revisit tasks due in the period, of one kind and clerk: due (closed, or open past their due time),
+/// done on time, done late, unreachable, open past due; recorded with a satisfaction, and satisfied.
+/// </summary>
+public sealed record RevisitDueRow(RevisitKind Kind, string? ClerkId, int Due, int OnTime, int Late, int Unreachable, int OpenPastDue, int Rated, int Satisfied);
+
+/// <summary>Issues raised in the period in revisits of one kind and clerk: raised, handled.</summary>
+public sealed record RevisitIssueRow(RevisitKind Kind, string? ClerkId, int Raised, int Handled);
+
+/// <summary>
+/// The queries behind the dashboard's revisit tiles, each one aggregate over a covering index
+/// (IX_RevisitTasks_Kpi, IX_RevisitIssues_Kpi): never a task loaded. Public so the benchmark times
+/// each against the same aggregate in raw SQL. The clerk of a task is who closed it, or who has it
+/// while it is open (null: the shared pile).
+/// </summary>
+public static class RevisitKpiQueries
+{
+    /// <summary>The tasks due in the period.</summary>
+    public static IQueryable<RevisitTask> DueIn(PortalDbContext db, KpiScope s) =>
+        db.RevisitTasks.AsNoTracking().Where(t => t.Due >= s.FromUtc && t.Due < s.BeforeUtc);
+
+    /// <summary>Tiles revisit rate and revisit satisfaction, per kind and clerk.</summary>
+    public static Task<List<RevisitDueRow>> DueAsync(PortalDbContext db, KpiScope s, CancellationToken ct)
+    {
+        var now = s.Now;
+        return DueIn(db, s)
+            .GroupBy(t => new { t.Kind, Clerk = t.DoneById != "" ? t.DoneById : t.AssigneeId })
+            .Select(g => new RevisitDueRow(g.Key.Kind, g.Key.Clerk,
+                g.Count(t => t.DoneAt != null || t.Due < now),
+                g.Count(t => t.Status == RevisitStatus.Done && t.DoneAt <= t.Due),
+                g.Count(t => t.Status == RevisitStatus.Done && t.DoneAt > t.Due),
+                g.Count(t => t.Status == RevisitStatus.Unreachable),
+                g.Count(t => t.DoneAt == null && t.Due < now),
+                g.Count(t => t.Satisfaction != null),
+                g.Count(t => t.Satisfaction >= Surveys.SurveyScale.SatisfiedFrom)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The issues raised in the period.</summary>
+    public static IQueryable<RevisitIssue> RaisedIn(PortalDbContext db, KpiScope s) =>
+        db.RevisitIssues.AsNoTracking().Where(i => i.RaisedAt >= s.FromUtc && i.RaisedAt < s.BeforeUtc);
+
+    /// <summary>Tile revisit handling rate, per kind and clerk (who made the revisit).</summary>
+    public static Task<List<RevisitIssueRow>> IssuesAsync(PortalDbContext db, KpiScope s, CancellationToken ct) =>
+        RaisedIn(db, s)
+            .GroupBy(i => new { i.Task.Kind, Clerk = i.Task.DoneById != "" ? i.Task.DoneById : i.Task.AssigneeId })
+            .Select(g => new RevisitIssueRow(g.Key.Kind, g.Key.Clerk, g.Count(), g.Count(i => i.HandledAt != null)))
+            .ToListAsync(ct);
+
+    /// <summary>The tasks or issues' tasks of a drill-down (<see cref="RevisitKpiCases"/>).</summary>
+    public static IQueryable<RevisitTask> Tasks(PortalDbContext db, KpiScope s, RevisitKpiCases q)
+    {
+        var now = s.Now;
+        var tasks = DueIn(db, s);
+        tasks = q.Set switch
+        {
+            RevisitCaseSet.Due => tasks.Where(t => t.DoneAt != null || t.Due < now),
+            RevisitCaseSet.OnTime => tasks.Where(t => t.Status == RevisitStatus.Done && t.DoneAt <= t.Due),
+            RevisitCaseSet.Missed => tasks.Where(t => t.Status == RevisitStatus.Unreachable || (t.Status == RevisitStatus.Done && t.DoneAt > t.Due)
+                || (t.DoneAt == null && t.Due < now)),
+            RevisitCaseSet.Rated => tasks.Where(t => t.Satisfaction != null),
+            RevisitCaseSet.Satisfied => tasks.Where(t => t.Satisfaction >= Surveys.SurveyScale.SatisfiedFrom),
+            _ => throw new ArgumentOutOfRangeException(nameof(q), "not a set of tasks"),
+        };
+        return Filter(tasks, q);
+    }
+
+    /// <summary>The issues of a drill-down (<see cref="RevisitKpiCases"/> of Raised, Handled or OpenIssues).</summary>
+    public static IQueryable<RevisitIssue> Issues(PortalDbContext db, KpiScope s, RevisitKpiCases q)
+    {
+        var issues = RaisedIn(db, s);
+        if (q.Set == RevisitCaseSet.Handled) issues = issues.Where(i => i.HandledAt != null);
+        else if (q.Set == RevisitCaseSet.OpenIssues) issues = issues.Where(i => i.HandledAt == null);
+        if (q.Kind is { } k) issues = issues.Where(i => i.Task.Kind == k);
+        if (q.Clerk == RevisitKpiCases.NoClerk) issues = issues.Where(i => i.Task.DoneById == "" && i.Task.AssigneeId == null);
+        else if (q.Clerk is { } c) issues = issues.Where(i => i.Task.DoneById != "" ? i.Task.DoneById == c : i.Task.AssigneeId == c);
+        return issues;
+    }
+
+    private static IQueryable<RevisitTask> Filter(IQueryable<RevisitTask> tasks, RevisitKpiCases q)
+    {
+        if (q.Kind is { } k) tasks = tasks.Where(t => t.Kind == k);
+        if (q.Clerk == RevisitKpiCases.NoClerk) tasks = tasks.Where(t => t.DoneById == "" && t.AssigneeId == null);
+        else if (q.Clerk is { } c) tasks = tasks.Where(t => t.DoneById != "" ? t.DoneById == c : t.AssigneeId == c);
+        return tasks;
+    }
+}
+
+/// <summary>The revisit KPI indexes: the dashboard's aggregates read only these (see <see cref="RevisitKpiQueries"/>).</summary>
+internal sealed class RevisitKpiConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<RevisitTask>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<RevisitTask> b) =>
+        // The period's range of due times, then every column the revisit rate and satisfaction count.
+        b.HasIndex(t => new { t.Due, t.Kind, t.Status, t.DoneAt, t.DoneById, t.AssigneeId, t.Satisfaction }, "IX_RevisitTasks_Kpi");
+}
+
+/// <summary>The handling rate reads the period's range of raised times with the handled time and the task.</summary>
+internal sealed class RevisitIssueKpiConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<RevisitIssue>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<RevisitIssue> b) =>
+        b.HasIndex(i => new { i.RaisedAt, i.HandledAt, i.RevisitTaskId }, "IX_RevisitIssues_Kpi");
+}
