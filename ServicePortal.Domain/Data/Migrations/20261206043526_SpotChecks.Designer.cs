@@ -11,7 +11,7 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206042250_SpotChecks")]
+    [Migration("20261206043526_SpotChecks")]
     partial class SpotChecks
     {
         /// <inheritdoc />
@@ -1765,6 +1765,8 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("HandledAt", "ReplyDueAt");
 
+                    b.HasIndex(new[] { "RaisedAt", "HandledAt", "RevisitTaskId" }, "IX_RevisitIssues_Kpi");
+
                     b.ToTable("RevisitIssues");
                 });
 
@@ -1961,6 +1963,8 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("Kind", "CustomerId", "PeriodKey")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Due", "Kind", "Status", "DoneAt", "DoneById", "AssigneeId", "Satisfaction" }, "IX_RevisitTasks_Kpi");
 
                     b.ToTable("RevisitTasks");
                 });
