@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();
         services.AddSingleton<Revisits.RevisitTasks>();
+        services.AddSingleton<Revisits.SpotChecks>();
         services.AddSingleton<Surveys.SurveyTemplateService>();
         services.AddSingleton<Surveys.SurveyService>();
         services.AddSingleton<Surveys.SatisfactionRollup>();

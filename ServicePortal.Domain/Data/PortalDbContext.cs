@@ -34,6 +34,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Revisits.RevisitTask> RevisitTasks => Set<Revisits.RevisitTask>();
     public DbSet<Revisits.RevisitIssue> RevisitIssues => Set<Revisits.RevisitIssue>();
     public DbSet<Revisits.RevisitSettings> RevisitSettings => Set<Revisits.RevisitSettings>();
+    public DbSet<Revisits.SpotCheck> SpotChecks => Set<Revisits.SpotCheck>();
+    public DbSet<Revisits.SpotCheckItem> SpotCheckItems => Set<Revisits.SpotCheckItem>();
     public DbSet<Surveys.SurveyTemplate> SurveyTemplates => Set<Surveys.SurveyTemplate>();
     public DbSet<Surveys.SurveyTemplateVersion> SurveyTemplateVersions => Set<Surveys.SurveyTemplateVersion>();
     public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();

@@ -1,6 +1,7 @@
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Repairs;
+using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Domain.Forms;
 
@@ -11,7 +12,7 @@ public static class SlipCopies
         ["第一联 质量管理部存", "第二联 制造部门存", "第三联 业务部门存", "第四联 会计科存", "第五联 总经理室存"];
 }
 
-/// <summary>Reads a case for its printed slips and prints them: the complaint slip, the repair slip and the feedback slip.</summary>
+/// <summary>Reads a case for its printed slips and prints them: the complaint slip, the repair slip, the feedback slip and the revisit record.</summary>
 public sealed class SlipService(ComplaintService complaints, RepairService repairs, PortalClock clock)
 {
     private static readonly IReadOnlyList<string?> Single = [null];
@@ -58,4 +59,11 @@ public sealed class SlipService(ComplaintService complaints, RepairService repai
     /// <summary>The feedback slip (客户服务信息反馈单) as a PDF; refused (InvalidOperationException) before completion.</summary>
     public byte[] RenderFeedback(RepairDetail data, string orderAddress) =>
         SlipLayout.Render(FeedbackSlipPdf.Form(data, clock), Single, orderAddress, clock);
+
+    /// <summary>
+    /// The revisit record (回访记录表) of a task as <see cref="RevisitTasks.DetailAsync"/> reads it; an open task
+    /// prints the blank form with its questions. <paramref name="taskAddress"/> is the task page's address for the QR code.
+    /// </summary>
+    public byte[] RenderRevisitRecord(RevisitTaskDetail data, string taskAddress) =>
+        SlipLayout.Render(RevisitRecordPdf.Form(data, clock), Single, taskAddress, clock);
 }

@@ -45,6 +45,7 @@ internal static class PortalApi
         api.MapRepairActionEndpoints();
         api.MapRepairSettingsEndpoints();
         api.MapRevisitEndpoints();
+        api.MapSpotCheckEndpoints();
         api.MapSurveyEndpoints();
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();

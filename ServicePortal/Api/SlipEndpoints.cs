@@ -6,10 +6,11 @@ using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Forms;
 using ServicePortal.Domain.Repairs;
+using ServicePortal.Domain.Revisits;
 
 namespace ServicePortal.Api;
 
-/// <summary>The printed slips as PDFs: the complaint slip (客户投诉处理单, SPEC X-3), the repair slip (维修服务单) and the feedback slip (客户服务信息反馈单).</summary>
+/// <summary>The printed slips as PDFs: the complaint slip (客户投诉处理单, SPEC X-3), the repair slip (维修服务单), the feedback slip (客户服务信息反馈单) and the revisit record (客户回访记录表).</summary>
 internal static class SlipEndpoints
 {
     public static void MapSlipEndpoints(this RouteGroupBuilder api)
@@ -35,6 +36,25 @@ internal static class SlipEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapRepairSlipEndpoints();
+
+        api.MapGet("/revisits/{id:int}/record.pdf", GetRevisitRecordAsync)
+            .RequireAuthorization(p => p.RequireRole(RevisitTask.DeskRoles))
+            .WithTags("回访")
+            .WithName("GetRevisitRecord")
+            .WithSummary("打印客户回访记录表（PDF）（客服内勤、主任、部门经理）")
+            .WithDescription("返回 A4 的客户回访记录表 PDF（inline）：回访对象（类型、关联的维修单或投诉、客户、电话、事由、负责人）、回访方式、受访人、回访人与时间、"
+                + "回访问题与客户回答、客户意见和建议、满意度 1–5、客户提出的问题（当场答复，或约定答复时间和责任人、处理情况、转成的投诉）、未联系上的记录，"
+                + "回访人、客户、审核签字栏及日期，和指向回访任务页面的二维码。尚未回访的任务打印空白表（含该类回访的问题），供电话或上门时手写。任务不存在返回 404。")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> GetRevisitRecordAsync(int id, HttpRequest request, RevisitTasks revisits, SlipService slips, IConfiguration config, CancellationToken ct)
+    {
+        var data = await revisits.DetailAsync(id, ct);
+        if (data is null) return ApiProblems.NotFound($"回访任务 {id} 不存在。");
+        var pdf = slips.RenderRevisitRecord(data, $"{PortalBase(request, config)}/revisits/{id}");
+        return Pdf(request, pdf, $"客户回访记录表-{id}.pdf");
     }
 
     /// <summary>The repair order's two slips (issue 9 outputs), for readers of repairs.</summary>

@@ -1974,6 +1974,101 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("RevisitTasks");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter")
+                        .IsUnique();
+
+                    b.ToTable("SpotChecks");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheckItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisitTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpotCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("RevisitTaskId");
+
+                    b.HasIndex("SpotCheckId", "RevisitTaskId")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckItems");
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Surveys.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -2481,6 +2576,26 @@ namespace ServicePortal.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheckItem", b =>
+                {
+                    b.HasOne("ServicePortal.Domain.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServicePortal.Domain.Revisits.RevisitTask", null)
+                        .WithMany()
+                        .HasForeignKey("RevisitTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePortal.Domain.Revisits.SpotCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SpotCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Surveys.Survey", b =>
                 {
                     b.HasOne("ServicePortal.Domain.Customers.Customer", "Customer")
@@ -2593,6 +2708,11 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Navigation("Issues");
 
                     b.Navigation("Log");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Revisits.SpotCheck", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Surveys.Survey", b =>
