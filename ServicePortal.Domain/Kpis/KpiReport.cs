@@ -297,6 +297,8 @@ public static class KpiTargets
     public static readonly KpiTarget RevisitSatisfaction = new(1.0, TargetKind.AtLeast);
     /// <summary>Seed 002: 让顾客满意而归 — every questionnaire score satisfied (4 or 5).</summary>
     public static readonly KpiTarget SurveySatisfaction = new(1.0, TargetKind.AtLeast);
+    /// <summary>Seed 001 / SPEC V-5: the spot-check re-visit confirms the first revisit's record — every one should.</summary>
+    public static readonly KpiTarget SpotCheckConfirmation = new(1.0, TargetKind.AtLeast);
 }
 
 /// <summary>One-sentence Chinese definitions of the KPIs (tooltips on the dashboard, descriptions in the API).</summary>
@@ -322,6 +324,7 @@ public static class KpiDefinitions
     public const string RevisitHandlingRateKey = "revisitHandlingRate";
     public const string RevisitSatisfactionKey = "revisitSatisfaction";
     public const string SurveySatisfactionKey = "surveySatisfaction";
+    public const string SpotCheckConfirmationKey = "spotCheckConfirmation";
 
     public const string ValidComplaintRate =
         "有效投诉率 = 期间内受理并判定成立的投诉数 ÷ 期间服务基数（按设置取各月服务单数之和，或各月活跃客户数的最大值），目标低于 1%。";
@@ -364,8 +367,12 @@ public static class KpiDefinitions
     public const string SurveySatisfaction =
         "问卷满意度 = 问卷日期在期间内的满意度调查问卷中，各评分项评分为 4 分或 5 分（满意、非常满意）的评分数 ÷ 全部评分数（留空不计），分项和合计分别计算，目标 100%。";
 
+    public const string SpotCheckConfirmation =
+        "抽查确认率 = 期间内复核的抽查样本（每季度从已完成的维修回访中随机抽取 20%）中，复核确认首次回访记录属实的比例，目标 100%。";
+
     public static string Of(string key) => key switch
     {
+        SpotCheckConfirmationKey => SpotCheckConfirmation,
         RevisitRateKey => RevisitRate,
         RevisitHandlingRateKey => RevisitHandlingRate,
         RevisitSatisfactionKey => RevisitSatisfaction,

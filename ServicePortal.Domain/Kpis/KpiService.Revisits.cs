@@ -10,6 +10,9 @@ namespace ServicePortal.Domain.Kpis;
 // issues raised in the period, and the questionnaire roll-up (SatisfactionRollup) of the same dates.
 public sealed partial class KpiService
 {
+    /// <summary>The spot-check page (samples, progress, discrepancies).</summary>
+    public const string SpotCheckUrl = "/revisits/spot-check";
+
     /// <summary>The address of the questionnaires of a period (the questionnaire list, filtered to its paper dates).</summary>
     public static string SurveysUrl(DateOnly from, DateOnly to) =>
         $"/surveys?from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
@@ -25,6 +28,7 @@ public sealed partial class KpiService
         var issues = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.IssuesAsync(db, s, c), ct), ct);
         var survey = Task.Run(() => rollup.SummarizeAsync(
             new SatisfactionQuery(request.From, request.To, SatisfactionGrouping.Item, DepartmentId: request.DepartmentId), ct), ct);
+        var spot = Task.Run(() => spotChecks.ConfirmationAsync(request.From, request.To, ct), ct);
         var dueRows = await due;
         var issueRows = await issues;
         var clerkIds = dueRows.Select(r => r.ClerkId).Concat(issueRows.Select(r => r.ClerkId)).OfType<string>().Distinct().ToList();
@@ -76,7 +80,10 @@ public sealed partial class KpiService
             items,
             byKind,
             byClerk,
-            total);
+            total,
+            // The spot-check page lists the samples and their discrepancies (by quarter, not by the dashboard's dates).
+            LinkedRateKpi.Of(KpiDefinitions.SpotCheckConfirmationKey, Ratio.Of((await spot).Confirmed, (await spot).Checked), KpiTargets.SpotCheckConfirmation,
+                SpotCheckUrl, SpotCheckUrl));
     }
 
     /// <summary>One page of the revisit tasks behind a figure (<see cref="RevisitKpiCases"/>, not an issue set), the earliest due first.</summary>

@@ -15,7 +15,7 @@ public sealed record KpiBaseInput(int Month, int ActiveCustomers, int ServiceOrd
 /// register query of the cases behind it.
 /// </summary>
 public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, KpiDurationCache durationCache, RepairKpiCaches repairCaches,
-    Surveys.SatisfactionRollup rollup)
+    Surveys.SatisfactionRollup rollup, Revisits.SpotChecks spotChecks)
 {
     /// <summary>The longest period the dashboard computes (ten years).</summary>
     public const int MaxDays = 3660;

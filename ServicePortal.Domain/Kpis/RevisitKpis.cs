@@ -73,14 +73,15 @@ public sealed record RevisitKpis(
     [property: Description("问卷各评分项的满意率")] IReadOnlyList<SurveyItemKpi> SurveyItems,
     [property: Description("按回访类型")] IReadOnlyList<RevisitKpiRow> ByKind,
     [property: Description("按回访人")] IReadOnlyList<RevisitKpiRow> ByClerk,
-    [property: JsonIgnore] RevisitKpiRow Total)
+    [property: JsonIgnore] RevisitKpiRow Total,
+    [property: Description("抽查确认率：复核确认 ÷ 期间内复核的抽查样本")] LinkedRateKpi SpotCheckConfirmation)
 {
     /// <summary>
     /// The rate tiles of the revisit section, in order: the dashboard shows one tile per entry and the
     /// monthly workbook one line each. A further rate (the spot-check confirmation rate) is a property
     /// here plus one entry in this list.
     /// </summary>
-    [JsonIgnore] public IReadOnlyList<RateFigure> Rates => [RevisitRate, RevisitHandlingRate, RevisitSatisfaction, SurveySatisfaction];
+    [JsonIgnore] public IReadOnlyList<RateFigure> Rates => [RevisitRate, RevisitHandlingRate, RevisitSatisfaction, SurveySatisfaction, SpotCheckConfirmation];
 }
 
 /// <summary>Which tasks or issues of a period a revisit figure counts (the drill-down).</summary>

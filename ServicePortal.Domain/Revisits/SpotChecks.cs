@@ -11,7 +11,7 @@ namespace ServicePortal.Domain.Revisits;
 /// sampled task, the results, and the confirmation rate for the KPIs. A context per operation; refusals
 /// are Chinese <see cref="DomainException"/>s.
 /// </summary>
-public sealed class SpotChecks(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock)
+public sealed class SpotChecks(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, IChangeFeed<RevisitChanged> feed)
 {
     /// <summary>The last quarter that has ended (Beijing time): the one to draw now.</summary>
     public Quarter LastCompleteQuarter => Quarter.Of(DateOnly.FromDateTime(clock.LocalNow)).Previous;
@@ -73,8 +73,13 @@ public sealed class SpotChecks(IDbContextFactory<PortalDbContext> dbFactory, Por
     /// The re-visit's result for one sampled task: confirmed, or not confirmed with <paramref name="note"/>
     /// saying what differed. By the Director or the item's assignee, never by the one who made the first revisit; once.
     /// </summary>
-    public Task<SpotCheckView> CheckAsync(int id, long itemId, string userId, bool confirmed, string? note, CancellationToken ct = default) =>
-        ActAsync(id, itemId, userId, (c, a, first, _) => { c.Check(a, itemId, confirmed, note, first, clock.UtcNow); return Task.CompletedTask; }, ct);
+    public async Task<SpotCheckView> CheckAsync(int id, long itemId, string userId, bool confirmed, string? note, CancellationToken ct = default)
+    {
+        var view = await ActAsync(id, itemId, userId, (c, a, first, _) => { c.Check(a, itemId, confirmed, note, first, clock.UtcNow); return Task.CompletedTask; }, ct);
+        // The dashboard's spot-check confirmation rate follows the checks live, like the other revisit figures.
+        if (view.Items.FirstOrDefault(i => i.Id == itemId) is { } item) feed.Publish(new RevisitChanged(item.TaskId, "抽查复核", item.CheckedAt ?? clock.UtcNow));
+        return view;
+    }
 
     /// <summary>
     /// The spot-check confirmation rate's parts for a period (Beijing days, both included): the sampled

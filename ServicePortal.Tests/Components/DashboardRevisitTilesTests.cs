@@ -33,7 +33,8 @@ public sealed class DashboardRevisitTilesTests : PortalComponentTest
             [new SurveyItemKpi("维修服务", Ratio.Of(20, 20), 4.6, true), new SurveyItemKpi("前台接待", Ratio.Of(26, 30), 4.1, false)],
             [repair],
             [repair with { Key = "u1", Name = "张晓梅", Cases = November with { Clerk = "u1" } }],
-            repair with { Key = "all", Name = "合计" });
+            repair with { Key = "all", Name = "合计" },
+            LinkedRateKpi.Of(KpiDefinitions.SpotCheckConfirmationKey, Ratio.Of(5, 6), KpiTargets.SpotCheckConfirmation, KpiService.SpotCheckUrl, KpiService.SpotCheckUrl));
     }
 
     private IRenderedComponent<RevisitTiles> Render(RevisitKpis? kpis = null, bool departmentChosen = false) =>
@@ -59,7 +60,12 @@ public sealed class DashboardRevisitTilesTests : PortalComponentTest
         tiles.FindAll("[data-testid='kpi-surveyItem']").Select(r => r.GetAttribute("data-item")).ShouldBe(["维修服务", "前台接待"]);
         tiles.FindAll("[data-testid='kpi-surveyItem-ratio']").Select(r => r.TextContent.Trim()).ShouldBe(["20 / 20", "26 / 30"]);
         Text(tiles, "kpi-surveyItems-count").ShouldBe("12 份问卷");
-        tiles.FindAll("[data-testid='dashboard-revisits-all']").ShouldBeEmpty();
+        tiles.FindAll("[data-testid='dashboard-revisits-all']").ShouldBeEmpty();        Text(tiles, "kpi-spotCheckConfirmation").ShouldBe("83.33%");
+        Text(tiles, "kpi-spotCheckConfirmation-ratio").ShouldContain("5");
+        Text(tiles, "kpi-spotCheckConfirmation-denominator").ShouldBe("6");
+        tiles.Find("[data-testid='tile-spotCheckConfirmation']").GetAttribute("data-off-target").ShouldBe("true");
+        tiles.Find("[data-testid='tile-spotCheckConfirmation-info']").GetAttribute("aria-label")!.ShouldStartWith("抽查确认率 = ");
+        Href(tiles, "kpi-spotCheckConfirmation-numerator").ShouldBe("/revisits/spot-check");
     }
 
     [Fact]

@@ -253,6 +253,29 @@ public class SpotCheckTests
         (await spot.ConfirmationAsync(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Ct)).ShouldBe((1, 1));
         (await spot.ConfirmationAsync(new DateOnly(2026, 11, 25), new DateOnly(2026, 12, 31), Ct)).ShouldBe((1, 2));
         (await spot.ConfirmationAsync(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), Ct)).ShouldBe((0, 0));
+
+        // The dashboard's 抽查确认率 is the same figure, off target below 100 %.
+        var kpis = f.Get<ServicePortal.Domain.Kpis.KpiService>();
+        var november = (await kpis.RevisitsAsync(new ServicePortal.Domain.Kpis.KpiRequest(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), Ct)).SpotCheckConfirmation;
+        (november.Ratio.Numerator, november.Ratio.Denominator, november.OnTarget).ShouldBe((1, 2, false));
+        var december = (await kpis.RevisitsAsync(new ServicePortal.Domain.Kpis.KpiRequest(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)), Ct)).SpotCheckConfirmation;
+        (december.Ratio.Numerator, december.Ratio.Denominator, december.OnTarget).ShouldBe((1, 1, true));
+    }
+
+    [Fact]
+    public async Task ARecordedCheck_IsPublished_SoTheDashboardReloads()
+    {
+        await using var f = await AugustAsync();
+        var (d, _) = await QuarterAsync(f, done: 5);
+        var spot = f.Get<SpotChecks>();
+        var check = await spot.DrawAsync(Q3, d.Id("director"), ct: Ct);
+        var published = new TaskCompletionSource<RevisitChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = f.Get<IChangeFeed<RevisitChanged>>().Subscribe(c => { published.TrySetResult(c); return Task.CompletedTask; });
+
+        await spot.CheckAsync(check.Id, check.Items[0].Id, d.Id("director"), true, null, Ct);
+
+        var change = await published.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        change.ShouldSatisfyAllConditions(c => c.Id.ShouldBe(check.Items[0].TaskId), c => c.Action.ShouldBe("抽查复核"));
     }
 
     [Theory]
