@@ -207,6 +207,6 @@ public class RevisitKpiTests
         var report = await f.Get<KpiService>().ReportAsync(November, Ct);
 
         report.Revisits.ShouldNotBeNull().RevisitRate.Ratio.ShouldBe(Ratio.Of(1, 4));
-        report.Revisits.Rates.Select(r => r.Key).ShouldBe(["revisitRate", "revisitHandlingRate", "revisitSatisfaction", "surveySatisfaction"]);
+        report.Revisits.Rates.Select(r => r.Key).ShouldBe(["revisitRate", "revisitHandlingRate", "revisitSatisfaction", "surveySatisfaction", "spotCheckConfirmation"]);
     }
 }
