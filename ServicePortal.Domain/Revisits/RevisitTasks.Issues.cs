@@ -16,7 +16,11 @@ public sealed partial class RevisitTasks
     /// 回访中发现, the issue's text with the revisit task's number as content; category 维修质量 with the repair order
     /// when the revisit was about a repair, else 其他; severity 一般. Refused (Chinese) when the issue cannot be converted.
     /// </summary>
-    public async Task<ComplaintInput> ComplaintDraftAsync(long issueId, CancellationToken ct = default)
+    public async Task<ComplaintInput> ComplaintDraftAsync(long issueId, CancellationToken ct = default) =>
+        (await ComplaintDraftWithSourceAsync(issueId, ct)).Input;
+
+    /// <summary>The prefilled complaint with the task and the issue it comes from (the intake form's 来源 note), in one read.</summary>
+    public async Task<RevisitComplaintDraft> ComplaintDraftWithSourceAsync(long issueId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var issue = await db.RevisitIssues.AsNoTracking().Include(i => i.Task).SingleOrDefaultAsync(i => i.Id == issueId, ct)
@@ -28,7 +32,7 @@ public sealed partial class RevisitTasks
         var categories = await db.ComplaintCategories.AsNoTracking().Where(c => c.IsActive).Select(c => c.Name).ToListAsync(ct);
         var category = aboutRepair && categories.Contains(ComplaintCategory.RepairQuality) ? ComplaintCategory.RepairQuality
             : categories.Contains(OtherCategory) ? OtherCategory : "";
-        return new ComplaintInput
+        return new RevisitComplaintDraft(new ComplaintInput
         {
             CustomerId = customer?.Id,
             CustomerName = customer?.Name ?? t.CustomerName,
@@ -42,7 +46,7 @@ public sealed partial class RevisitTasks
             Severity = ComplaintSeverity.Normal,
             RepairNumber = category == ComplaintCategory.RepairQuality ? t.SubjectNumber : "",
             SourceRevisitIssueId = issueId,
-        };
+        }, t.Id, issue.Text);
     }
 
     private const string OtherCategory = "其他";
@@ -116,3 +120,6 @@ public sealed partial class RevisitTasks
 
     private static void CheckConvertible(RevisitIssue issue) => issue.CheckConvertible();
 }
+
+/// <summary>A complaint prefilled from a revisit issue, with the task and issue text it comes from.</summary>
+public sealed record RevisitComplaintDraft(ComplaintInput Input, int TaskId, string IssueText);
