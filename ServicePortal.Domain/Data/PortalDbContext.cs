@@ -12,6 +12,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 {
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<CustomerProduct> CustomerProducts => Set<CustomerProduct>();
+    public DbSet<CooperationRecord> CooperationRecords => Set<CooperationRecord>();
+    public DbSet<CustomerHistory> CustomerHistory => Set<CustomerHistory>();
+    public DbSet<ArchiveSettings> ArchiveSettings => Set<ArchiveSettings>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<CustomerAccessLogEntry> CustomerAccessLog => Set<CustomerAccessLogEntry>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintHistory> ComplaintHistory => Set<ComplaintHistory>();
     public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
@@ -46,6 +53,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         StoreFunctions.Register(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAccessLogChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAccessLogChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The customer access log is append-only: nobody edits or deletes an entry, whatever the code path.</summary>
+    private void RefuseAccessLogChanges()
+    {
+        if (ChangeTracker.Entries<CustomerAccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new Common.NotPermittedException("查阅日志只能追加，任何人都不能修改或删除");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
