@@ -10,11 +10,14 @@ using ServicePortal.Components.Account;
 using ServicePortal.Domain;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Data;
+using ServicePortal.Security;
 
 if (args is ["generate", ..])
     return await GenerateCommand.RunAsync(args[1..]);
+// create-admin runs on the same configuration (database) as the portal, then exits.
+var createAdmin = args is ["create-admin", ..] ? args[1..] : null;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(createAdmin is null ? args : []);
 // Serve MudBlazor's and the app's static web assets from the build output in every environment
 // (by default only Development does), so tests and `dotnet run` in Production look the same.
 builder.WebHost.UseStaticWebAssets();
@@ -30,6 +33,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddPortalApi();
+builder.Services.AddPortalSecurity(builder.Configuration);
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
@@ -44,10 +48,13 @@ if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 
 var app = builder.Build();
+if (createAdmin is not null)
+    return await CreateAdminCommand.RunAsync(createAdmin, app.Services, CreateAdminCommand.ReadPassword, confirm: !Console.IsInputRedirected, Console.Out, Console.Error);
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalSecurity();
 
 app.UseRequestLocalization(PortalCultures.LocalizationOptions());
 app.UseAuthentication();
@@ -56,14 +63,20 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our policy (PortalSecurity) already says frame-ancestors 'none'; Blazor's own second header would only repeat a weaker one.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapPortalApi();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
-        .InitializeAsync(app.Configuration.GetValue("Portal:DemoData", true));
+    // Demo data (with its published passwords) only where it is asked for: Development (`dotnet run`'s
+    // launch profile) or Portal:DemoData=true. Production starts empty; its first Admin comes from create-admin.
+    var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    var demoData = app.Configuration["Portal:DemoData"] is { Length: > 0 } setting ? bool.Parse(setting) : app.Environment.IsDevelopment();
+    await init.InitializeAsync(demoData);
+    if (!await init.HasAccountsAsync())
+        app.Logger.LogWarning("数据库中还没有任何账户。请先运行：dotnet run --project ServicePortal -- create-admin --user <用户名>");
 }
 
 await app.RunAsync();

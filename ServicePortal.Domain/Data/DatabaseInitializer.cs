@@ -121,6 +121,13 @@ public sealed class DatabaseInitializer(
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>Whether any account exists (a production database starts with none: create-admin makes the first).</summary>
+    public async Task<bool> HasAccountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AnyAsync(ct);
+    }
+
     /// <summary>Creates an account with its one role; used by the demo data and by tests.</summary>
     public async Task<PortalUser> CreateAccountAsync(string userName, string displayName, string role, string departmentName, string password)
     {
