@@ -54,7 +54,9 @@ public static class PortalSecurity
         }
         app.Use(static (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not Base64: a '+' or '/' would be HTML-encoded in the nonce attribute (&#x2B;), which the
+            // browser decodes but nothing else does; hex is plain in HTML and valid in the CSP grammar.
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
