@@ -11,13 +11,13 @@ public sealed partial class CustomerFiles
     public const int MaxPageSize = 100;
     public const int KpiYears = 5;
 
-    /// <summary>The customer's cases of one kind, newest first, one page (cases are open to every file reader).</summary>
-    public async Task<PagedResult<CustomerCaseItem>> CasesAsync(int id, CustomerCaseKind kind, string userId, int page = 1, int pageSize = 20,
+    /// <summary>The customer's cases of one kind, newest first, one page (counted from 0); cases are open to every file reader.</summary>
+    public async Task<PagedResult<CustomerCaseItem>> CasesAsync(int id, CustomerCaseKind kind, string userId, int page = 0, int pageSize = 20,
         CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Max(0, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var skip = (page - 1) * pageSize;
+        var skip = page * pageSize;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await ReaderAsync(db, userId, ct);
         if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) throw new NotFoundException($"客户档案 {id} 不存在");

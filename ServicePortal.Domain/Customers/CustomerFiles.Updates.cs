@@ -38,31 +38,45 @@ public sealed partial class CustomerFiles
         fields.Where(f => !Equals(f.Before, f.After)).Select(f => f.Label).ToList() is { Count: > 0 } l ? "修改了：" + string.Join("、", l) : "无变化";
 
     /// <summary>The open fields (name, phone, address, area, key flag, foreign); values go into the history.</summary>
-    public Task<int> UpdateOpenAsync(int id, CustomerInput input, int? expectedVersion, string userId, CancellationToken ct = default)
+    public Task<int> UpdateOpenAsync(int id, CustomerInput input, int? expectedVersion, string userId, CancellationToken ct = default) =>
+        UpdateAsync(id, input, false, expectedVersion, userId, ct);
+
+    /// <summary>The basic data (秘密): only for viewers who see it; the history names the fields changed, never a value.</summary>
+    public async Task<int> UpdateBasicAsync(int id, CustomerBasicInput input, int? expectedVersion, string userId, CancellationToken ct = default)
     {
-        CustomerFileValidator.ThrowIfInvalid(CustomerFileValidator.ValidateOpen(input));
-        return EditAsync(id, userId, expectedVersion, null, false, (_, c, _) =>
+        CustomerFileValidator.ThrowIfInvalid(CustomerFileValidator.ValidateBasic(input, DateOnly.FromDateTime(clock.LocalNow)));
+        return await EditAsync(id, userId, expectedVersion, CustomerPart.Basic, false, (_, c, _) => ("修改基本资料", ApplyBasicNoted(c, input)), ct);
+    }
+
+    /// <summary>
+    /// The open fields and, with <paramref name="withBasic"/>, the basic data in one save: refused as a whole
+    /// (nothing saved) when the viewer may not see the basic data.
+    /// </summary>
+    public async Task<int> UpdateAsync(int id, CustomerInput input, bool withBasic, int? expectedVersion, string userId, CancellationToken ct = default)
+    {
+        var errors = CustomerFileValidator.ValidateOpen(input);
+        if (withBasic)
+            foreach (var e in CustomerFileValidator.ValidateBasic(input.Basic, DateOnly.FromDateTime(clock.LocalNow), "basic.")) errors[e.Key] = e.Value;
+        CustomerFileValidator.ThrowIfInvalid(errors);
+        return await EditAsync(id, userId, expectedVersion, withBasic ? CustomerPart.Basic : null, false, (_, c, _) =>
         {
             var before = (c.Kind, c.Name, c.Phone, c.Address, c.ServiceArea, c.IsKeyCustomer, c.IsForeign);
             ApplyOpen(c, input);
-            return ("修改档案", Diff(("类型", before.Kind.Chinese(), c.Kind.Chinese()), ("名称", before.Name, c.Name), ("电话", before.Phone, c.Phone),
+            var note = Diff(("类型", before.Kind.Chinese(), c.Kind.Chinese()), ("名称", before.Name, c.Name), ("电话", before.Phone, c.Phone),
                 ("地址", before.Address, c.Address), ("服务区域", before.ServiceArea, c.ServiceArea),
-                ("重点客户", before.IsKeyCustomer ? "是" : "否", c.IsKeyCustomer ? "是" : "否"), ("境外", before.IsForeign ? "是" : "否", c.IsForeign ? "是" : "否")));
+                ("重点客户", before.IsKeyCustomer ? "是" : "否", c.IsKeyCustomer ? "是" : "否"), ("境外", before.IsForeign ? "是" : "否", c.IsForeign ? "是" : "否"));
+            if (withBasic) note += "；基本资料" + ApplyBasicNoted(c, input.Basic);
+            return ("修改档案", note);
         }, ct);
     }
 
-    /// <summary>The basic data (秘密): only for viewers who see it; the history names the fields changed, never a value.</summary>
-    public Task<int> UpdateBasicAsync(int id, CustomerBasicInput input, int? expectedVersion, string userId, CancellationToken ct = default)
+    private static string ApplyBasicNoted(Customer c, CustomerBasicInput input)
     {
-        CustomerFileValidator.ThrowIfInvalid(CustomerFileValidator.ValidateBasic(input, DateOnly.FromDateTime(clock.LocalNow)));
-        return EditAsync(id, userId, expectedVersion, CustomerPart.Basic, false, (_, c, _) =>
-        {
-            var before = new CustomerBasicView(c.Industry, c.Scale, c.CustomerSince, c.FoundedOn, c.Qualifications, c.CreditClass, c.BusinessNotes);
-            ApplyBasic(c, input);
-            return ("修改基本资料", Changed(("行业", before.Industry, c.Industry), ("企业规模", before.Scale, c.Scale),
-                ("建立业务关系时间", before.CustomerSince, c.CustomerSince), ("创立时间", before.FoundedOn, c.FoundedOn),
-                ("资质", before.Qualifications, c.Qualifications), ("信用等级", before.CreditClass, c.CreditClass), ("业务备注", before.BusinessNotes, c.BusinessNotes)));
-        }, ct);
+        var before = new CustomerBasicView(c.Industry, c.Scale, c.CustomerSince, c.FoundedOn, c.Qualifications, c.CreditClass, c.BusinessNotes);
+        ApplyBasic(c, input);
+        return Changed(("行业", before.Industry, c.Industry), ("企业规模", before.Scale, c.Scale),
+            ("建立业务关系时间", before.CustomerSince, c.CustomerSince), ("创立时间", before.FoundedOn, c.FoundedOn),
+            ("资质", before.Qualifications, c.Qualifications), ("信用等级", before.CreditClass, c.CreditClass), ("业务备注", before.BusinessNotes, c.BusinessNotes));
     }
 
     /// <summary>Adds (<paramref name="contactId"/> null) or edits a contact (机密): only for viewers who see contacts.</summary>
