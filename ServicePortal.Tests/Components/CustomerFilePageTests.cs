@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using ServicePortal.Components.Pages.Customers;
 using ServicePortal.Domain.Customers;
 using ServicePortal.Tests.Domain.Customers;
@@ -78,5 +79,40 @@ public sealed class CustomerFilePageTests : PortalComponentTest
         page.WaitForAssertion(() => page.FindAll("[data-testid=customer-case]").Count.ShouldBe(1), Wait);
         page.Find("[data-testid=customer-case] a").GetAttribute("href")!.ShouldStartWith("/complaints/");
         page.Find("[data-testid=customer-kpi-open]").TextContent.ShouldBe("1");
+    }
+}
+
+/// <summary>/customers/new: Chinese field errors, possible duplicates listed with links, and 仍然新建.</summary>
+public sealed class NewCustomerPageTests : PortalComponentTest
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task ADuplicate_IsListedWithALink_AndCreateAnywayCreatesIt()
+    {
+        var existing = await Domain.FullFileAsync();
+        await SignInAsync("clerk");
+        var page = RenderWithProviders<NewCustomer>();
+
+        page.Find("[data-testid=field-name]").Change("沈阳 安泰消防设备公司");
+        page.Find("[data-testid=field-phone]").Change("13800001111");
+        page.Find("[data-testid=customer-save]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=customer-duplicate] a").GetAttribute("href").ShouldBe($"/customers/{existing}"), Wait);
+        page.Find("[data-testid=customer-duplicate]").TextContent.ShouldContain("名称相似");
+        page.Find("[data-testid=customer-force]").Click();
+        page.WaitForAssertion(() => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri.ShouldEndWith($"/customers/{existing + 1}"), Wait);
+    }
+
+    [Fact]
+    public async Task MissingFields_ShowChineseMessages()
+    {
+        await SignInAsync("clerk");
+        var page = RenderWithProviders<NewCustomer>();
+
+        page.Find("[data-testid=customer-save]").Click();
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("请输入客户名称"), Wait);
+        page.Markup.ShouldContain("请输入联系电话");
     }
 }
