@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<CustomerFiles>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();

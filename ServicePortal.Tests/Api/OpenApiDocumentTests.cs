@@ -126,5 +126,22 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         Property(schemas["SurveyTemplateResponse"]!, "versions").ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task TheDocument_DescribesTheCustomerFileApi_WithItsRoles()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);
+
+        var document = await Api.JsonAsync(response);
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/customers/{id}/contacts", "/api/customers/{id}/basic", "/api/customers/{id}/cooperation",
+                     "/api/customers/{id}/cases", "/api/customers/{id}/kpis", "/api/customers/{id}/merge-into/{targetId}" })
+            paths.ContainsKey(path).ShouldBeTrue(path);
+        paths["/api/customers/{id}"]!.AsObject().Select(o => o.Key).ShouldBe(["get", "put"], ignoreOrder: true);
+        paths["/api/customers"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ShouldContain("409");
+        paths["/api/customers/{id}/contacts"]!["get"]!["responses"]!.AsObject().Select(r => r.Key).ShouldContain("403");
+        paths["/api/customers/{id}"]!["get"]!["summary"]!.GetValue<string>().ShouldContain("客服内勤");
+        paths["/api/customers/{id}/merge-into/{targetId}"]!["post"]!["summary"]!.GetValue<string>().ShouldContain("客服中心主任、总经理");
+    }
+
     private static JsonNode Property(JsonNode schema, string name) => schema["properties"]![name]!;
 }

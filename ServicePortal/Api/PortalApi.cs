@@ -47,6 +47,7 @@ internal static class PortalApi
         api.MapRevisitEndpoints();
         api.MapSpotCheckEndpoints();
         api.MapSurveyEndpoints();
+        api.MapCustomerEndpoints();
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();
         api.MapImportEndpoints();

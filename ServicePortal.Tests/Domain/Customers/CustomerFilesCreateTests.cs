@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Customers;
+using ServicePortal.Tests.Infrastructure;
+using static ServicePortal.Tests.Domain.Customers.CustomerFilesTesting;
+
+namespace ServicePortal.Tests.Domain.Customers;
+
+/// <summary>Creating a customer file: field rules in Chinese, duplicate detection and its recorded override.</summary>
+public class CustomerFilesCreateTests
+{
+    [Fact]
+    public async Task InvalidFields_AreRefusedWithChineseMessages_AndNothingIsSaved()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var input = Input() with { Kind = null, Name = " ", Phone = "12345", Basic = new CustomerBasicInput { FoundedOn = new DateOnly(2099, 1, 1) } };
+
+        var clerk = await f.IdOf("clerk");
+
+        var ex = await Should.ThrowAsync<InputInvalidException>(() => f.Get<CustomerFiles>().CreateAsync(input, clerk, ct: Ct));
+
+        ex.Errors["kind"].Single().ShouldBe("请选择客户类型（个人或机构）");
+        ex.Errors["name"].Single().ShouldBe("请输入客户名称");
+        ex.Errors["phone"].Single().ShouldStartWith("电话号码格式不正确");
+        ex.Errors["basic.foundedOn"].Single().ShouldBe("创立时间不能晚于今天");
+        await using var db = f.NewDb();
+        (await db.Customers.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("另一家公司", " 024-2345 6789 ", "电话相同")]
+    [InlineData("沈阳安泰消防设备有限公司", "13800001111", "名称相同")]
+    [InlineData("沈阳 安泰消防设备公司", "13800001111", "名称相似")]
+    [InlineData("沈阳安泰消防设备", "13800001111", "名称相似")]
+    public async Task ASamePhone_OrASameOrSimilarName_IsADuplicate_UntilForced(string name, string phone, string reason)
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var files = f.Get<CustomerFiles>();
+        var clerk = await f.IdOf("clerk");
+        var first = await files.CreateAsync(Input(), clerk, ct: Ct);
+
+        var ex = await Should.ThrowAsync<DuplicateCustomerException>(() => files.CreateAsync(Input(name, phone), clerk, ct: Ct));
+        ex.Candidates.Single().Id.ShouldBe(first);
+        ex.Candidates.Single().Reason.ShouldBe(reason);
+
+        var second = await files.CreateAsync(Input(name, phone), clerk, force: true, ct: Ct);
+        await using var db = f.NewDb();
+        var history = await db.CustomerHistory.Where(h => h.CustomerId == second).SingleAsync(Ct);
+        history.Action.ShouldBe("新建档案");
+        history.Note.ShouldContain($"#{first}");
+        history.Note.ShouldContain("仍然新建");
+        history.ActorName.ShouldBe("张晓梅");
+    }
+
+    [Fact]
+    public async Task ADifferentNameAndPhone_IsNoDuplicate()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var files = f.Get<CustomerFiles>();
+        var clerk = await f.IdOf("clerk");
+        await files.CreateAsync(Input(), clerk, ct: Ct);
+
+        await files.CreateAsync(Input("大连海港物流有限公司", "0411-88776655"), clerk, ct: Ct);
+
+        (await files.DuplicatesAsync("大连海港物流", "13800001111", Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TheAdmin_ReadsNoCustomerFiles()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var admin = await f.IdOf("admin");
+        await Should.ThrowAsync<NotPermittedException>(() => f.Get<CustomerFiles>().CreateAsync(Input(), admin, ct: Ct));
+    }
+}
