@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();
@@ -47,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
         services.AddSingleton<Exports.RepairRegisterExport>();
+        services.AddSingleton<Exports.CustomerRegisterExport>();
         services.AddSingleton<Exports.RevisitRegisterExport>();
         services.AddSingleton<Exports.SurveyRegisterExport>();
         services.AddSingleton<Exports.MonthlyReportService>();

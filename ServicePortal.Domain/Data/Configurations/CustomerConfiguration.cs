@@ -23,6 +23,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => c.LastVerifiedAt);
         // No foreign key for MergedIntoId: adding one would rebuild the whole Customers table on SQLite.
         b.HasIndex(c => c.MergedIntoId);
+        // The customer list's filters (CustomerDirectory); the name-fragment and last-4-digits indexes are SQL in migration CustomerList.
+        b.HasIndex(c => new { c.ServiceArea, c.Name });
+        b.HasIndex(c => c.IsKeyCustomer);
+        b.HasIndex(c => c.CreditClass);
+        b.HasIndex(c => c.Industry);
         b.HasMany(c => c.Contacts).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Products).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Cooperation).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);

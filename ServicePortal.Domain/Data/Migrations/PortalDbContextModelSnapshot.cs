@@ -1209,6 +1209,12 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreditClass");
+
+                    b.HasIndex("Industry");
+
+                    b.HasIndex("IsKeyCustomer");
+
                     b.HasIndex("LastVerifiedAt");
 
                     b.HasIndex("MergedIntoId");
@@ -1216,6 +1222,8 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("ServiceArea", "Name");
 
                     b.ToTable("Customers");
                 });
