@@ -14,7 +14,7 @@ public sealed record CustomerListItem(int Id, CustomerKind Kind, string Name, st
     bool IsKeyCustomer, CreditClass? CreditClass, string? Industry);
 
 /// <summary>A page of the list and whether its classified columns (credit class, industry) are shown to the viewer.</summary>
-public sealed record CustomerListPage(PagedResult<CustomerListItem> Result, bool ShowsBasic);
+public sealed record CustomerListResult(PagedResult<CustomerListItem> Result, bool ShowsBasic);
 
 /// <summary>
 /// The customer list: search by name fragment, phone prefix or last 4 digits, product serial and
@@ -46,7 +46,7 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
 
     /// <summary>A page of the list for a viewer of <paramref name="role"/>; a classified filter the role may not use is refused.</summary>
     /// <exception cref="NotPermittedException">a classified search or filter beyond the role's clearance.</exception>
-    public async Task<CustomerListPage> SearchAsync(CustomerQuery query, string role, CancellationToken ct = default)
+    public async Task<CustomerListResult> SearchAsync(CustomerQuery query, string role, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await CustomerAccess.SettingsAsync(db, ct);
@@ -59,7 +59,7 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
         var lastPage = Math.Max(0, (total - 1) / size);
         var page = Math.Clamp(query.Page, 0, lastPage);
         var items = await Rows(Sort(filtered, query).Skip(page * size).Take(size), basic).ToListAsync(ct);
-        return new CustomerListPage(new PagedResult<CustomerListItem>(items, total, page, size), basic);
+        return new CustomerListResult(new PagedResult<CustomerListItem>(items, total, page, size), basic);
     }
 
     /// <summary>Every row of the query (paging ignored) for the register export, with the same column rules.</summary>
