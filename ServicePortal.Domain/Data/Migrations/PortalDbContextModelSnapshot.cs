@@ -1209,11 +1209,14 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditClass");
+                    b.HasIndex("CreditClass")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
-                    b.HasIndex("Industry");
+                    b.HasIndex("Industry")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
-                    b.HasIndex("IsKeyCustomer");
+                    b.HasIndex("IsKeyCustomer")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
                     b.HasIndex("LastVerifiedAt");
 
@@ -1223,7 +1226,11 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("ServiceArea", "Name");
+                    b.HasIndex("ServiceArea", "IsKeyCustomer")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Customers_Active")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
                     b.ToTable("Customers");
                 });

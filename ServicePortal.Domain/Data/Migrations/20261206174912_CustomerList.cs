@@ -16,24 +16,34 @@ namespace ServicePortal.Domain.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_Active",
+                table: "Customers",
+                column: "CreatedAt",
+                filter: "MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_CreditClass",
                 table: "Customers",
-                column: "CreditClass");
+                column: "CreditClass",
+                filter: "MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Industry",
                 table: "Customers",
-                column: "Industry");
+                column: "Industry",
+                filter: "MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_IsKeyCustomer",
                 table: "Customers",
-                column: "IsKeyCustomer");
+                column: "IsKeyCustomer",
+                filter: "MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_ServiceArea_Name",
+                name: "IX_Customers_ServiceArea_IsKeyCustomer",
                 table: "Customers",
-                columns: new[] { "ServiceArea", "Name" });
+                columns: new[] { "ServiceArea", "IsKeyCustomer" },
+                filter: "MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
             migrationBuilder.Sql("""
                 CREATE INDEX IX_Customers_PhoneLast4 ON Customers (substr(Phone, -4));
@@ -64,6 +74,10 @@ namespace ServicePortal.Domain.Data.Migrations
                 """);
 
             migrationBuilder.DropIndex(
+                name: "IX_Customers_Active",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Customers_CreditClass",
                 table: "Customers");
 
@@ -76,7 +90,7 @@ namespace ServicePortal.Domain.Data.Migrations
                 table: "Customers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Customers_ServiceArea_Name",
+                name: "IX_Customers_ServiceArea_IsKeyCustomer",
                 table: "Customers");
         }
     }

@@ -11,7 +11,7 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206171756_CustomerList")]
+    [Migration("20261206174912_CustomerList")]
     partial class CustomerList
     {
         /// <inheritdoc />
@@ -1212,11 +1212,14 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditClass");
+                    b.HasIndex("CreditClass")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
-                    b.HasIndex("Industry");
+                    b.HasIndex("Industry")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
-                    b.HasIndex("IsKeyCustomer");
+                    b.HasIndex("IsKeyCustomer")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
                     b.HasIndex("LastVerifiedAt");
 
@@ -1226,7 +1229,11 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("ServiceArea", "Name");
+                    b.HasIndex("ServiceArea", "IsKeyCustomer")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Customers_Active")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
                     b.ToTable("Customers");
                 });
