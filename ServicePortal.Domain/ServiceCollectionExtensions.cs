@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<CustomerFiles>();
+        services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();
@@ -48,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Exports.ComplaintRegisterExport>();
         services.AddSingleton<Exports.RepairRegisterExport>();
+        services.AddSingleton<Exports.CustomerRegisterExport>();
         services.AddSingleton<Exports.RevisitRegisterExport>();
         services.AddSingleton<Exports.SurveyRegisterExport>();
         services.AddSingleton<Exports.MonthlyReportService>();

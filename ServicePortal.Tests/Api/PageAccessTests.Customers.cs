@@ -2,10 +2,14 @@ using System.Net;
 
 namespace ServicePortal.Tests.Api;
 
-/// <summary>Role boundaries of the customer file pages: every desk role and the managers; not the Admin.</summary>
+/// <summary>Role boundaries of the customer archive pages: the desk roles and the managers; not the Admin.</summary>
 public partial class PageAccessTests
 {
     [Theory]
+    [InlineData("/customers", "clerk", HttpStatusCode.OK)]
+    [InlineData("/customers", "staff", HttpStatusCode.OK)]
+    [InlineData("/customers", "exec", HttpStatusCode.OK)]
+    [InlineData("/customers", "admin", HttpStatusCode.Redirect)]
     [InlineData("/customers/new", "clerk", HttpStatusCode.OK)]
     [InlineData("/customers/new", "staff", HttpStatusCode.OK)]
     [InlineData("/customers/new", "exec", HttpStatusCode.OK)]
@@ -13,7 +17,7 @@ public partial class PageAccessTests
     [InlineData("/customers/1", "head", HttpStatusCode.OK)]
     [InlineData("/customers/1", "director", HttpStatusCode.OK)]
     [InlineData("/customers/1", "admin", HttpStatusCode.Redirect)]
-    public async Task CustomerFilePages_AreOpenToTheirRolesOnly(string path, string userName, HttpStatusCode expected)
+    public async Task CustomerPages_AreOpenToTheirRolesOnly(string path, string userName, HttpStatusCode expected)
     {
         var client = await SignedInWithCookieAsync(userName);
 

@@ -1209,6 +1209,15 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreditClass")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
+                    b.HasIndex("Industry")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
+                    b.HasIndex("IsKeyCustomer")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
                     b.HasIndex("LastVerifiedAt");
 
                     b.HasIndex("MergedIntoId");
@@ -1216,6 +1225,12 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("ServiceArea", "IsKeyCustomer")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Customers_Active")
+                        .HasFilter("MergedIntoId IS NULL AND DestroyedAt IS NULL");
 
                     b.ToTable("Customers");
                 });

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Domain.Customers;
+
+/// <summary>
+/// One row of the customer list. <see cref="CreditClass"/> and <see cref="Industry"/> belong to the basic
+/// part (秘密 by default): they are null for a viewer who may not see it, never the value.
+/// </summary>
+public sealed record CustomerListItem(int Id, CustomerKind Kind, string Name, string Phone, string Address, string ServiceArea,
+    bool IsKeyCustomer, CreditClass? CreditClass, string? Industry);
+
+/// <summary>A page of the list and whether its classified columns (credit class, industry) are shown to the viewer.</summary>
+public sealed record CustomerListResult(PagedResult<CustomerListItem> Result, bool ShowsBasic);
+
+/// <summary>
+/// The customer list (A-1): search by name fragment, phone prefix or last 4 digits, product serial and
+/// contact person; filters; sort; paging over a million customers. Active files only (not merged, not
+/// destroyed). What a row shows and what may be searched follow the confidentiality rules (A-2): a viewer
+/// sees and filters by the classified columns only when the role's clearance reaches the part's level —
+/// per-customer grants open one file, not the list.
+/// <para>
+/// Speed: a name fragment of 3+ characters is answered by the FTS5 trigram index <c>CustomerNameSearch</c>
+/// (migration CustomerList, kept in step with Customers by triggers); shorter fragments scan the names.
+/// Phone and serial prefixes are ranges on their indexes; the last 4 digits use an expression index.
+/// </para>
+/// </summary>
+public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>Why the viewer may not use the query's classified search or filters (Chinese), or null.</summary>
+    public static string? Refusal(CustomerQuery query, ArchiveSettings settings, string role)
+    {
+        var clearance = CustomerAccess.Clearance(role);
+        if (!string.IsNullOrWhiteSpace(query.Contact) && settings.ContactsLevel > clearance)
+            return $"按联系人搜索需可查看联系人（{settings.ContactsLevel.Chinese()}级），您的职务无权使用此条件";
+        if ((query.Credit is not null || !string.IsNullOrWhiteSpace(query.Industry)) && settings.BasicLevel > clearance)
+            return $"按信用等级或行业筛选需可查看基本资料（{settings.BasicLevel.Chinese()}级），您的职务无权使用此条件";
+        return null;
+    }
+
+    /// <summary>Whether a role sees the list's basic-part columns (credit class, industry).</summary>
+    public static bool ShowsBasic(ArchiveSettings settings, string role) => settings.BasicLevel <= CustomerAccess.Clearance(role);
+
+    /// <summary>A page of the list for a viewer of <paramref name="role"/>; a classified filter the role may not use is refused.</summary>
+    /// <exception cref="NotPermittedException">a classified search or filter beyond the role's clearance.</exception>
+    public async Task<CustomerListResult> SearchAsync(CustomerQuery query, string role, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await CustomerAccess.SettingsAsync(db, ct);
+        if (Refusal(query, settings, role) is { } refusal) throw new NotPermittedException(refusal);
+        var basic = ShowsBasic(settings, role);
+
+        var filtered = Filter(db, query);
+        var total = await filtered.CountAsync(ct);
+        var size = Math.Clamp(query.PageSize, 1, CustomerQueryString.MaxPageSize);
+        var lastPage = Math.Max(0, (total - 1) / size);
+        var page = Math.Clamp(query.Page, 0, lastPage);
+        var items = await Rows(Sort(filtered, query).Skip(page * size).Take(size), basic).ToListAsync(ct);
+        return new CustomerListResult(new PagedResult<CustomerListItem>(items, total, page, size), basic);
+    }
+
+    /// <summary>Every row of the query (paging ignored) for the register export, with the same column rules.</summary>
+    public async IAsyncEnumerable<CustomerListItem> ExportRowsAsync(CustomerQuery query, string role, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await CustomerAccess.SettingsAsync(db, ct);
+        if (Refusal(query, settings, role) is { } refusal) throw new NotPermittedException(refusal);
+        var rows = Rows(Sort(Filter(db, query), query), ShowsBasic(settings, role)).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct)) yield return row;
+    }
+
+    /// <summary>The archive's settings (the parts' levels).</summary>
+    public async Task<ArchiveSettings> SettingsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CustomerAccess.SettingsAsync(db, ct);
+    }
+
+    /// <summary>Service areas in use (the filter bar's choices).</summary>
+    public async Task<IReadOnlyList<string>> AreasAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Customers.AsNoTracking().Where(c => c.ServiceArea != "").Select(c => c.ServiceArea).Distinct().OrderBy(a => a).ToListAsync(ct);
+    }
+
+    private static IQueryable<CustomerListItem> Rows(IQueryable<Customer> customers, bool basic) =>
+        basic
+            ? customers.Select(c => new CustomerListItem(c.Id, c.Kind, c.Name, c.Phone, c.Address, c.ServiceArea, c.IsKeyCustomer, c.CreditClass, c.Industry))
+            : customers.Select(c => new CustomerListItem(c.Id, c.Kind, c.Name, c.Phone, c.Address, c.ServiceArea, c.IsKeyCustomer, null, null));
+
+    internal static IQueryable<Customer> Filter(PortalDbContext db, CustomerQuery q)
+    {
+        var customers = db.Customers.AsNoTracking().Where(c => c.MergedIntoId == null && c.DestroyedAt == null);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var hits = SearchHits(db, q.Search.Trim());
+            customers = customers.Where(c => hits.Contains(c.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Contact))
+        {
+            var name = q.Contact.Trim();
+            var end = PrefixEnd(name);
+            var byContact = db.CustomerContacts.Where(x => x.Name.CompareTo(name) >= 0 && x.Name.CompareTo(end) < 0).Select(x => x.CustomerId);
+            customers = customers.Where(c => byContact.Contains(c.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Area)) customers = customers.Where(c => c.ServiceArea == q.Area.Trim());
+        if (q.Key is { } key) customers = customers.Where(c => c.IsKeyCustomer == key);
+        if (q.Credit is { } credit) customers = customers.Where(c => c.CreditClass == credit);
+        if (!string.IsNullOrWhiteSpace(q.Industry)) customers = customers.Where(c => c.Industry == q.Industry.Trim());
+        if (q.Kind is { } kind) customers = customers.Where(c => c.Kind == kind);
+        return customers;
+    }
+
+    private static IQueryable<Customer> Sort(IQueryable<Customer> customers, CustomerQuery q) => (q.Sort, q.Descending) switch
+    {
+        (CustomerSort.Name, false) => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        (CustomerSort.Name, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
+        (CustomerSort.Area, false) => customers.OrderBy(c => c.ServiceArea).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        (CustomerSort.Area, true) => customers.OrderByDescending(c => c.ServiceArea).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        (_, false) => customers.OrderBy(c => c.Id),
+        _ => customers.OrderByDescending(c => c.Id),
+    };
+
+    /// <summary>
+    /// Ids of the customers a search text finds (unordered; duplicates allowed): name contains it, phone
+    /// starts with it (digits) or ends with it (exactly 4 digits), or a product serial starts with it.
+    /// </summary>
+    internal static IQueryable<int> SearchHits(PortalDbContext db, string search)
+    {
+        var parts = new List<string>();
+        var args = new List<object>();
+        string Arg(object value)
+        {
+            args.Add(value);
+            return "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+
+        var text = search.Normalize(System.Text.NormalizationForm.FormKC);
+        if (text.EnumerateRunes().Count() >= 3)
+            parts.Add($"SELECT rowid AS Value FROM CustomerNameSearch WHERE CustomerNameSearch MATCH {Arg(Phrase(text))}");
+        else
+            parts.Add($"SELECT Id AS Value FROM Customers WHERE instr(Name, {Arg(text)}) > 0");
+
+        var digits = text.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            parts.Add($"SELECT Id FROM Customers WHERE Phone >= {Arg(digits)} AND Phone < {Arg(PrefixEnd(digits))}");
+            if (digits.Length == 4) parts.Add($"SELECT Id FROM Customers WHERE substr(Phone, -4) = {Arg(digits)}");
+        }
+
+        if (!text.Any(char.IsWhiteSpace))
+        {
+            parts.Add($"SELECT CustomerId FROM CustomerProducts WHERE SerialNumber >= {Arg(text)} AND SerialNumber < {Arg(PrefixEnd(text))}");
+            var upper = text.ToUpperInvariant();
+            if (upper != text)
+                parts.Add($"SELECT CustomerId FROM CustomerProducts WHERE SerialNumber >= {Arg(upper)} AND SerialNumber < {Arg(PrefixEnd(upper))}");
+        }
+
+        var sql = FormattableStringFactory.Create(string.Join("\nUNION ALL ", parts), [.. args]);
+        return db.Database.SqlQuery<int>(sql);
+    }
+
+    /// <summary>The text as one FTS5 phrase (quotes doubled: no FTS5 syntax from the user); trigram matches it as a substring.</summary>
+    internal static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The smallest string greater than every string that starts with <paramref name="prefix"/> (index range scans).</summary>
+    internal static string PrefixEnd(string prefix) => Complaints.ComplaintSearchIndex.PrefixEnd(prefix);
+}
