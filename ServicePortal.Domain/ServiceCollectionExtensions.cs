@@ -36,6 +36,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<AccessRequests>();
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<ArchiveSettingsService>();
+        services.AddSingleton<Exports.AccessLogExport>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();
