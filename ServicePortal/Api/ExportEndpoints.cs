@@ -100,7 +100,7 @@ internal static class ExportEndpoints
     /// A workbook written to a temporary file (the writers are synchronous and the rows are
     /// unlimited), then sent from there: memory stays flat whatever the number of rows.
     /// </summary>
-    private static async Task<IResult> WorkbookAsync(HttpContext http, Func<FileStream, CancellationToken, Task> write, string name, string asciiName,
+    internal static async Task<IResult> WorkbookAsync(HttpContext http, Func<FileStream, CancellationToken, Task> write, string name, string asciiName,
         CancellationToken ct)
     {
         var file = TempFile();
