@@ -212,6 +212,24 @@ public sealed class AccessRequests(IDbContextFactory<PortalDbContext> dbFactory,
         return View(r, name ?? "", clock.UtcNow);
     }
 
+    /// <summary>The parts the user would have to ask for (above their clearance), with their levels, and the longest grant.</summary>
+    public async Task<(IReadOnlyList<(CustomerPart Part, Confidentiality Level)> Parts, int MaxDays)> RequestableAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await CaseStep.ActorAsync(db, userId, ct);
+        var settings = await CustomerAccess.SettingsAsync(db, ct);
+        var clearance = CustomerAccess.Clearance(actor.Role);
+        return (Enum.GetValues<CustomerPart>().Select(p => (p, settings.LevelOf(p))).Where(x => x.Item2 > clearance).ToList(), settings.MaxGrantDays);
+    }
+
+    /// <summary>A customer for the request form's prefill (null when unknown, merged or destroyed).</summary>
+    public async Task<CustomerSummary?> CustomerAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Customers.AsNoTracking().Where(c => c.Id == id && c.MergedIntoId == null && c.DestroyedAt == null)
+            .Select(c => new CustomerSummary(c.Id, c.Name, c.Phone, c.Address, c.IsForeign)).SingleOrDefaultAsync(ct);
+    }
+
     public static AccessRequestState StateOf(AccessRequest r, DateTime nowUtc) => r.Status switch
     {
         AccessRequestStatus.Pending => AccessRequestState.Pending,
