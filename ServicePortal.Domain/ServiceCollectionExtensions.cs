@@ -38,6 +38,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerService>();
         services.AddSingleton<CustomerFiles>();
         services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<AccessRequests>();
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<ArchiveSettingsService>();
+        services.AddSingleton<Exports.AccessLogExport>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();

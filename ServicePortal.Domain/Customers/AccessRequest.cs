@@ -35,6 +35,8 @@ public class AccessRequest
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public string RevokedByName { get; set; } = "";
+    /// <summary>Why the Executive ended the grant early.</summary>
+    public string RevokeNote { get; set; } = "";
     public int Version { get; set; }
 
     /// <summary>A grant that lets its requester see <paramref name="part"/> at <paramref name="nowUtc"/>.</summary>

@@ -19,6 +19,9 @@ public class ArchiveSettings
     public int ReverifyMonths { get; set; } = DefaultReverifyMonths;
     /// <summary>The longest an access request may ask for, in days.</summary>
     public int MaxGrantDays { get; set; } = 30;
+    /// <summary>Who changed the settings last, and when (UTC); empty while the defaults apply.</summary>
+    public string UpdatedByName { get; set; } = "";
+    public DateTime? UpdatedAt { get; set; }
 
     public Confidentiality LevelOf(CustomerPart part) => part switch
     {

@@ -143,5 +143,20 @@ public class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         paths["/api/customers/{id}/merge-into/{targetId}"]!["post"]!["summary"]!.GetValue<string>().ShouldContain("客服中心主任、总经理");
     }
 
+    [Fact]
+    public async Task TheDocument_DescribesAccessRequestsTheLogAndArchiveSettings()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json", Ct);
+        var paths = (await Api.JsonAsync(response))["paths"]!.AsObject();
+        paths["/api/customers/{id}/access-requests"]!["post"]!["requestBody"]!["content"]!["application/json"].ShouldNotBeNull();
+        foreach (var action in new[] { "approve", "refuse", "revoke" })
+            paths[$"/api/access-requests/{{id}}/{action}"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ShouldContain("403");
+        paths["/api/access-requests"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldContain("status");
+        paths["/api/access-log"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
+            .ShouldBe(["customerId", "userId", "part", "level", "channel", "from", "to", "page", "pageSize"]);
+        paths.ContainsKey("/api/exports/access-log.xlsx").ShouldBeTrue();
+        paths["/api/settings/archive"]!.AsObject().Select(o => o.Key).ShouldBe(["get", "put"], ignoreOrder: true);
+    }
+
     private static JsonNode Property(JsonNode schema, string name) => schema["properties"]![name]!;
 }

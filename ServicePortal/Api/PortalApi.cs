@@ -54,6 +54,7 @@ internal static class PortalApi
         api.MapExportEndpoints();
         api.MapSlipEndpoints();
         api.MapCustomerListEndpoints();
+        api.MapAccessRequestEndpoints();
 
         api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
             .AllowAnonymous()

@@ -86,7 +86,7 @@ internal sealed class CustomerHistoryConfiguration : IEntityTypeConfiguration<Cu
 
 internal sealed class ArchiveSettingsConfiguration : IEntityTypeConfiguration<ArchiveSettings>
 {
-    public void Configure(EntityTypeBuilder<ArchiveSettings> b) { }
+    public void Configure(EntityTypeBuilder<ArchiveSettings> b) => b.Property(s => s.UpdatedByName).HasMaxLength(64);
 }
 
 internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<AccessRequest>
@@ -100,6 +100,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         b.Property(r => r.DeciderName).HasMaxLength(64);
         b.Property(r => r.DecisionNote).HasMaxLength(AccessRequest.NoteMax);
         b.Property(r => r.RevokedByName).HasMaxLength(64);
+        b.Property(r => r.RevokeNote).HasMaxLength(AccessRequest.NoteMax);
         b.Property(r => r.Version).IsConcurrencyToken(); // approved and refused at once: one decision wins
         b.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
         // A viewer's grants for a file (every view of a classified part reads them), and the Executive's pending list.
