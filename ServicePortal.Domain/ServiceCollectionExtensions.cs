@@ -36,6 +36,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Kpis.KpiDurationRecompute>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<ArchiveVerification>();
+        services.AddSingleton<CustomerInfoReports>();
+        services.AddSingleton<CustomerDestruction>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();
