@@ -29,9 +29,9 @@ public sealed class ArchiveVerification(IDbContextFactory<PortalDbContext> dbFac
     public static DateTime DueBefore(DateTime nowUtc, int reverifyMonths) => nowUtc.AddMonths(-Math.Max(1, reverifyMonths));
 
     /// <summary>Active files due for re-verification, oldest first.</summary>
-    public async Task<PagedResult<VerificationDueItem>> DueAsync(int page = 1, int pageSize = 50, CancellationToken ct = default)
+    public async Task<PagedResult<VerificationDueItem>> DueAsync(int page = 0, int pageSize = 50, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Max(0, page); // counted from 0, as the registers (PagedResult)
         pageSize = Math.Clamp(pageSize, 1, 500);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await CustomerAccess.SettingsAsync(db, ct);
@@ -39,7 +39,7 @@ public sealed class ArchiveVerification(IDbContextFactory<PortalDbContext> dbFac
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderBy(c => c.LastVerifiedAt ?? c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(page * pageSize).Take(pageSize)
             .Select(c => new VerificationDueItem(c.Id, c.Name, c.ServiceArea, c.IsKeyCustomer, c.LastVerifiedAt, c.LastVerifiedBy,
                 c.CreatedAt, c.LastVerifiedAt ?? c.CreatedAt))
             .ToListAsync(ct);

@@ -46,15 +46,15 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
         return DestructionRequestItem.Of(request);
     }
 
-    public async Task<PagedResult<DestructionRequestItem>> ListAsync(DestructionStatus? status = null, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    public async Task<PagedResult<DestructionRequestItem>> ListAsync(DestructionStatus? status = null, int page = 0, int pageSize = 50, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Max(0, page); // counted from 0, as the registers (PagedResult)
         pageSize = Math.Clamp(pageSize, 1, 500);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.DestructionRequests.AsNoTracking();
         if (status is { } s) query = query.Where(r => r.Status == s);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(r => r.ProposedAt).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await query.OrderByDescending(r => r.ProposedAt).ThenByDescending(r => r.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedResult<DestructionRequestItem>(rows.Select(DestructionRequestItem.Of).ToList(), total, page, pageSize);
     }
 

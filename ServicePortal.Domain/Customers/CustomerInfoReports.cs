@@ -46,10 +46,10 @@ public sealed class CustomerInfoReports(IDbContextFactory<PortalDbContext> dbFac
     }
 
     /// <summary>Reports, newest month first; a status filter picks due, overdue or submitted ones.</summary>
-    public async Task<PagedResult<CustomerInfoReportItem>> ListAsync(CustomerInfoReportStatus? status = null, int page = 1, int pageSize = 50,
+    public async Task<PagedResult<CustomerInfoReportItem>> ListAsync(CustomerInfoReportStatus? status = null, int page = 0, int pageSize = 50,
         CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Max(0, page); // counted from 0, as the registers (PagedResult)
         pageSize = Math.Clamp(pageSize, 1, 500);
         var today = DateOnly.FromDateTime(clock.LocalNow);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -63,7 +63,7 @@ public sealed class CustomerInfoReports(IDbContextFactory<PortalDbContext> dbFac
         };
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(r => r.Month).ThenBy(r => r.DepartmentName)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedResult<CustomerInfoReportItem>(rows.Select(r => Item(r, today)).ToList(), total, page, pageSize);
     }
 

@@ -52,6 +52,7 @@ internal static class PortalApi
         api.MapImportEndpoints();
         api.MapExportEndpoints();
         api.MapSlipEndpoints();
+        api.MapArchiveEndpoints();
 
         api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
             .AllowAnonymous()
