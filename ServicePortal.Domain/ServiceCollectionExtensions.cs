@@ -42,6 +42,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddSingleton<ArchiveSettingsService>();
         services.AddSingleton<Exports.AccessLogExport>();
+        services.AddSingleton<ArchiveVerification>();
+        services.AddSingleton<CustomerInfoReports>();
+        services.AddSingleton<CustomerDestruction>();
         services.AddSingleton<Repairs.RepairService>();
         services.AddSingleton<Repairs.FeeScheduleService>();
         services.AddSingleton<Repairs.RepairBoardQueries>();

@@ -46,6 +46,7 @@ builder.Services.AddPortalIdentity()
 builder.Services.AddPortalAuthorization();
 if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
+if (builder.Configuration.GetValue("Portal:CustomerInfoReports", true)) builder.Services.AddHostedService<ServicePortal.Customers.CustomerInfoReportWorker>();
 
 var app = builder.Build();
 if (createAdmin is not null)

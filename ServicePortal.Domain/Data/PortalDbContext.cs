@@ -19,6 +19,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ArchiveSettings> ArchiveSettings => Set<ArchiveSettings>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<CustomerAccessLogEntry> CustomerAccessLog => Set<CustomerAccessLogEntry>();
+    public DbSet<CustomerInfoReport> CustomerInfoReports => Set<CustomerInfoReport>();
+    public DbSet<DestructionRequest> DestructionRequests => Set<DestructionRequest>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ComplaintHistory> ComplaintHistory => Set<ComplaintHistory>();
     public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -61,35 +60,10 @@ public sealed partial class RevisitTasks
         foreach (var p in warranty.Where(p => !existing.Contains((RevisitKind.RoutineWarranty, p.CustomerId))))
             created.Add(new RevisitTask(RevisitKind.RoutineWarranty, "", period, p.CustomerId, p.Name, p.Phone,
                 $"保修期客户例行回访（{period}）：{p.ProductModel}，保修至 {repairSettings.WarrantyEnd(p.Purchased):yyyy-MM-dd}", due, now));
-        var saved = await InsertIgnoringConflictsAsync(db, created, ct);
+        var saved = await UniqueInserts.AddIgnoringConflictsAsync(db, created, ct);
         await tx.CommitAsync(ct);
         if (saved > 0) feed.Publish(new RevisitChanged(0, "生成例行回访", now));
         return new RoutineRun(period, keyCustomers.Count, warranty.Count, saved);
-    }
-
-    /// <summary>Saves the tasks; when the unique index refuses the batch, saves them one by one and skips the conflicting ones.</summary>
-    private static async Task<int> InsertIgnoringConflictsAsync(PortalDbContext db, List<RevisitTask> tasks, CancellationToken ct)
-    {
-        if (tasks.Count == 0) return 0;
-        db.RevisitTasks.AddRange(tasks);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return tasks.Count;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            db.ChangeTracker.Clear();
-        }
-        var saved = 0;
-        foreach (var t in tasks)
-        {
-            db.RevisitTasks.Add(t);
-            try { await db.SaveChangesAsync(ct); saved++; }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 }) { }
-            db.ChangeTracker.Clear();
-        }
-        return saved;
     }
 
     /// <summary>The revisit settings (defaults until the Admin or Director saves them).</summary>

@@ -55,6 +55,7 @@ internal static class PortalApi
         api.MapSlipEndpoints();
         api.MapCustomerListEndpoints();
         api.MapAccessRequestEndpoints();
+        api.MapArchiveEndpoints();
 
         api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
             .AllowAnonymous()
