@@ -114,14 +114,14 @@ public sealed class CustomerAccessGrantBrowserTests(BrowserFixture browser) : IA
         await staff.Locator("input[data-testid='days']").FillAsync("1");
         await staff.Locator("input[data-testid='days']").PressAsync("Tab");
         await staff.TestId("submit-request").ClickAsync();
-        await Expect(staff.TestId("my-requests").TestIdIn("request-state")).ToHaveTextAsync("待审批");
+        await Expect(staff.TestId("my-requests").TestId("request-state")).ToHaveTextAsync("待审批");
 
         // The Executive approves it in another browser.
         var exec = await SignedInAsync("exec");
         await exec.GotoAsync("/customers/access-requests");
         await exec.WaitForInteractiveAsync();
         var row = exec.TestId("pending-requests").Locator("tr", new() { HasTextString = name });
-        await row.TestIdIn("approve").ClickAsync();
+        await row.TestId("approve").ClickAsync();
         await exec.TestId("decision-confirm").ClickAsync();
         await Expect(exec.TestId("active-grants").Locator("tr", new() { HasTextString = name })).ToBeVisibleAsync();
         int grant;
@@ -210,9 +210,4 @@ public sealed class CustomerRoleViewsBrowserTests(BrowserFixture browser)
         await page.ScreenshotAsync($"customer-role-{user}-complaints");
         await page.Context.CloseAsync();
     }
-}
-
-internal static class LocatorTestIds
-{
-    public static ILocator TestIdIn(this ILocator scope, string id) => scope.Locator($"[data-testid='{id}']");
 }
