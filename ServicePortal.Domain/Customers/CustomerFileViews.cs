@@ -57,7 +57,23 @@ public sealed record CustomerFileView(
     PartView<CustomerBasicView> Basic,
     PartView<IReadOnlyList<ContactView>> Contacts,
     IReadOnlyList<ProductView> Products,
-    PartView<IReadOnlyList<CooperationView>> Cooperation);
+    PartView<IReadOnlyList<CooperationView>> Cooperation)
+{
+    /// <summary>Still a live file: a merged or destroyed one is read-only history.</summary>
+    public bool Editable => MergedIntoId is null && !Destroyed;
+
+    /// <summary>
+    /// Whether this viewer may change the part (null: the open fields and the products, open to every file reader):
+    /// the file is live and the part is visible to them — the same rule the update methods of <see cref="CustomerFiles"/> enforce.
+    /// </summary>
+    public bool CanEdit(CustomerPart? part) => Editable && part switch
+    {
+        null => true,
+        CustomerPart.Basic => Basic.Visible,
+        CustomerPart.Contacts => Contacts.Visible,
+        _ => Cooperation.Visible,
+    };
+}
 
 /// <summary>A possible duplicate of a new customer (same phone, or the same name once spaces, punctuation and 公司 suffixes are gone).</summary>
 public sealed record DuplicateCandidate(int Id, string Name, string Phone, string Address, string Reason);

@@ -32,12 +32,18 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>Customers whose name contains, or whose phone starts with, the term (for the intake form's lookup).</summary>
-    public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? term, int max = 20, CancellationToken ct = default)
+    public Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? term, int max = 20, CancellationToken ct = default) =>
+        SearchAsync(term, activeOnly: false, max, ct);
+
+    /// <summary>As <see cref="SearchAsync(string?, int, CancellationToken)"/>; with <paramref name="activeOnly"/> no merged or destroyed file (a merge's target).</summary>
+    public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? term, bool activeOnly, int max = 20, CancellationToken ct = default)
     {
         var t = term?.Trim();
         if (string.IsNullOrEmpty(t)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Customers.AsNoTracking()
+        var customers = db.Customers.AsNoTracking();
+        if (activeOnly) customers = customers.Where(c => c.MergedIntoId == null && c.DestroyedAt == null);
+        return await customers
             .Where(c => c.Name.Contains(t) || c.Phone.StartsWith(t))
             .OrderBy(c => c.Name).Take(max)
             .Select(c => new CustomerSummary(c.Id, c.Name, c.Phone, c.Address, c.IsForeign))
