@@ -10,7 +10,8 @@ namespace ServicePortal.Tests.Domain.Customers;
 /// with a unique name and mobile per row, basic data, a product); tests change only the cells they are about.
 /// Row 1 is the header, so the n-th row added is Excel row n + 1.
 /// </summary>
-public sealed class CustomerListBook
+/// <param name="first">the number of the first row's name, phone and serial (tests sharing one database use distinct ranges).</param>
+public sealed class CustomerListBook(int first = 1)
 {
     private readonly List<Dictionary<string, object?>> _rows = [];
     private IReadOnlyList<string> _headers = CustomerImportColumns.All.Select(c => c.TemplateHeader).ToList();
@@ -44,7 +45,7 @@ public sealed class CustomerListBook
     {
         for (var i = 0; i < count; i++)
         {
-            var row = GoodRow(_rows.Count + 1);
+            var row = GoodRow(first + _rows.Count);
             change?.Invoke(i, row);
             _rows.Add(row);
         }
