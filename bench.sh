@@ -6,6 +6,7 @@
 #
 # Builds Release, makes sure the benchmark database exists and is current (generates it with
 #   dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/bench-1m.db
+#   and its default 200,000 customer files
 # when it is missing, incomplete, older than the code's migrations, or made by another version of
 # the generator (a fingerprint of Demo/, Migrations/ and GenerateCommand.cs kept beside it in
 # <db>.source); ~9 min for the complaints on a 2-core machine, ~3.9 GB, plus the repair orders), runs the explicit tests with trait Category=Benchmark in Release, and prints

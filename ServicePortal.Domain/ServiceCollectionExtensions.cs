@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<CustomerFiles>();
+        services.AddSingleton<Customers.Import.CustomerImport>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<AccessRequests>();
         services.AddSingleton<AccessLog>();

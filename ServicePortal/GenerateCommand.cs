@@ -13,20 +13,25 @@ namespace ServicePortal;
 /// <summary>
 /// `dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/big.db`:
 /// fills a database with generated complaints and repair orders for benchmarks. A new file gets the
-/// migrations, the reference data, the demo accounts, the fee schedule and customers (one per 20
-/// cases) first, as at start-up.
+/// migrations, the reference data, the demo accounts and the fee schedule first, as at start-up; then the
+/// customer files (<c>--customers</c>, by default one per five complaints or orders) the cases hang off.
 /// </summary>
 internal static class GenerateCommand
 {
     public const int MaxComplaints = 10_000_000;
 
+    /// <summary>The fewest customers a run generates (the demo database's number).</summary>
+    public const int MinCustomers = 300;
+
     public const string Usage = """
-        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> [--repairs <数量>] [--surveys <数量>] --db <数据库文件> [--seed <种子>] [--years <年数>]
+        用法：dotnet run --project ServicePortal -c Release -- generate --complaints <数量> [--repairs <数量>] [--surveys <数量>] [--customers <数量>] --db <数据库文件> [--seed <种子>] [--years <年数>]
 
           --complaints <数量>   要生成的投诉数量，0 至 10000000
           --repairs <数量>      要生成的维修单数量（含处理记录、KPI 数据和回访任务），0 至 10000000，默认 0；两者至少一项大于 0
           --surveys <数量>      最近 12 个月的满意度问卷数量，0 至 10000000，默认为投诉和维修单总数的四分之一
                                 （已结案投诉和已完工维修单都会生成回访任务：回访记录、问题、无法联系、待回访等）
+          --customers <数量>    客户档案数量（含联系人、产品、重点客户、A–D 信用等级、服务区域和行业；投诉、维修单、回访和问卷都关联到这些客户），
+                                300 至 10000000，默认为投诉数和维修单数中较大者的五分之一（100 万条投诉：20 万个客户），至少 300
           --db <数据库文件>      SQLite 数据库文件；不存在时自动创建（迁移、基础数据、演示账号、收费标准和客户）
           --seed <种子>          随机种子，默认 42；种子和日期相同，生成的数据也相同
           --years <年数>         投诉分布在截至今天的最近几年内，1 至 20，默认 5
@@ -34,8 +39,11 @@ internal static class GenerateCommand
         示例：dotnet run --project ServicePortal -c Release -- generate --complaints 1000000 --repairs 1000000 --db /tmp/big.db --seed 42 --years 5
         """;
 
-    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years, int Repairs = 0, int? Surveys = null)
+    internal sealed record Arguments(int Complaints, string Database, int Seed, int Years, int Repairs = 0, int? Surveys = null, int? Customers = null)
     {
+        /// <summary>The customers to generate: as given, or <see cref="DemoDataOptions.DefaultCustomers"/>.</summary>
+        public int CustomerCount => Customers ?? DemoDataOptions.DefaultCustomers(Complaints, Repairs);
+
         /// <summary>The questionnaires to generate: as given, or a quarter of the cases (500 000 for a million complaints and a million orders).</summary>
         public int SurveyCount => Surveys ?? (Complaints + Repairs) / 4;
     }
@@ -46,6 +54,7 @@ internal static class GenerateCommand
         int? complaints = null;
         int? repairs = null;
         int? surveys = null;
+        int? customers = null;
         string? database = null;
         var seed = 42;
         var years = 5;
@@ -53,7 +62,7 @@ internal static class GenerateCommand
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is not ("--complaints" or "--repairs" or "--surveys" or "--db" or "--seed" or "--years"))
+            if (name is not ("--complaints" or "--repairs" or "--surveys" or "--customers" or "--db" or "--seed" or "--years"))
             {
                 error = $"未知参数：{name}";
                 return null;
@@ -87,6 +96,12 @@ internal static class GenerateCommand
                 case "--surveys":
                     error = $"问卷数量应为 0 至 {MaxComplaints} 之间的整数，而不是“{value}”";
                     return null;
+                case "--customers" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= MinCustomers and <= MaxComplaints:
+                    customers = n;
+                    break;
+                case "--customers":
+                    error = $"客户数量应为 {MinCustomers} 至 {MaxComplaints} 之间的整数，而不是“{value}”";
+                    return null;
                 case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
                     seed = s;
                     break;
@@ -116,7 +131,7 @@ internal static class GenerateCommand
             error = "缺少参数 --db";
             return null;
         }
-        return new Arguments(complaints ?? 0, Path.GetFullPath(database), seed, years, repairs ?? 0, surveys);
+        return new Arguments(complaints ?? 0, Path.GetFullPath(database), seed, years, repairs ?? 0, surveys, customers);
     }
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
@@ -167,7 +182,7 @@ internal static class GenerateCommand
             }
         }
 
-        await output.WriteLineAsync($"正在生成 {arguments.Repairs:N0} 张维修单和 {arguments.Complaints:N0} 条投诉（最近 {arguments.Years} 年，种子 {arguments.Seed}）……");
+        await output.WriteLineAsync($"正在生成 {arguments.CustomerCount:N0} 个客户档案、{arguments.Repairs:N0} 张维修单和 {arguments.Complaints:N0} 条投诉（最近 {arguments.Years} 年，种子 {arguments.Seed}）……");
         var total = arguments.Repairs + arguments.Complaints;
         var step = Math.Max(10_000, total / 10);
         var nextReport = step;
@@ -176,6 +191,7 @@ internal static class GenerateCommand
             new DemoDataOptions
             {
                 Complaints = arguments.Complaints, Repairs = arguments.Repairs, Years = arguments.Years, Seed = arguments.Seed, Surveys = arguments.SurveyCount,
+                Customers = arguments.CustomerCount,
             },
             written =>
             {

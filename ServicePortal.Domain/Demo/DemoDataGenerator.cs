@@ -29,8 +29,15 @@ public sealed record DemoDataOptions
     /// <summary>How many questionnaires over the last twelve months; null for 30–50 a month (the demo).</summary>
     public int? Surveys { get; init; }
 
-    /// <summary>How many customers; null for 300, or one per 20 complaints and orders when <see cref="Complaints"/> or <see cref="Repairs"/> is given.</summary>
+    /// <summary>How many customers; null for <see cref="DefaultCustomers"/>.</summary>
     public int? Customers { get; init; }
+
+    /// <summary>
+    /// 300 for the demo database; for a volume run one customer per five complaints or orders (whichever are more),
+    /// at least 300: 200,000 customers for a million complaints, as a department of that size serves.
+    /// </summary>
+    public static int DefaultCustomers(int? complaints, int? repairs) =>
+        complaints is null && repairs is null ? 300 : Math.Max(300, Math.Max(complaints ?? 0, repairs ?? 0) / 5);
 }
 
 public sealed record DemoDataResult(int Accounts, int Customers, int Complaints, int HistoryEntries)
@@ -100,12 +107,12 @@ public sealed class DemoDataGenerator(
         var random = new DemoRandom(options.Seed);
         await using var writer = await DemoDataWriter.OpenAsync(connectionString, model, ct);
 
-        var customerCount = options.Customers
-            ?? (options.Complaints is not null || options.Repairs is not null ? Math.Max(300, ((options.Complaints ?? 0) + (options.Repairs ?? 0)) / 20) : 300);
+        var customerCount = options.Customers ?? DemoDataOptions.DefaultCustomers(options.Complaints, options.Repairs);
         var firstCustomerId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Customers", ct);
         var customers = new List<DemoCustomer>(customerCount);
         for (var i = 0; i < customerCount; i++)
             customers.Add(DemoCustomers.Create(random, firstCustomerId + i, clock.ToUtc(today.AddYears(-options.Years).AddDays(-random.Between(1, 720)).AddMinutes(random.Between(480, 1080)))));
+        DemoCustomerFiles.FillVolume(new DemoRandom(options.Seed + 9), customers, clock);
         writer.WriteCustomers(customers.Select(c => c.Customer));
 
         var workingCalendar = await calendar.CurrentAsync(ct);

@@ -80,14 +80,20 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Writes the customers with their own ids.</summary>
+    /// <summary>
+    /// Writes the customers with their own ids and their files' contacts, products and cooperation records, in
+    /// transactions of <see cref="ComplaintsPerTransaction"/>; the name search index is kept by its triggers.
+    /// </summary>
     public void WriteCustomers(IEnumerable<Customer> customers)
     {
-        using var tx = _connection.BeginTransaction();
-        using var insert = EntityInsert.Prepare(_connection, EntityType(typeof(Customer)), RowKey.FromEntity, null);
-        insert.Transaction = tx;
-        foreach (var customer in customers) insert.Execute(insert.Values(customer));
-        tx.Commit();
+        using var insert = AggregateInsert.Prepare(_connection, EntityType(typeof(Customer)));
+        foreach (var chunk in customers.Chunk(ComplaintsPerTransaction))
+        {
+            using var tx = _connection.BeginTransaction();
+            insert.Transaction = tx;
+            foreach (var customer in chunk) insert.Write(insert.Read(customer));
+            tx.Commit();
+        }
     }
 
     /// <summary>

@@ -69,6 +69,11 @@ public static class ImportColumns
 
     public static ImportColumnInfo Info(ImportColumn column) => All[(int)column];
 
+    /// <summary>The register sheet as the shared reader reads it.</summary>
+    internal static readonly ImportSheetSchema<ImportColumn> Schema = new(
+        "投诉台账", "投诉", "一件投诉", "受理时间、客户姓名、联系电话",
+        All.Select(c => (c.Column, c.Header, c.Required)).ToList(), Find);
+
     private static string ChannelNames => string.Join("、", Enum.GetValues<ComplaintChannel>().Select(c => c.Chinese()));
 
     private static string SeverityNames => string.Join("、", Enum.GetValues<ComplaintSeverity>().Select(s => s.Chinese()));

@@ -7,9 +7,9 @@ using ServicePortal.Domain.Customers;
 namespace ServicePortal.Domain.Imports;
 
 /// <summary>A data row read into an intake, with every reason it cannot be imported.</summary>
-internal sealed class ImportRow(ImportSheetRow sheet)
+internal sealed class ImportRow(ImportSheetRow<ImportColumn> sheet)
 {
-    public ImportSheetRow Sheet { get; } = sheet;
+    public ImportSheetRow<ImportColumn> Sheet { get; } = sheet;
     public List<string> Errors { get; } = [];
     public ComplaintInput Input { get; } = new();
     /// <summary>The number given in the file (upper case), if any.</summary>
@@ -63,7 +63,7 @@ internal sealed class ImportContext(IReadOnlyList<ComplaintCategory> categories,
 
     private readonly List<string> _categoryNames = categories.Select(c => c.Name).ToList();
 
-    public ImportRow Parse(ImportSheetRow sheet)
+    public ImportRow Parse(ImportSheetRow<ImportColumn> sheet)
     {
         var r = new ImportRow(sheet);
         var own = new HashSet<ImportColumn>(); // columns whose value could not be read: the intake rules are not asked again

@@ -17,9 +17,9 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
     DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed)
 {
     /// <summary>Data rows per file: a year of a busy department; one transaction of a few seconds.</summary>
-    public const int MaxRows = 10_000;
-    public const long MaxFileBytes = 20L * 1024 * 1024;
-    public const int PreviewRows = 50;
+    public const int MaxRows = ImportLimits.MaxRows;
+    public const long MaxFileBytes = ImportLimits.MaxFileBytes;
+    public const int PreviewRows = ImportLimits.PreviewRows;
 
     /// <summary>The import template: the columns, an example row, the rules and the allowed names (categories and departments from the database).</summary>
     public async Task WriteTemplateAsync(Stream output, CancellationToken ct = default)
@@ -95,14 +95,10 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
         return plan.Report(complaints.Count);
     }
 
-    private static async Task<List<ImportSheetRow>> ReadAsync(Stream file, CancellationToken ct)
-    {
-        var (copy, sheet) = await ImportWorkbookReader.OpenAsync(file, ct);
-        await using (copy)
-            return ImportWorkbookReader.Read(copy, sheet);
-    }
+    private static Task<List<ImportSheetRow<ImportColumn>>> ReadAsync(Stream file, CancellationToken ct) =>
+        ImportWorkbookReader.ReadAsync(file, ImportColumns.Schema, ct);
 
-    private async Task<ImportPlan> PlanAsync(PortalDbContext db, List<ImportSheetRow> sheetRows, PortalUser? importer, CancellationToken ct)
+    private async Task<ImportPlan> PlanAsync(PortalDbContext db, List<ImportSheetRow<ImportColumn>> sheetRows, PortalUser? importer, CancellationToken ct)
     {
         var context = new ImportContext(
             await db.ComplaintCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct),

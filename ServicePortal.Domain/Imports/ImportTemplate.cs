@@ -12,13 +12,12 @@ namespace ServicePortal.Domain.Imports;
 internal static class ImportTemplate
 {
     public const string FileName = "投诉台账导入模板.xlsx";
-    private const int ValidatedRows = ImportService.MaxRows + 1;
     private const string DateFormat = "yyyy-mm-dd hh:mm";
 
     public static void Write(Stream output, IReadOnlyList<string> categories, IReadOnlyList<string> departments)
     {
         using var wb = new XLWorkbook();
-        var sheet = wb.Worksheets.Add(ImportWorkbookReader.SheetName);
+        var sheet = wb.Worksheets.Add(ImportColumns.Schema.SheetName);
         var guide = wb.Worksheets.Add("说明");
         var values = wb.Worksheets.Add("可选值");
 
@@ -29,10 +28,9 @@ internal static class ImportTemplate
         wb.SaveAs(output);
     }
 
-    private static Dictionary<ImportColumn, IXLRange> WriteValues(IXLWorksheet ws, IReadOnlyList<string> categories, IReadOnlyList<string> departments)
-    {
-        var lists = new (ImportColumn Column, string Title, IReadOnlyList<string> Values)[]
-        {
+    private static Dictionary<ImportColumn, IXLRange> WriteValues(IXLWorksheet ws, IReadOnlyList<string> categories, IReadOnlyList<string> departments) =>
+        ImportTemplateSheets.WriteValues<ImportColumn>(ws,
+        [
             (ImportColumn.Channel, "投诉渠道", Enum.GetValues<ComplaintChannel>().Select(c => c.Chinese()).ToList()),
             (ImportColumn.Category, "投诉类别", categories),
             (ImportColumn.Severity, "严重程度", Enum.GetValues<ComplaintSeverity>().Select(s => s.Chinese()).ToList()),
@@ -40,54 +38,12 @@ internal static class ImportTemplate
             (ImportColumn.Validity, "是否成立", [ImportColumns.Valid, ImportColumns.NotValid]),
             (ImportColumn.ForeignCustomer, "境外客户", ["否", "是"]),
             (ImportColumn.ResponsibleDepartment, "责任部门", departments),
-        };
-        var ranges = new Dictionary<ImportColumn, IXLRange>();
-        for (var i = 0; i < lists.Length; i++)
-        {
-            var (column, title, items) = lists[i];
-            var col = i + 1;
-            Text(ws.Cell(1, col), title);
-            for (var j = 0; j < items.Count; j++) Text(ws.Cell(j + 2, col), items[j]);
-            ws.Column(col).Width = 14;
-            if (items.Count > 0) ranges[column] = ws.Range(2, col, items.Count + 1, col);
-        }
-        StyleHeader(ws.Range(1, 1, 1, lists.Length));
-        ws.SheetView.FreezeRows(1);
-        return ranges;
-    }
+        ]);
 
     private static void WriteRegister(IXLWorksheet ws, Dictionary<ImportColumn, IXLRange> lists, IReadOnlyList<string> categories, IReadOnlyList<string> departments)
     {
-        var columns = ImportColumns.All;
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var info = columns[i];
-            var col = i + 1;
-            var header = ws.Cell(1, col);
-            Text(header, info.TemplateHeader);
-            ws.Column(col).Width = Math.Max(info.Width, CjkWidth(info.TemplateHeader) + 2);
-            var data = ws.Range(2, col, ValidatedRows, col);
-            if (info.Column is ImportColumn.ReceivedAt or ImportColumn.PromisedReplyAt or ImportColumn.FirstRepliedAt or ImportColumn.ClosedAt)
-                ws.Column(col).Style.NumberFormat.Format = DateFormat;
-            else
-                ws.Column(col).Style.NumberFormat.Format = "@"; // numbers typed here (phones, numbers) stay text
-            if (lists.TryGetValue(info.Column, out var list))
-            {
-                var validation = data.SetDataValidation();
-                validation.List(list, true);
-                validation.IgnoreBlanks = true;
-                validation.ShowErrorMessage = true;
-                validation.ErrorStyle = XLErrorStyle.Stop;
-                validation.ErrorTitle = info.Header;
-                validation.ErrorMessage = $"请从下拉列表中选择{info.Header}（见“可选值”工作表）";
-            }
-        }
-        var headerRow = ws.Range(1, 1, 1, columns.Count);
-        StyleHeader(headerRow);
-        foreach (var info in columns.Where(c => !c.Required))
-            ws.Cell(1, (int)info.Column + 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#5C7FA3");
-        ws.Row(1).Height = 22;
-        ws.SheetView.FreezeRows(1);
+        var columns = ImportColumns.All.Select(info => new TemplateColumn<ImportColumn>(info.Column, info.Header, info.TemplateHeader, info.Required, info.Width,
+            info.Column is ImportColumn.ReceivedAt or ImportColumn.PromisedReplyAt or ImportColumn.FirstRepliedAt or ImportColumn.ClosedAt ? DateFormat : null)).ToList();
 
         // The example row: its number says it is one, and the import refuses it until it is deleted.
         object?[] example =
@@ -98,18 +54,7 @@ internal static class ImportTemplate
             ImportColumns.StatusClosed, ImportColumns.Valid, departments.Count > 0 ? departments[0] : "",
             new DateTime(2024, 3, 6, 10, 0, 0), new DateTime(2024, 3, 12, 16, 0, 0),
         ];
-        for (var i = 0; i < example.Length; i++)
-        {
-            var cell = ws.Cell(2, i + 1);
-            if (example[i] is DateTime t)
-            {
-                cell.Value = t;
-                cell.Style.NumberFormat.Format = DateFormat;
-            }
-            else Text(cell, (string?)example[i] ?? "");
-        }
-        ws.Range(2, 1, 2, columns.Count).Style.Font.FontColor = XLColor.FromHtml("#7A7A7A");
-        ws.Range(2, 1, 2, columns.Count).Style.Font.Italic = true;
+        ImportTemplateSheets.WriteHeader(ws, columns, lists, example);
     }
 
     private static void WriteGuide(IXLWorksheet ws)
@@ -124,48 +69,8 @@ internal static class ImportTemplate
             "5. 时间均为北京时间；名称（渠道、类别、严重程度、状态等）请用下拉列表中的中文名称，见“可选值”工作表。",
             "6. 导入的投诉与在系统中受理的投诉一样：按严重程度和工作日历计算各项期限，可以在投诉登记表中检索。已结案的投诉导入后只读。",
         ];
-        for (var i = 0; i < rules.Length; i++) Text(ws.Cell(i + 1, 1), rules[i]);
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
-
-        var top = rules.Length + 2;
-        string[] headers = ["列名", "是否必填", "说明", "可填写的值 / 示例"];
-        for (var i = 0; i < headers.Length; i++) Text(ws.Cell(top, i + 1), headers[i]);
-        StyleHeader(ws.Range(top, 1, top, headers.Length));
-        var row = top + 1;
-        foreach (var info in ImportColumns.All)
-        {
-            Text(ws.Cell(row, 1), info.Header);
-            Text(ws.Cell(row, 2), info.Required ? "必填" : info.Column is ImportColumn.Validity or ImportColumn.ClosedAt ? "已结案时必填" : "选填");
-            Text(ws.Cell(row, 3), info.Explanation);
-            Text(ws.Cell(row, 4), info.Column == ImportColumn.Category ? "见“可选值”工作表" : info.Allowed);
-            row++;
-        }
-        var table = ws.Range(top, 1, row - 1, headers.Length);
-        table.Style.Alignment.WrapText = true;
-        table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-        ws.Column(1).Width = 16;
-        ws.Column(2).Width = 14;
-        ws.Column(3).Width = 80;
-        ws.Column(4).Width = 30;
+        ImportTemplateSheets.WriteGuide(ws, rules, ImportColumns.All.Select(info => (info.Header,
+            info.Required ? "必填" : info.Column is ImportColumn.Validity or ImportColumn.ClosedAt ? "已结案时必填" : "选填",
+            info.Explanation, info.Column == ImportColumn.Category ? "见“可选值”工作表" : info.Allowed)));
     }
-
-    private static void StyleHeader(IXLRange range)
-    {
-        range.Style.Font.Bold = true;
-        range.Style.Font.FontColor = XLColor.White;
-        range.Style.Fill.BackgroundColor = XLColor.FromHtml("#1F4E79");
-        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-    }
-
-    /// <summary>Writes text as text (never a formula or a number, SPEC X-5).</summary>
-    private static void Text(IXLCell cell, string value)
-    {
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static int CjkWidth(string text) => text.Sum(c => c > 0x2E80 ? 2 : 1);
 }

@@ -58,7 +58,7 @@ public class DemoDataGenerateCommandTests
             await connection.OpenAsync(ct);
             (await ScalarAsync(connection, "SELECT COUNT(*) FROM Complaints", ct)).ShouldBe(3000);
             (await ScalarAsync(connection, "SELECT SUM(Last) FROM ComplaintSerials", ct)).ShouldBe(3000);
-            (await ScalarAsync(connection, "SELECT COUNT(*) FROM Customers", ct)).ShouldBe(300);
+            (await ScalarAsync(connection, "SELECT COUNT(*) FROM Customers", ct)).ShouldBe(600); // one per five complaints
             (await ScalarAsync(connection, "SELECT COUNT(*) FROM AspNetUsers WHERE UserName IN ('admin','exec','head','director','clerk','staff')", ct)).ShouldBe(6);
             (await ScalarAsync(connection, "SELECT COUNT(*) FROM Complaints c JOIN ComplaintSerials s ON s.Month = c.ReceivedMonth WHERE c.Number = printf('TS%02d%02d%03d', s.Month / 100 % 100, s.Month % 100, s.Last)", ct))
                 .ShouldBe(await ScalarAsync(connection, "SELECT COUNT(*) FROM ComplaintSerials", ct));

@@ -46,19 +46,27 @@ internal static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static Task<IResult> TemplateAsync(ImportService imports, CancellationToken ct) =>
+        TemplateFileAsync(imports.WriteTemplateAsync, "投诉台账导入模板.xlsx", ct);
 
-    private static async Task<IResult> TemplateAsync(ImportService imports, CancellationToken ct)
-    {
-        var file = new MemoryStream();
-        await imports.WriteTemplateAsync(file, ct);
-        file.Position = 0;
-        return TypedResults.File(file, XlsxContentType, "投诉台账导入模板.xlsx");
-    }
-
-    private static async Task<IResult> ImportAsync(
+    private static Task<IResult> ImportAsync(
         HttpRequest request, ClaimsPrincipal user, ImportService imports, CancellationToken ct,
-        [Description("true：只检查不保存")] bool? dryRun = null)
+        [Description("true：只检查不保存")] bool? dryRun = null) =>
+        UploadAsync(request, async stream =>
+        {
+            var preview = dryRun == true;
+            var report = preview
+                ? await imports.PreviewAsync(stream, ApiUser.Id(user), ct)
+                : await imports.ImportAsync(stream, ApiUser.Id(user), ct);
+            var body = ImportResponse.From(report, preview);
+            return report.HasRejections ? TypedResults.BadRequest(body) : TypedResults.Ok(body);
+        }, ct);
+
+    /// <summary>
+    /// What every import endpoint does with the upload: multipart only (415 otherwise), the file in field
+    /// <c>file</c> (or the only file), and a file that cannot be read at all answered with its Chinese reason.
+    /// </summary>
+    internal static async Task<IResult> UploadAsync(HttpRequest request, Func<Stream, Task<IResult>> handle, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "请求格式不受支持",
@@ -71,16 +79,21 @@ internal static class ImportEndpoints
         try
         {
             await using var stream = file.OpenReadStream();
-            var preview = dryRun == true;
-            var report = preview
-                ? await imports.PreviewAsync(stream, ApiUser.Id(user), ct)
-                : await imports.ImportAsync(stream, ApiUser.Id(user), ct);
-            var body = ImportResponse.From(report, preview);
-            return report.HasRejections ? TypedResults.BadRequest(body) : TypedResults.Ok(body);
+            return await handle(stream);
         }
         catch (ImportFileException ex)
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "文件无法导入", ex.Message);
         }
+    }
+
+    internal const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    internal static async Task<IResult> TemplateFileAsync(Func<Stream, CancellationToken, Task> write, string fileName, CancellationToken ct)
+    {
+        var file = new MemoryStream();
+        await write(file, ct);
+        file.Position = 0;
+        return TypedResults.File(file, XlsxContentType, fileName);
     }
 }

@@ -51,6 +51,7 @@ internal static class PortalApi
         api.MapSettingsEndpoints();
         api.MapKpiEndpoints();
         api.MapImportEndpoints();
+        api.MapCustomerImportEndpoints();
         api.MapExportEndpoints();
         api.MapSlipEndpoints();
         api.MapCustomerListEndpoints();
