@@ -80,7 +80,8 @@ internal static class DemoArchive
                 // Submitted on the due Monday (one a day late last month), by the department's head or, without one, the Director.
                 var head = staff.People.FirstOrDefault(p => p.Role == Roles.DepartmentHead && p.Department == d.Name) ?? staff.Director;
                 var day = report.DueOn.AddDays(!current && d.Name == "制造部" ? 1 : 0).ToDateTime(new TimeOnly(r.Between(9, 11), r.Between(0, 59)));
-                var at = clock.ToUtc(day < clock.LocalNow.AddMinutes(-30) ? day : clock.LocalNow.AddMinutes(-30));
+                if (day > clock.LocalNow.AddMinutes(-30)) day = clock.LocalNow.Date.AddDays(-1).AddHours(16).AddMinutes(30); // early, the afternoon before
+                var at = clock.ToUtc(day);
                 report.Submit(head.Actor, $"{d.Name}{first.Month} 月客户信息：新增客户 {r.Between(1, 6)} 家，联系人变更 {r.Between(0, 4)} 处，" +
                     $"{r.Pick(NewsOfCustomers)}。", at < created ? created : at);
             }
