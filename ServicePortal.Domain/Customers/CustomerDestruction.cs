@@ -13,6 +13,23 @@ public sealed record DestructionRequestItem(int Id, int CustomerId, string Custo
     internal static DestructionRequestItem Of(DestructionRequest r) => new(r.Id, r.CustomerId, r.CustomerName, r.Reason, r.ProposedByName,
         r.ProposedAt, r.Status, r.NextApproverRole, r.DirectorName, r.DirectorAt, r.HeadName, r.HeadAt, r.ExecutiveName, r.ExecutiveAt,
         r.RefusedByName, r.RefusedAt, r.RefusalNote, r.Erased, r.DestroyedAt, r.Version);
+
+    /// <summary>The three approvals in order: the role, who approved and when (empty while not yet given).</summary>
+    public IReadOnlyList<DestructionStep> Steps() =>
+    [
+        new(DestructionRequest.ApproverRoles[0], DirectorName, DirectorAt),
+        new(DestructionRequest.ApproverRoles[1], HeadName, HeadAt),
+        new(DestructionRequest.ApproverRoles[2], ExecutiveName, ExecutiveAt),
+    ];
+}
+
+/// <summary>One approval of a destruction request: whose step (role), and who gave it when (null while not given).</summary>
+public sealed record DestructionStep(string Role, string Name, DateTime? At);
+
+/// <summary>A request as one user sees it: <see cref="Refusal"/> says why they may not approve or refuse it now (null: they may).</summary>
+public sealed record DestructionRequestRow(DestructionRequestItem Item, string? Refusal)
+{
+    public bool MayDecide => Refusal is null;
 }
 
 /// <summary>
@@ -48,6 +65,29 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
 
     public async Task<PagedResult<DestructionRequestItem>> ListAsync(DestructionStatus? status = null, int page = 0, int pageSize = 50, CancellationToken ct = default)
     {
+        var (rows, total, p, size) = await PageAsync(status, page, pageSize, ct);
+        return new PagedResult<DestructionRequestItem>(rows.Select(DestructionRequestItem.Of).ToList(), total, p, size);
+    }
+
+    /// <summary>
+    /// The requests as one user sees them (the destruction page): each with why that user may not approve or refuse it
+    /// now — not their step, their own proposal, already approved by them, no longer pending — or null when they may.
+    /// </summary>
+    public async Task<PagedResult<DestructionRequestRow>> ListForAsync(string userId, DestructionStatus? status = null, int page = 0, int pageSize = 50,
+        CancellationToken ct = default)
+    {
+        CaseActor actor;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) actor = await CaseStep.ActorAsync(db, userId, ct);
+        var (rows, total, p, size) = await PageAsync(status, page, pageSize, ct);
+        return new PagedResult<DestructionRequestRow>(rows.Select(r => new DestructionRequestRow(DestructionRequestItem.Of(r), r.RefuseDecision(actor, "审批")?.Reason))
+            .ToList(), total, p, size);
+    }
+
+    /// <summary>Whether a role may propose a destruction (the customer page's button, the API's policy).</summary>
+    public static bool MayPropose(string role) => DestructionRequest.ProposerRoles.Contains(role);
+
+    private async Task<(List<DestructionRequest> Rows, int Total, int Page, int Size)> PageAsync(DestructionStatus? status, int page, int pageSize, CancellationToken ct)
+    {
         page = Math.Max(0, page); // counted from 0, as the registers (PagedResult)
         pageSize = Math.Clamp(pageSize, 1, 500);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -55,7 +95,7 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
         if (status is { } s) query = query.Where(r => r.Status == s);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(r => r.ProposedAt).ThenByDescending(r => r.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedResult<DestructionRequestItem>(rows.Select(DestructionRequestItem.Of).ToList(), total, page, pageSize);
+        return (rows, total, page, pageSize);
     }
 
     /// <summary>Approves the next step; the Executive's (last) approval erases the file in the same transaction.</summary>
@@ -76,7 +116,7 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
             db.CustomerHistory.Add(new CustomerHistory(request.CustomerId, clock.UtcNow, actor.Id, actor.Name, "批准销毁",
                 $"{Roles.ChineseName(actor.Role)}批准（第 {request.Approvals} 步，共 {DestructionRequest.ApproverRoles.Length} 步）"));
             await CaseStep.SaveAsync(db, ct);
-            if (last) await EraseAsync(db, request, actor, ct);
+            if (last) await EraseAsync(db, request, actor, clock.UtcNow, ct);
             await tx.CommitAsync(ct);
             return DestructionRequestItem.Of(request);
         }
@@ -107,9 +147,8 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
     /// history notes blanked (they may quote values). Products stay: the seed does not classify them (they are open
     /// to the desk) and repairs and the warranty rules read them. Complaints point at the customer row only.
     /// </summary>
-    private async Task EraseAsync(PortalDbContext db, DestructionRequest request, CaseActor actor, CancellationToken ct)
+    internal static async Task EraseAsync(PortalDbContext db, DestructionRequest request, CaseActor actor, DateTime now, CancellationToken ct)
     {
-        var now = clock.UtcNow;
         var id = request.CustomerId;
         var anon = AnonymisedName(id);
         var customer = await db.Customers.SingleAsync(c => c.Id == id, ct);

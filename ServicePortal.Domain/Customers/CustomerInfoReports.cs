@@ -74,13 +74,17 @@ public sealed class CustomerInfoReports(IDbContextFactory<PortalDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await CaseStep.ActorAsync(db, userId, ct);
         var report = await db.CustomerInfoReports.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("客户信息报告不存在");
-        StepRules.Check(StepRules.Permitted(actor.Role == Roles.Director || (actor.Role == Roles.DepartmentHead && actor.DepartmentId == report.DepartmentId),
+        StepRules.Check(StepRules.Permitted(MaySubmit(actor.Role, actor.DepartmentId, report.DepartmentId),
             $"只有{report.DepartmentName}的部门经理或客服中心主任可以提交该报告"));
         CaseStep.CheckVersion(version, report.Version);
         report.Submit(actor, text, clock.UtcNow);
         await CaseStep.SaveAsync(db, ct);
         return Item(report, DateOnly.FromDateTime(clock.LocalNow));
     }
+
+    /// <summary>Who may submit a department's report: the Director, or that department's own head.</summary>
+    public static bool MaySubmit(string role, int? departmentId, int reportDepartmentId) =>
+        role == Roles.Director || (role == Roles.DepartmentHead && departmentId == reportDepartmentId);
 
     private static CustomerInfoReportItem Item(CustomerInfoReport r, DateOnly today) =>
         new(r.Id, r.DepartmentId, r.DepartmentName, r.Month, r.DueOn, r.StatusOn(today), r.SubmittedAt, r.SubmittedByName, r.Note, r.Version);

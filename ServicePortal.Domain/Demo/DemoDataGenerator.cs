@@ -161,6 +161,7 @@ public sealed class DemoDataGenerator(
         var surveys = await DemoSurveys.WriteAsync(dbFactory, writer, new DemoRandom(options.Seed + 4), staff, customers, clock, nowLocal, options.Surveys, ct);
         await DemoSpotCheck.WriteAsync(dbFactory, new DemoRandom(options.Seed + 7), staff, clock, ct);
         await DemoCustomerFiles.WriteAsync(dbFactory, new DemoRandom(options.Seed + 8), customers, clock, ct);
+        await DemoArchive.WriteAsync(dbFactory, new DemoRandom(options.Seed + 9), staff, customers, clock, ct);
         return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries)
         {
             Surveys = surveys,

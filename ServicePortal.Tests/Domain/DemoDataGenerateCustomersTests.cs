@@ -52,10 +52,12 @@ public class DemoDataGenerateCustomersTests
             (await Scalar("SELECT COUNT(*) FROM Customers")).ShouldBe(2400);
             // Every file has its products; people one contact, companies one to four; all credit classes, key customers, areas, industries.
             (await Scalar("SELECT COUNT(*) FROM Customers c WHERE NOT EXISTS (SELECT 1 FROM CustomerProducts p WHERE p.CustomerId = c.Id)")).ShouldBe(0);
-            (await Scalar("SELECT COUNT(*) FROM Customers c WHERE NOT EXISTS (SELECT 1 FROM CustomerContacts p WHERE p.CustomerId = c.Id)")).ShouldBe(0);
+            // (except the demo's destroyed file: its erasure deleted the contacts, A-4)
+            (await Scalar("SELECT COUNT(*) FROM Customers c WHERE c.DestroyedAt IS NULL AND NOT EXISTS (SELECT 1 FROM CustomerContacts p WHERE p.CustomerId = c.Id)")).ShouldBe(0);
+            (await Scalar("SELECT COUNT(*) FROM CustomerContacts p JOIN Customers c ON c.Id = p.CustomerId WHERE c.DestroyedAt IS NOT NULL")).ShouldBe(0);
             (await Scalar("SELECT COUNT(DISTINCT CreditClass) FROM Customers WHERE Id > 1000")).ShouldBe(4);
             (await Scalar("SELECT COUNT(*) FROM Customers WHERE Id > 1000 AND IsKeyCustomer")).ShouldBeGreaterThan(20);
-            (await Scalar("SELECT COUNT(*) FROM Customers WHERE ServiceArea = '' OR CustomerSince IS NULL")).ShouldBe(0);
+            (await Scalar("SELECT COUNT(*) FROM Customers WHERE DestroyedAt IS NULL AND (ServiceArea = '' OR CustomerSince IS NULL)")).ShouldBe(0);
             (await Scalar("SELECT COUNT(DISTINCT Industry) FROM Customers WHERE Industry <> ''")).ShouldBeGreaterThan(5);
             (await Scalar("SELECT COUNT(*) FROM CooperationRecords WHERE CustomerId > 1000")).ShouldBeGreaterThan(0);
             // The cases hang off these customers, the later ones too.

@@ -242,6 +242,9 @@ public class DemoDataVarietyTests(SeededDemoDatabase demo)
         var customers = await db.Customers.AsNoTracking().ToListAsync(ct);
 
         customers.Count.ShouldBeInRange(280, 320);
+        // A destroyed file (the demo's completed destruction, A-4) keeps no phone and no address: the erasure blanks them.
+        customers.Where(c => c.DestroyedAt != null).ShouldAllBe(c => c.Phone == "" && c.Address == "");
+        customers = customers.Where(c => c.DestroyedAt == null).ToList();
         customers.ShouldAllBe(c => ComplaintValidator.PhoneError(c.Phone) == null);
         customers.Count(c => c.Phone.StartsWith('0')).ShouldBeGreaterThan(10);
         customers.Count(c => c.IsForeign).ShouldBeInRange(5, 30);
