@@ -2775,6 +2775,50 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("SurveyAnswers");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Surveys.SurveyDay", b =>
+                {
+                    b.Property<DateOnly>("PaperDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Questionnaires")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperDate", "TemplateId");
+
+                    b.ToTable("SurveyDays", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Surveys.SurveyDayItem", b =>
+                {
+                    b.Property<DateOnly>("PaperDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoreSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperDate", "ItemId");
+
+                    b.ToTable("SurveyDayItems", (string)null);
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Surveys.SurveyItem", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,118 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServicePortal.Domain.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class SurveyDayTotals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SurveyDayItems",
+                columns: table => new
+                {
+                    PaperDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaperMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scores = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreSum = table.Column<long>(type: "INTEGER", nullable: false),
+                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyDayItems", x => new { x.PaperDate, x.ItemId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyDays",
+                columns: table => new
+                {
+                    PaperDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questionnaires = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyDays", x => new { x.PaperDate, x.TemplateId });
+                });
+            // The day totals of the satisfaction roll-up, kept by triggers so that every writer (the entry form,
+            // the API, the demo generator, a customer's merge or erasure) keeps them exact in its own transaction.
+            // Satisfied = a score of 4 or 5 (SurveyScale.SatisfiedFrom). A day's row is removed when its count
+            // falls to 0, so the roll-up lists exactly the items that have scores.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER SurveyAnswers_DayTotals_Insert AFTER INSERT ON SurveyAnswers BEGIN
+                    INSERT INTO SurveyDayItems (PaperDate, ItemId, TemplateId, PaperMonth, Scores, ScoreSum, Satisfied)
+                    VALUES (NEW.PaperDate, NEW.ItemId, NEW.TemplateId, NEW.PaperMonth, 1, NEW.Score, NEW.Score >= 4)
+                    ON CONFLICT (PaperDate, ItemId) DO UPDATE
+                    SET Scores = Scores + 1, ScoreSum = ScoreSum + excluded.ScoreSum, Satisfied = Satisfied + excluded.Satisfied;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER SurveyAnswers_DayTotals_Delete AFTER DELETE ON SurveyAnswers BEGIN
+                    UPDATE SurveyDayItems SET Scores = Scores - 1, ScoreSum = ScoreSum - OLD.Score, Satisfied = Satisfied - (OLD.Score >= 4)
+                    WHERE PaperDate = OLD.PaperDate AND ItemId = OLD.ItemId;
+                    DELETE FROM SurveyDayItems WHERE PaperDate = OLD.PaperDate AND ItemId = OLD.ItemId AND Scores <= 0;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER SurveyAnswers_DayTotals_Update AFTER UPDATE OF Score, PaperDate, ItemId, TemplateId, PaperMonth ON SurveyAnswers BEGIN
+                    UPDATE SurveyDayItems SET Scores = Scores - 1, ScoreSum = ScoreSum - OLD.Score, Satisfied = Satisfied - (OLD.Score >= 4)
+                    WHERE PaperDate = OLD.PaperDate AND ItemId = OLD.ItemId;
+                    DELETE FROM SurveyDayItems WHERE PaperDate = OLD.PaperDate AND ItemId = OLD.ItemId AND Scores <= 0;
+                    INSERT INTO SurveyDayItems (PaperDate, ItemId, TemplateId, PaperMonth, Scores, ScoreSum, Satisfied)
+                    VALUES (NEW.PaperDate, NEW.ItemId, NEW.TemplateId, NEW.PaperMonth, 1, NEW.Score, NEW.Score >= 4)
+                    ON CONFLICT (PaperDate, ItemId) DO UPDATE
+                    SET Scores = Scores + 1, ScoreSum = ScoreSum + excluded.ScoreSum, Satisfied = Satisfied + excluded.Satisfied;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER Surveys_DayTotals_Insert AFTER INSERT ON Surveys BEGIN
+                    INSERT INTO SurveyDays (PaperDate, TemplateId, Questionnaires) VALUES (NEW.PaperDate, NEW.TemplateId, 1)
+                    ON CONFLICT (PaperDate, TemplateId) DO UPDATE SET Questionnaires = Questionnaires + 1;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER Surveys_DayTotals_Delete AFTER DELETE ON Surveys BEGIN
+                    UPDATE SurveyDays SET Questionnaires = Questionnaires - 1 WHERE PaperDate = OLD.PaperDate AND TemplateId = OLD.TemplateId;
+                    DELETE FROM SurveyDays WHERE PaperDate = OLD.PaperDate AND TemplateId = OLD.TemplateId AND Questionnaires <= 0;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER Surveys_DayTotals_Update AFTER UPDATE OF PaperDate, TemplateId ON Surveys BEGIN
+                    UPDATE SurveyDays SET Questionnaires = Questionnaires - 1 WHERE PaperDate = OLD.PaperDate AND TemplateId = OLD.TemplateId;
+                    DELETE FROM SurveyDays WHERE PaperDate = OLD.PaperDate AND TemplateId = OLD.TemplateId AND Questionnaires <= 0;
+                    INSERT INTO SurveyDays (PaperDate, TemplateId, Questionnaires) VALUES (NEW.PaperDate, NEW.TemplateId, 1)
+                    ON CONFLICT (PaperDate, TemplateId) DO UPDATE SET Questionnaires = Questionnaires + 1;
+                END;
+                """);
+            // The questionnaires already entered.
+            migrationBuilder.Sql("""
+                INSERT INTO SurveyDayItems (PaperDate, ItemId, TemplateId, PaperMonth, Scores, ScoreSum, Satisfied)
+                SELECT PaperDate, ItemId, min(TemplateId), min(PaperMonth), count(*), sum(Score), count(CASE WHEN Score >= 4 THEN 1 END)
+                FROM SurveyAnswers GROUP BY PaperDate, ItemId;
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO SurveyDays (PaperDate, TemplateId, Questionnaires)
+                SELECT PaperDate, TemplateId, count(*) FROM Surveys GROUP BY PaperDate, TemplateId;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var trigger in new[] { "SurveyAnswers_DayTotals_Insert", "SurveyAnswers_DayTotals_Delete", "SurveyAnswers_DayTotals_Update",
+                         "Surveys_DayTotals_Insert", "Surveys_DayTotals_Delete", "Surveys_DayTotals_Update" })
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {trigger};");
+            migrationBuilder.DropTable(
+                name: "SurveyDayItems");
+
+            migrationBuilder.DropTable(
+                name: "SurveyDays");
+        }
+    }
+}
