@@ -2,7 +2,7 @@ namespace ServicePortal.Domain.Surveys;
 
 /// <summary>
 /// One item's scores on one paper date: how many, their sum and how many satisfied (4 or 5). Kept by
-/// SQLite triggers on <c>SurveyAnswers</c> (migration <c>SurveyDayTotals</c>), so every writer — the
+/// SQLite triggers on <c>SurveyAnswers</c> (migration <c>KpiDayTotals</c>), so every writer — the
 /// entry form, the API, the demo generator — keeps it exact in the same transaction; never written by
 /// the code. The roll-up reads a year as ~365 × items rows instead of millions of answers.
 /// </summary>

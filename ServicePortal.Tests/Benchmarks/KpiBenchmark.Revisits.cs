@@ -18,12 +18,18 @@ public sealed partial class KpiBenchmark
     {
         var ct = TestContext.Current.CancellationToken;
         var s = kpis.Scope(request with { DepartmentId = null });
+        var clock = bench.Get<ServicePortal.Domain.Common.PortalClock>();
+        var today = DateOnly.FromDateTime(clock.ToLocal(s.Now));
+        var todayUtc = clock.ToUtc(today.ToDateTime(TimeOnly.MinValue));
         var rollup = bench.Get<SatisfactionRollup>();
         var spotChecks = bench.Get<SpotChecks>();
         var survey = new SatisfactionQuery(request.From, request.To, SatisfactionGrouping.Item, DepartmentId: request.DepartmentId);
         return
         [
-            new("revisits due (回访率, 回访满意度; per kind and clerk)",
+            new("revisits due (回访率, 回访满意度; per kind and clerk: past days' totals + today's and later tasks, as the dashboard reads them)",
+                async db => await RevisitKpiQueries.DueByDayAsync(db, s, request.From, request.To, today, todayUtc, ct),
+                c => RawRevisitsDueByDayAsync(c, s, request.From, request.To, today, todayUtc)),
+            new("revisits due, every task of the period read (`DueAsync`, for comparison)",
                 async db => await RevisitKpiQueries.DueAsync(db, s, ct), c => RawRevisitsDueAsync(c, s)),
             new("revisit issues (回访处理率; per kind and clerk)",
                 async db => await RevisitKpiQueries.IssuesAsync(db, s, ct), c => RawRevisitIssuesAsync(c, s)),
@@ -44,9 +50,6 @@ public sealed partial class KpiBenchmark
     private static SatisfactionRow Of(string label, long count, long sum, long satisfied) =>
         new("", label, (int)count, (int)satisfied, count == 0 ? null : Math.Round((double)sum / count, 2),
             count == 0 ? null : Math.Round((double)satisfied / count, 4));
-
-    /// <summary>Where the answers are counted.</summary>
-    private const string SurveyAnswersSource = "SurveyAnswers";
 
     private static string Clerk => "CASE WHEN t.DoneById <> '' THEN t.DoneById ELSE t.AssigneeId END";
 
@@ -73,6 +76,29 @@ public sealed partial class KpiBenchmark
             r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8)));
     }
 
+    private static async Task<IList> RawRevisitsDueByDayAsync(SqliteConnection connection, KpiScope s, DateOnly from, DateOnly to, DateOnly today, DateTime todayUtc)
+    {
+        var rows = new List<RevisitDueRow>();
+        var lastPast = to < today ? to : today.AddDays(-1);
+        if (from <= lastPast)
+        {
+            await using var command = connection.CreateCommand();
+            command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$to", lastPast.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            command.CommandText = """
+                SELECT Kind, ClerkId, sum(Tasks), sum(OnTime), sum(Late), sum(Unreachable), sum(Tasks) - sum(Done), sum(Rated), sum(Satisfied)
+                FROM RevisitDayTotals WHERE DueDay >= $from AND DueDay <= $to GROUP BY Kind, ClerkId
+                """;
+            foreach (RevisitDueRow r in await ReadAsync(command, r => new RevisitDueRow(Enum.Parse<RevisitKind>(r.GetString(0)),
+                r.GetString(1) is "" ? null : r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8))))
+                rows.Add(r);
+        }
+        if (to >= today)
+            foreach (RevisitDueRow r in await RawRevisitsDueAsync(connection, s with { FromUtc = s.FromUtc > todayUtc ? s.FromUtc : todayUtc })) rows.Add(r);
+        return rows.GroupBy(r => (r.Kind, r.ClerkId)).Select(g => new RevisitDueRow(g.Key.Kind, g.Key.ClerkId, g.Sum(r => r.Due), g.Sum(r => r.OnTime),
+            g.Sum(r => r.Late), g.Sum(r => r.Unreachable), g.Sum(r => r.OpenPastDue), g.Sum(r => r.Rated), g.Sum(r => r.Satisfied))).ToList();
+    }
+
     private static async Task<IList> RawRevisitIssuesAsync(SqliteConnection connection, KpiScope s)
     {
         await using var command = connection.CreateCommand();
@@ -88,7 +114,7 @@ public sealed partial class KpiBenchmark
             r.GetInt32(2), r.GetInt32(3)));
     }
 
-    /// <summary>The roll-up as one would write it: the answers of the period per item text (items of the department only, if one is chosen), and the questionnaires.</summary>
+    /// <summary>The roll-up as one would write it over the day totals it reads: the scores of the period per item text (items of the department only, if one is chosen), and the questionnaires.</summary>
     private static async Task<IList> RawSurveyAsync(SqliteConnection connection, SatisfactionQuery q)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -103,8 +129,8 @@ public sealed partial class KpiBenchmark
         }
         command.CommandText = $"""
             SELECT i.Text, sum(a.n), sum(a.s), sum(a.sat)
-            FROM (SELECT ItemId, count(*) AS n, sum(Score) AS s, count(CASE WHEN Score >= {SurveyScale.SatisfiedFrom} THEN 1 END) AS sat
-                  FROM {SurveyAnswersSource} WHERE PaperDate >= $from AND PaperDate <= $to GROUP BY ItemId) AS a
+            FROM (SELECT ItemId, sum(Scores) AS n, sum(ScoreSum) AS s, sum(Satisfied) AS sat
+                  FROM SurveyDayItems WHERE PaperDate >= $from AND PaperDate <= $to GROUP BY ItemId) AS a
             JOIN SurveyItem AS i ON i.Id = a.ItemId
             {department}
             GROUP BY i.Text
@@ -120,7 +146,7 @@ public sealed partial class KpiBenchmark
                 (count, sum, satisfied) = (count + reader.GetInt64(1), sum + reader.GetInt64(2), satisfied + reader.GetInt64(3));
             }
         }
-        command.CommandText = "SELECT count(*) FROM Surveys WHERE PaperDate >= $from AND PaperDate <= $to";
+        command.CommandText = "SELECT ifnull(sum(Questionnaires), 0) FROM SurveyDays WHERE PaperDate >= $from AND PaperDate <= $to";
         var questionnaires = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         return SurveyRows(new SatisfactionSummary(q.From, q.To, q.By, questionnaires, Of("合计", count, sum, satisfied), rows));
     }

@@ -68,7 +68,7 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
     }
 }
 
-// The day totals of the roll-up; the triggers that keep them are in the migration SurveyDayTotals.
+// The day totals of the roll-up; the triggers that keep them are in the migration KpiDayTotals.
 internal sealed class SurveyDayItemConfiguration : IEntityTypeConfiguration<SurveyDayItem>
 {
     public void Configure(EntityTypeBuilder<SurveyDayItem> b)

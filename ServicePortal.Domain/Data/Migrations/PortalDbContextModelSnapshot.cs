@@ -1666,6 +1666,45 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("KpiSettings");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.RevisitDayTotal", b =>
+                {
+                    b.Property<DateOnly>("DueDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DueDay", "Kind", "ClerkId");
+
+                    b.ToTable("RevisitDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
