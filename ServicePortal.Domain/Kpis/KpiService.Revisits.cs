@@ -6,8 +6,9 @@ using ServicePortal.Domain.Surveys;
 
 namespace ServicePortal.Domain.Kpis;
 
-// The revisit and satisfaction figures (issue 10): two aggregates over the revisit tasks due and the
-// issues raised in the period, and the questionnaire roll-up (SatisfactionRollup) of the same dates.
+// The revisit and satisfaction figures (issue 10): the revisit tasks due in the period (past days from
+// their day totals, today and later from the tasks), the issues raised in it, and the questionnaire
+// roll-up (SatisfactionRollup, from day totals too) of the same dates.
 public sealed partial class KpiService
 {
     /// <summary>The spot-check page (samples, progress, discrepancies).</summary>
@@ -24,7 +25,9 @@ public sealed partial class KpiService
     public async Task<RevisitKpis> RevisitsAsync(KpiRequest request, CancellationToken ct = default)
     {
         var s = Scope(request with { DepartmentId = null });
-        var due = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.DueAsync(db, s, c), ct), ct);
+        var today = DateOnly.FromDateTime(clock.ToLocal(s.Now));
+        var todayUtc = clock.ToUtc(today.ToDateTime(TimeOnly.MinValue));
+        var due = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.DueByDayAsync(db, s, request.From, request.To, today, todayUtc, c), ct), ct);
         var issues = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.IssuesAsync(db, s, c), ct), ct);
         var survey = Task.Run(() => rollup.SummarizeAsync(
             new SatisfactionQuery(request.From, request.To, SatisfactionGrouping.Item, DepartmentId: request.DepartmentId), ct), ct);

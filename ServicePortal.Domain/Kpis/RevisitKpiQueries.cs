@@ -42,6 +42,43 @@ public static class RevisitKpiQueries
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Tiles revisit rate and revisit satisfaction as the dashboard reads them: the days of the period
+    /// before <paramref name="today"/> from the day totals (<see cref="RevisitDayTotal"/>: every task of a past
+    /// day is due, and open past due unless done), today and later from the tasks (<see cref="DueAsync"/>).
+    /// The same rows as <see cref="DueAsync"/> over the whole period.
+    /// </summary>
+    /// <param name="from">the period's first Beijing day (<paramref name="s"/> begins at its start).</param>
+    /// <param name="to">the period's last Beijing day.</param>
+    /// <param name="todayUtc">the start of <paramref name="today"/> (Beijing) in UTC.</param>
+    public static async Task<List<RevisitDueRow>> DueByDayAsync(PortalDbContext db, KpiScope s, DateOnly from, DateOnly to, DateOnly today, DateTime todayUtc,
+        CancellationToken ct)
+    {
+        var rows = new List<RevisitDueRow>();
+        var lastPast = to < today ? to : today.AddDays(-1);
+        if (from <= lastPast)
+        {
+            var past = await db.Set<RevisitDayTotal>().AsNoTracking().Where(d => d.DueDay >= from && d.DueDay <= lastPast)
+                .GroupBy(d => new { d.Kind, d.ClerkId })
+                .Select(g => new
+                {
+                    g.Key.Kind, g.Key.ClerkId, Tasks = g.Sum(d => d.Tasks), Done = g.Sum(d => d.Done), OnTime = g.Sum(d => d.OnTime), Late = g.Sum(d => d.Late),
+                    Unreachable = g.Sum(d => d.Unreachable), Rated = g.Sum(d => d.Rated), Satisfied = g.Sum(d => d.Satisfied),
+                })
+                .ToListAsync(ct);
+            rows.AddRange(past.Select(d => new RevisitDueRow(d.Kind, d.ClerkId == "" ? null : d.ClerkId, d.Tasks, d.OnTime, d.Late, d.Unreachable,
+                d.Tasks - d.Done, d.Rated, d.Satisfied)));
+        }
+        if (to >= today)
+        {
+            var rest = s with { FromUtc = s.FromUtc > todayUtc ? s.FromUtc : todayUtc };
+            rows.AddRange(await DueAsync(db, rest, ct));
+        }
+        return [.. rows.GroupBy(r => (r.Kind, r.ClerkId)).Select(g => g.Count() == 1 ? g.First() : new RevisitDueRow(g.Key.Kind, g.Key.ClerkId,
+            g.Sum(r => r.Due), g.Sum(r => r.OnTime), g.Sum(r => r.Late), g.Sum(r => r.Unreachable), g.Sum(r => r.OpenPastDue), g.Sum(r => r.Rated),
+            g.Sum(r => r.Satisfied)))];
+    }
+
     /// <summary>The issues raised in the period.</summary>
     public static IQueryable<RevisitIssue> RaisedIn(PortalDbContext db, KpiScope s) =>
         db.RevisitIssues.AsNoTracking().Where(i => i.RaisedAt >= s.FromUtc && i.RaisedAt < s.BeforeUtc);

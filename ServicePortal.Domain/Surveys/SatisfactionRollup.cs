@@ -46,7 +46,8 @@ public sealed record SatisfactionSummary(
 /// monthly workbook share: over the questionnaires whose paper date is in the period, per item,
 /// department, month, quarter or year, the number of scores, the mean score and the satisfied rate
 /// (satisfied = a score of 4 or 5; blank items are not counted), with the overall figures.
-/// The store groups the answers by item and month (a covering index); the breakdown is folded here.
+/// The store keeps the answers' totals per paper date and item (<see cref="SurveyDayItem"/>, kept by
+/// triggers); they are grouped by item and month there and the breakdown is folded here.
 /// </summary>
 public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -57,21 +58,22 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
     public async Task<SatisfactionSummary> SummarizeAsync(SatisfactionQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.PaperDate >= query.From && a.PaperDate <= query.To);
-        var surveys = db.Surveys.AsNoTracking().Where(s => s.PaperDate >= query.From && s.PaperDate <= query.To);
+        // The day totals that triggers keep (SurveyDayItem, SurveyDay): a year is a few thousand rows, not millions of answers.
+        var days = db.Set<SurveyDayItem>().AsNoTracking().Where(d => d.PaperDate >= query.From && d.PaperDate <= query.To);
+        var surveys = db.Set<SurveyDay>().AsNoTracking().Where(d => d.PaperDate >= query.From && d.PaperDate <= query.To);
         if (query.TemplateId is { } template)
         {
-            answers = answers.Where(a => a.TemplateId == template);
-            surveys = surveys.Where(s => s.TemplateId == template);
+            days = days.Where(d => d.TemplateId == template);
+            surveys = surveys.Where(d => d.TemplateId == template);
         }
-        var cells = await answers.GroupBy(a => new { a.ItemId, a.PaperMonth })
-            .Select(g => new Cell(g.Key.ItemId, g.Key.PaperMonth, g.Count(), g.Sum(a => a.Score), g.Count(a => a.Score >= SurveyScale.SatisfiedFrom)))
+        var cells = await days.GroupBy(d => new { d.ItemId, d.PaperMonth })
+            .Select(g => new Cell(g.Key.ItemId, g.Key.PaperMonth, g.Sum(d => d.Scores), g.Sum(d => d.ScoreSum), g.Sum(d => d.Satisfied)))
             .ToListAsync(ct);
         var itemIds = cells.Select(c => c.ItemId).Distinct().ToList();
         var items = await db.Set<SurveyItem>().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
         if (query.DepartmentId is { } only) cells = cells.Where(c => items[c.ItemId].DepartmentId == only).ToList();
-        var questionnaires = await surveys.CountAsync(ct);
+        var questionnaires = await surveys.SumAsync(d => d.Questionnaires, ct);
 
         IEnumerable<SatisfactionRow> rows = query.By switch
         {
@@ -96,12 +98,13 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
 
     private static SatisfactionRow Row(string key, string label, IEnumerable<Cell> cells)
     {
-        int count = 0, sum = 0, satisfied = 0;
+        int count = 0, satisfied = 0;
+        long sum = 0;
         foreach (var c in cells) { count += c.Count; sum += c.Sum; satisfied += c.Satisfied; }
         return new SatisfactionRow(key, label, count, satisfied,
             count == 0 ? null : Math.Round((double)sum / count, 2),
             count == 0 ? null : Math.Round((double)satisfied / count, 4));
     }
 
-    private sealed record Cell(int ItemId, int Month, int Count, int Sum, int Satisfied);
+    private sealed record Cell(int ItemId, int Month, int Count, long Sum, int Satisfied);
 }

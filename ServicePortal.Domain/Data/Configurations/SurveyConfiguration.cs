@@ -67,3 +67,22 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
         b.HasIndex(a => new { a.PaperDate, a.ItemId, a.PaperMonth, a.Score, a.TemplateId }, "IX_SurveyAnswers_Rollup");
     }
 }
+
+// The day totals of the roll-up; the triggers that keep them are in the migration KpiDayTotals.
+internal sealed class SurveyDayItemConfiguration : IEntityTypeConfiguration<SurveyDayItem>
+{
+    public void Configure(EntityTypeBuilder<SurveyDayItem> b)
+    {
+        b.ToTable("SurveyDayItems");
+        b.HasKey(d => new { d.PaperDate, d.ItemId });
+    }
+}
+
+internal sealed class SurveyDayConfiguration : IEntityTypeConfiguration<SurveyDay>
+{
+    public void Configure(EntityTypeBuilder<SurveyDay> b)
+    {
+        b.ToTable("SurveyDays");
+        b.HasKey(d => new { d.PaperDate, d.TemplateId });
+    }
+}

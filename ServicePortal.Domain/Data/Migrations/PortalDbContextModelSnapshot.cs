@@ -1666,6 +1666,45 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("KpiSettings");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.RevisitDayTotal", b =>
+                {
+                    b.Property<DateOnly>("DueDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DueDay", "Kind", "ClerkId");
+
+                    b.ToTable("RevisitDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2773,6 +2812,50 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasIndex(new[] { "PaperDate", "ItemId", "PaperMonth", "Score", "TemplateId" }, "IX_SurveyAnswers_Rollup");
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Surveys.SurveyDay", b =>
+                {
+                    b.Property<DateOnly>("PaperDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Questionnaires")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperDate", "TemplateId");
+
+                    b.ToTable("SurveyDays", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Surveys.SurveyDayItem", b =>
+                {
+                    b.Property<DateOnly>("PaperDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoreSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperDate", "ItemId");
+
+                    b.ToTable("SurveyDayItems", (string)null);
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Surveys.SurveyItem", b =>
