@@ -50,6 +50,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         {
             customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
             if (customer is null) errors["customerId"] = ["所选客户不存在，请重新选择"];
+            else if (CustomerService.ClosedFileError(customer) is { } closed) errors["customerId"] = [closed];
         }
         var repair = await RepairAboutAsync(db, input, errors, ct);
         if (input.SourceRevisitIssueId is { } issueId) await Revisits.RevisitTasks.CheckConvertibleAsync(db, issueId, ct);

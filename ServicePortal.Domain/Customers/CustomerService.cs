@@ -16,6 +16,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         DateTime nowUtc, CancellationToken ct)
     {
         var customer = await Matching(db, name, phone).FirstOrDefaultAsync(ct)
+            ?? await MergedMatchAsync(db, name, phone, ct)
             ?? new Customer { Name = name.Trim(), Phone = Complaints.ComplaintValidator.NormalizePhone(phone), CreatedAt = nowUtc };
         customer.Address = string.IsNullOrWhiteSpace(address) ? customer.Address : address.Trim();
         if (foreign is { } f) customer.IsForeign = f;
@@ -28,8 +29,33 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var p = Complaints.ComplaintValidator.NormalizePhone(phone);
         var n = name.Trim();
-        return db.Customers.Where(c => c.Phone == p && c.Name == n);
+        return db.Customers.Where(c => c.Phone == p && c.Name == n && c.MergedIntoId == null && c.DestroyedAt == null);
     }
+
+    /// <summary>A file merged away under this name and phone: the file it went into (following later merges), which takes its new cases.</summary>
+    private static async Task<Customer?> MergedMatchAsync(PortalDbContext db, string name, string phone, CancellationToken ct)
+    {
+        var p = Complaints.ComplaintValidator.NormalizePhone(phone);
+        var n = name.Trim();
+        var into = await db.Customers.Where(c => c.Phone == p && c.Name == n && c.MergedIntoId != null).Select(c => c.MergedIntoId).FirstOrDefaultAsync(ct);
+        for (var hops = 0; into is { } id && hops < 10; hops++)
+        {
+            var target = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (target is null || target.DestroyedAt is not null) return null;
+            if (target.MergedIntoId is null) return target;
+            into = target.MergedIntoId;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Why no new case (complaint, repair, questionnaire) may hang off this file, or null: a merged file's cases belong
+    /// to the file it was merged into, and a destroyed file takes nothing new.
+    /// </summary>
+    internal static string? ClosedFileError(Customer customer) =>
+        customer.MergedIntoId is { } into ? $"该客户档案已合并到客户 {into}，请选择合并后的客户"
+        : customer.DestroyedAt is not null ? "该客户档案已销毁，不能再登记新的业务"
+        : null;
 
     /// <summary>Customers whose name contains, or whose phone starts with, the term (for the intake form's lookup).</summary>
     public Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? term, int max = 20, CancellationToken ct = default) =>

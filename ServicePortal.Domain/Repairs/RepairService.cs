@@ -81,6 +81,7 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
         {
             customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
             if (customer is null) errors["customerId"] = ["所选客户不存在，请重新选择"];
+            else if (CustomerService.ClosedFileError(customer) is { } closed) errors["customerId"] = [closed];
         }
         if (errors.Count > 0) throw new InputInvalidException(errors);
         var inWarranty = request.PurchaseDate is { } bought && settings.InWarranty(bought, DateOnly.FromDateTime(receivedLocal));

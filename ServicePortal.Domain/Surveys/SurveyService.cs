@@ -69,6 +69,7 @@ public sealed partial class SurveyService(IDbContextFactory<PortalDbContext> dbF
         if (input.CustomerId is not { } customerId) errors["customerId"] = ["请选择客户（可输入姓名或电话查找）"];
         else if ((customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, ct)) is null)
             errors["customerId"] = [$"客户 {customerId} 不存在，请从客户列表中选择（可输入姓名或电话查找）"];
+        else if (Customers.CustomerService.ClosedFileError(customer) is { } closed) errors["customerId"] = [closed];
 
         SurveyTemplateVersion? version = null;
         if (input.VersionId is not { } versionId) errors["versionId"] = ["请选择问卷模板"];
