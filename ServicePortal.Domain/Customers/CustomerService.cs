@@ -25,19 +25,20 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>The customer an intake means by this name and phone (as typed: trimmed, the phone normalized).</summary>
-    internal static IQueryable<Customer> Matching(PortalDbContext db, string name, string phone)
+    internal static IQueryable<Customer> Matching(PortalDbContext db, string name, string phone) =>
+        SameNameAndPhone(db, name, phone).Where(c => c.MergedIntoId == null && c.DestroyedAt == null);
+
+    private static IQueryable<Customer> SameNameAndPhone(PortalDbContext db, string name, string phone)
     {
         var p = Complaints.ComplaintValidator.NormalizePhone(phone);
         var n = name.Trim();
-        return db.Customers.Where(c => c.Phone == p && c.Name == n && c.MergedIntoId == null && c.DestroyedAt == null);
+        return db.Customers.Where(c => c.Phone == p && c.Name == n);
     }
 
     /// <summary>A file merged away under this name and phone: the file it went into (following later merges), which takes its new cases.</summary>
     private static async Task<Customer?> MergedMatchAsync(PortalDbContext db, string name, string phone, CancellationToken ct)
     {
-        var p = Complaints.ComplaintValidator.NormalizePhone(phone);
-        var n = name.Trim();
-        var into = await db.Customers.Where(c => c.Phone == p && c.Name == n && c.MergedIntoId != null).Select(c => c.MergedIntoId).FirstOrDefaultAsync(ct);
+        var into = await SameNameAndPhone(db, name, phone).Where(c => c.MergedIntoId != null).Select(c => c.MergedIntoId).FirstOrDefaultAsync(ct);
         for (var hops = 0; into is { } id && hops < 10; hops++)
         {
             var target = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, ct);
