@@ -48,6 +48,14 @@ public sealed class AccessLog(IDbContextFactory<PortalDbContext> dbFactory, Port
         return new PagedResult<AccessLogRow>(rows, total, page, pageSize);
     }
 
+    /// <summary>How the viewer filter reads in a title: the account's display name and user name, or the id when there is no such account.</summary>
+    public async Task<string> ViewerAsync(string viewerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == viewerId).Select(u => new { u.DisplayName, u.UserName }).SingleOrDefaultAsync(ct);
+        return user is null ? viewerId : $"{user.DisplayName}（{user.UserName}）";
+    }
+
     /// <summary>Every entry matching the filter, newest first, streamed (the export).</summary>
     public async IAsyncEnumerable<AccessLogRow> AllAsync(string userId, AccessLogQuery query,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)

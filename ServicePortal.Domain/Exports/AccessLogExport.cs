@@ -29,15 +29,20 @@ public sealed class AccessLogExport(AccessLog log, PortalClock clock)
     public string AsciiFileName() => RegisterSheet.FileName("access-log", clock);
 
     /// <summary>Writes the workbook (refused for anyone but the Executive and the Director); returns the row count.</summary>
-    public Task<int> WriteAsync(string userId, AccessLogQuery query, Stream output, CancellationToken ct = default) =>
-        RegisterSheet.WriteAsync(output, SheetName, RegisterSheet.Title(SheetName, Describe(query), clock), Columns(), log.AllAsync(userId, query, ct), ct);
+    public async Task<int> WriteAsync(string userId, AccessLogQuery query, Stream output, CancellationToken ct = default)
+    {
+        var viewer = string.IsNullOrEmpty(query.UserId) ? null : await log.ViewerAsync(query.UserId, ct);
+        return await RegisterSheet.WriteAsync(output, SheetName, RegisterSheet.Title(SheetName, Describe(query, viewer), clock), Columns(),
+            log.AllAsync(userId, query, ct), ct);
+    }
 
-    public static string Describe(AccessLogQuery q)
+    /// <summary>The filter in words for the title row; <paramref name="viewer"/> names the viewer filter (else its account id shows).</summary>
+    public static string Describe(AccessLogQuery q, string? viewer = null)
     {
         static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…";
         var parts = new List<string>();
         if (q.CustomerId is { } c) parts.Add($"客户编号：{c}");
-        if (!string.IsNullOrEmpty(q.UserId)) parts.Add($"查阅人：{q.UserId}");
+        if (!string.IsNullOrEmpty(q.UserId)) parts.Add($"查阅人：{viewer ?? q.UserId}");
         if (q.Part is { } p) parts.Add($"档案内容：{p.Chinese()}");
         if (q.Level is { } l) parts.Add($"密级：{l.Chinese()}");
         if (q.Channel is { } ch) parts.Add($"途径：{ch.Chinese()}");

@@ -141,6 +141,7 @@ public sealed class AccessRequestPagesTests : PortalComponentTest
         row.ShouldContain("秘密");
         row.ShouldContain("页面");
         page.Find("[data-testid=export-access-log]").GetAttribute("href").ShouldBe("/api/exports/access-log.xlsx");
+        page.Find(".mud-table-pagination").TextContent.ShouldContain("第 1-1 条，共 1 条"); // not MudBlazor's English "1-1 of 1"
     }
 
     [Fact]

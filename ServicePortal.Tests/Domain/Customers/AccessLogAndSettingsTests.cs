@@ -85,6 +85,21 @@ public class AccessLogAndSettingsTests
         AccessLogExport.Describe(new AccessLogQuery(Channel: AccessChannel.Ui)).ShouldContain("途径：页面");
     }
 
+    [Fact]
+    public async Task TheExportTitle_NamesTheViewerFilteredBy_NotTheirAccountId()
+    {
+        var (f, _) = await SeedAsync();
+        await using var _f = f;
+        var exec = await f.UserAsync("exec");
+        using var file = new MemoryStream();
+        (await f.Get<AccessLogExport>().WriteAsync(exec.Id, new AccessLogQuery(UserId: exec.Id), file, Ct)).ShouldBe(2);
+        file.Position = 0;
+        using var book = new ClosedXML.Excel.XLWorkbook(file);
+        var title = book.Worksheet(AccessLogExport.SheetName).Cell(1, 1).GetString() + book.Worksheet(AccessLogExport.SheetName).Cell(2, 1).GetString();
+        title.ShouldContain($"查阅人：{exec.DisplayName}（exec）");
+        title.ShouldNotContain(exec.Id);
+    }
+
     [Theory]
     [InlineData("admin")]
     [InlineData("exec")]
