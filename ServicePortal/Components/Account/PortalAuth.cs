@@ -29,7 +29,11 @@ public static class PortalClaims
     public const string DepartmentId = "portal:department_id";
 }
 
-/// <summary>Signs API tokens (Bearer) for the same accounts as the cookie sign-in, with the portal's key (<see cref="JwtSigningKey"/>).</summary>
+/// <summary>
+/// Signs API tokens (Bearer) for the same accounts as the cookie sign-in, with the portal's key
+/// (<see cref="JwtSigningKey"/>). A token carries the account's security stamp, checked on every request
+/// (<see cref="TokenStampCheck"/>).
+/// </summary>
 public sealed class JwtTokenService(JwtSigningKey key, TimeProvider time)
 {
     public const string Issuer = "ServicePortal";
@@ -52,6 +56,7 @@ public static class PortalAuthExtensions
     {
         // The signing key (JwtSigningKey) and the data-protection key ring come from AddPortalKeys.
         services.AddSingleton<JwtTokenService>();
+        services.AddSingleton<TokenStampCheck>();
 
         services.AddAuthentication(o =>
             {
@@ -72,6 +77,16 @@ public static class PortalAuthExtensions
                     ValidAudience = JwtTokenService.Issuer,
                     NameClaimType = ClaimTypes.Name,
                     RoleClaimType = ClaimTypes.Role,
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    // A disabled account, a changed role or a reset password ends the account's tokens (within a minute).
+                    OnTokenValidated = async ctx =>
+                    {
+                        var check = ctx.HttpContext.RequestServices.GetRequiredService<TokenStampCheck>();
+                        if (!await check.IsCurrentAsync(ctx.Principal!, ctx.HttpContext.RequestAborted))
+                            ctx.Fail("令牌已失效：账户已停用、角色已变更或密码已重置，请重新登录");
+                    },
                 };
             })
             .AddIdentityCookies();
