@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StoredSecrets>();
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<DeadlineService>();

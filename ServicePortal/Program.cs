@@ -38,7 +38,8 @@ builder.Services.AddPortalSecurity(builder.Configuration);
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-builder.Services.AddPortalAuthentication(builder.Configuration);
+builder.Services.AddPortalKeys(builder.Configuration);
+builder.Services.AddPortalAuthentication();
 builder.Services.AddPortalIdentity()
     .AddSignInManager<PortalSignInManager>()
     .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
@@ -76,6 +77,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
     var demoData = app.Configuration["Portal:DemoData"] is { Length: > 0 } setting ? bool.Parse(setting) : app.Environment.IsDevelopment();
     await init.InitializeAsync(demoData);
+    await app.Services.GetRequiredService<JwtSigningKey>().LoadAsync();
     if (!await init.HasAccountsAsync())
         app.Logger.LogWarning("数据库中还没有任何账户。请先运行：dotnet run --project ServicePortal -- create-admin --user <用户名>");
 }

@@ -166,6 +166,7 @@ public sealed partial class AccountService(IServiceScopeFactory scopes, PortalCl
         if (await ValidatePasswordAsync(op.Users, user, newPassword) is { Length: > 0 } passwordErrors)
             throw new InputInvalidException(new Dictionary<string, string[]> { ["password"] = passwordErrors });
         if (await op.Users.HasPasswordAsync(user)) Check(await op.Users.RemovePasswordAsync(user));
+        // Setting the password also gives the account a new security stamp (UserManager): its sessions and API tokens end.
         Check(await op.Users.AddPasswordAsync(user, newPassword));
         await UnlockAsync(op.Users, user);
         await op.CommitAsync(ct);

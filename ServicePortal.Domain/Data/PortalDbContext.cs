@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
@@ -8,8 +9,14 @@ using ServicePortal.Domain.Notifications;
 
 namespace ServicePortal.Domain.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's store. It also keeps the ASP.NET Core data-protection key ring (<see cref="IDataProtectionKeyContext"/>),
+/// so sign-in cookies and antiforgery tokens survive a restart and are read by every instance on the same database.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePortal.Domain.Data;
@@ -100,4 +101,29 @@ public static class Api
     /// <summary>The Chinese message(s) of one field in a validation problem.</summary>
     public static string ErrorsOf(JsonObject problem, string field) =>
         problem["errors"]?[field] is JsonArray messages ? string.Join(" ", messages.Select(m => m!.GetValue<string>())) : "";
+}
+
+/// <summary>Signing in through the login page, as a browser does: the page's antiforgery field, then the form.</summary>
+public static partial class LoginForm
+{
+    /// <summary>
+    /// Fetches the login page with <paramref name="client"/> and posts the form (to <paramref name="postTo"/>, another
+    /// instance, when given). A redirect answers a successful sign-in; the client's cookies then carry it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, HttpClient? postTo = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var form = await client.GetStringAsync("/Account/Login", ct);
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await (postTo ?? client).PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = TestAccounts.Password,
+        }), ct);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ServicePortal.Tests.Infrastructure;
 
@@ -84,19 +83,8 @@ public partial class PageAccessTests(ApiApp app) : IClassFixture<ApiApp>
     private async Task<HttpClient> SignedInWithCookieAsync(string userName)
     {
         var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/Account/Login", Ct);
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = TestAccounts.Password,
-        }), Ct);
+        using var response = await LoginForm.SignInAsync(client, userName);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
         return client;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -12,11 +12,37 @@ namespace ServicePortal.Tests.Infrastructure;
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sp-app-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A valid <c>Portal:JwtKey</c> for tests: Base64 of 32 bytes.</summary>
+    public const string TestJwtKey = "dGVzdHMtb25seS1zaWduaW5nLWtleS0zMi1ieXRlcyE=";
+
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
     private bool _seeded;
+
+    /// <summary>A new temporary database of its own.</summary>
+    public PortalAppFactory() : this(null) { }
+
+    /// <summary>
+    /// On the database in <paramref name="sharedFolder"/> (another instance's, or the one before a restart), which
+    /// this factory then leaves in place; a new temporary one when null.
+    /// </summary>
+    public PortalAppFactory(string? sharedFolder)
+    {
+        _ownsFolder = sharedFolder is null;
+        _folder = sharedFolder ?? NewFolder();
+    }
+
+    /// <summary>A new, empty folder for a test database.</summary>
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "sp-app-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The folder of this app's database.</summary>
+    public string Folder => _folder;
 
     /// <summary>When set, the app's clock is this fake (tests that need a fixed "now").</summary>
     public FakeTimeProvider? FakeTime { get; init; }
+
+    /// <summary><c>Portal:JwtKey</c>; null leaves it unset, so the app makes its own key and keeps it in the database.</summary>
+    public string? JwtKey { get; init; } = TestJwtKey;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,7 +53,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Escalation", "false"); // tests run escalation themselves: EscalationService.RunOnceAsync
         builder.UseSetting("Portal:RoutineRevisits", "false"); // and the routine revisits: RevisitTasks.GenerateRoutineAsync
         builder.UseSetting("Portal:CustomerInfoReports", "false"); // and the monthly customer-information reports: CustomerInfoReports.GenerateAsync
-        builder.UseSetting("Portal:JwtKey", "tests-only-signing-key");
+        builder.UseSetting("Portal:JwtKey", JwtKey ?? "");
         if (FakeTime is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(FakeTime));
     }
@@ -56,7 +82,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (_ownsFolder) DeleteFolder(_folder);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes a test database folder (after every app on it is disposed).</summary>
+    public static void DeleteFolder(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

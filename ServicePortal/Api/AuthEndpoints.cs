@@ -18,6 +18,7 @@ internal static class AuthEndpoints
             .WithName("Login")
             .WithSummary("登录，取得访问令牌")
             .WithDescription("用用户名和密码换取 Bearer 访问令牌（有效 8 小时）。之后的请求带请求头 Authorization: Bearer {accessToken}。"
+                + "账户停用、角色变更或密码重置后，该账户已发出的令牌在一分钟内失效（返回 401），需重新登录。"
                 + "密码错误返回 401；连续 5 次错误后账户锁定 15 分钟，期间返回 423（即使密码正确）；已停用的账户返回 403。")
             .AcceptsJson<LoginRequest>()
             .Produces<LoginResponse>()

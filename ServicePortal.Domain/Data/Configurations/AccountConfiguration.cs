@@ -23,3 +23,12 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         b.HasIndex(d => d.Name).IsUnique();
     }
 }
+
+internal sealed class StoredSecretConfiguration : IEntityTypeConfiguration<StoredSecret>
+{
+    public void Configure(EntityTypeBuilder<StoredSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(64);
+    }
+}

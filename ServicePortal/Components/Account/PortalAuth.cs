@@ -1,12 +1,11 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using ServicePortal.Domain.Accounts;
+using ServicePortal.Security;
 
 namespace ServicePortal.Components.Account;
 
@@ -30,19 +29,21 @@ public static class PortalClaims
     public const string DepartmentId = "portal:department_id";
 }
 
-/// <summary>Signs API tokens (Bearer) for the same accounts as the cookie sign-in.</summary>
-public sealed class JwtTokenService(SymmetricSecurityKey key, TimeProvider time)
+/// <summary>
+/// Signs API tokens (Bearer) for the same accounts as the cookie sign-in, with the portal's key
+/// (<see cref="JwtSigningKey"/>). A token carries the account's security stamp, checked on every request
+/// (<see cref="TokenStampCheck"/>).
+/// </summary>
+public sealed class JwtTokenService(JwtSigningKey key, TimeProvider time)
 {
     public const string Issuer = "ServicePortal";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
-
-    public SymmetricSecurityKey Key { get; } = key;
 
     public string Issue(ClaimsPrincipal principal)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var token = new JwtSecurityToken(Issuer, Issuer, principal.Claims, now, now + Lifetime,
-            new SigningCredentials(Key, SecurityAlgorithms.HmacSha256));
+            new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256));
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 }
@@ -51,13 +52,11 @@ public static class PortalAuthExtensions
 {
     private const string Selector = "Portal";
 
-    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services)
     {
-        var configured = config["Portal:JwtKey"];
-        // Without a configured key, tokens are signed with a key made at start-up (valid until restart).
-        var keyBytes = string.IsNullOrWhiteSpace(configured) ? RandomNumberGenerator.GetBytes(32) : SHA256.HashData(Encoding.UTF8.GetBytes(configured));
-        var key = new SymmetricSecurityKey(keyBytes);
-        services.AddSingleton(sp => new JwtTokenService(key, sp.GetRequiredService<TimeProvider>()));
+        // The signing key (JwtSigningKey) and the data-protection key ring come from AddPortalKeys.
+        services.AddSingleton<JwtTokenService>();
+        services.AddSingleton<TokenStampCheck>();
 
         services.AddAuthentication(o =>
             {
@@ -76,12 +75,24 @@ public static class PortalAuthExtensions
                 {
                     ValidIssuer = JwtTokenService.Issuer,
                     ValidAudience = JwtTokenService.Issuer,
-                    IssuerSigningKey = key,
                     NameClaimType = ClaimTypes.Name,
                     RoleClaimType = ClaimTypes.Role,
                 };
+                o.Events = new JwtBearerEvents
+                {
+                    // A disabled account, a changed role or a reset password ends the account's tokens (within a minute).
+                    OnTokenValidated = async ctx =>
+                    {
+                        var check = ctx.HttpContext.RequestServices.GetRequiredService<TokenStampCheck>();
+                        if (!await check.IsCurrentAsync(ctx.Principal!, ctx.HttpContext.RequestAborted))
+                            ctx.Fail("令牌已失效：账户已停用、角色已变更或密码已重置，请重新登录");
+                    },
+                };
             })
             .AddIdentityCookies();
+        // Read per validation: the key is loaded from the database after start-up (JwtSigningKey.LoadAsync).
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtSigningKey>((o, key) =>
+            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [key.Key]);
 
         services.ConfigureApplicationCookie(o =>
         {
