@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ServicePortal.Domain.Accounts;
@@ -61,6 +62,20 @@ public sealed class TokenRevocationTests : IAsyncLifetime
 
         (await StatusWithAsync(director)).ShouldBe(HttpStatusCode.Unauthorized);
         (await StatusWithAsync(await ApiApp.TokenAsync(_app.CreateClient(), "director", newPassword))).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task DisablingAnAccount_EndsItsSignInCookieWithinAMinute_Too()
+    {
+        var cookies = new System.Net.CookieContainer();
+        var browser = _app.CreateDefaultClient(new CookieContainerHandler(cookies));
+        (await LoginForm.SignInAsync(browser, "clerk")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.GetAsync("/api/complaints", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Accounts.SetDisabledAsync(await UserIdAsync("clerk"), disabled: true, await UserIdAsync("admin"), Ct);
+        _time.Advance(AMinute + TimeSpan.FromSeconds(1));
+
+        (await browser.GetAsync("/api/complaints", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
