@@ -27,7 +27,7 @@ public class BackupTests
         await using var f = await DomainFixture.CreateAsync();
         var service = f.Get<ComplaintService>();
         var clerk = await f.UserAsync("clerk");
-        await AddFillerAsync(f, megabytes: 48); // a copy long enough for the writers to commit while it runs
+        await AddFillerAsync(f, megabytes: 64); // a copy long enough for the writers to commit while it runs
 
         var committed = new ConcurrentQueue<string>();
         var committedDuringBackup = 0;
@@ -55,6 +55,8 @@ public class BackupTests
         await stop.CancelAsync();
         await Task.WhenAll(writers); // a writer that failed (e.g. "database is locked") fails the test here
 
+        TestContext.Current.SendDiagnosticMessage(
+            $"Backup of {backup.Bytes / 1048576.0:N0} MB in {backup.Elapsed.TotalMilliseconds:F0} ms: {before.Count} complaints committed before it, {committedDuringBackup} during it, {committed.Count} in all");
         committedDuringBackup.ShouldBeGreaterThan(0, $"no writer committed during the {backup.Elapsed.TotalMilliseconds:F0} ms copy, so the test proved nothing");
         var restoredPath = Path.Combine(Folder(f), "restored", "portal.db");
         var restore = await Backups(restoredPath).RestoreAsync(backup.File, Ct);
