@@ -11,10 +11,12 @@ namespace ServicePortal.Domain;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the store (SQLite) and the domain services.</summary>
-    public static IServiceCollection AddPortalDomain(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the store (SQLite) and the domain services; backups go by default to <c>backups/</c> next to the database.</summary>
+    public static IServiceCollection AddPortalDomain(this IServiceCollection services, string connectionString, BackupSettings? backups = null)
     {
         DatabaseInitializer.EnsureDatabaseFolder(connectionString);
+        services.AddSingleton(backups ?? BackupSettings.For(connectionString));
+        services.AddSingleton<DatabaseBackups>();
         services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));

@@ -23,7 +23,7 @@ internal static class CreateAdminCommand
           密码在终端输入（不显示，输入两次）；也可从标准输入传入（例如 CI 或脚本中）。
           密码至少 12 个字符，且包含小写字母、大写字母、数字、符号中的至少三类，不得包含用户名。
 
-        使用与门户相同的数据库设置（ConnectionStrings__Portal，默认 ServicePortal/App_Data/portal.db）；数据库不存在时先创建。
+        使用与门户相同的数据库设置（ConnectionStrings__Portal，默认为数据文件夹中的 portal.db）；数据库不存在时先创建。
         """;
 
     internal sealed record Arguments(string User, string Name, string Department);

@@ -14,18 +14,18 @@ using ServicePortal.Security;
 
 if (args is ["generate", ..])
     return await GenerateCommand.RunAsync(args[1..]);
-// create-admin runs on the same configuration (database) as the portal, then exits.
-var createAdmin = args is ["create-admin", ..] ? args[1..] : null;
+// create-admin, backup and restore run on the same configuration (database) as the portal, then exit.
+var command = args is ["create-admin" or "backup" or "restore", ..] ? args : null;
 
-var builder = WebApplication.CreateBuilder(createAdmin is null ? args : []);
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 // Serve MudBlazor's and the app's static web assets from the build output in every environment
 // (by default only Development does), so tests and `dotnet run` in Production look the same.
 builder.WebHost.UseStaticWebAssets();
 
-var connectionString = builder.Configuration.GetConnectionString("Portal");
-if (string.IsNullOrWhiteSpace(connectionString))
-    connectionString = $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "App_Data", "portal.db")}";
-builder.Services.AddPortalDomain(connectionString);
+var storage = PortalStorage.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+if (command is ["backup" or "restore", ..])
+    return await BackupCommand.RunAsync(command, storage, Console.Out, Console.Error);
+builder.Services.AddPortalDomain(storage.ConnectionString, storage.Backups);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -48,10 +48,12 @@ builder.Services.AddPortalAuthorization();
 if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 if (builder.Configuration.GetValue("Portal:CustomerInfoReports", true)) builder.Services.AddHostedService<ServicePortal.Customers.CustomerInfoReportWorker>();
+if (builder.Configuration.GetValue("Portal:Backups:Daily", true)) builder.Services.AddHostedService<ServicePortal.Backups.DailyBackupWorker>();
 
 var app = builder.Build();
-if (createAdmin is not null)
-    return await CreateAdminCommand.RunAsync(createAdmin, app.Services, CreateAdminCommand.ReadPassword, confirm: !Console.IsInputRedirected, Console.Out, Console.Error);
+if (storage.MoveNote is not null) app.Logger.LogWarning("{Note}", storage.MoveNote);
+if (command is ["create-admin", ..])
+    return await CreateAdminCommand.RunAsync(command[1..], app.Services, CreateAdminCommand.ReadPassword, confirm: !Console.IsInputRedirected, Console.Out, Console.Error);
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

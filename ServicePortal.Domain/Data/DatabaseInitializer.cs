@@ -10,7 +10,7 @@ using ServicePortal.Domain.Demo;
 namespace ServicePortal.Domain.Data;
 
 /// <summary>
-/// Start-up work: apply migrations, then fill reference data (roles, departments, categories)
+/// Start-up work: back up an existing database that migrations are about to change, apply migrations, then fill reference data (roles, departments, categories)
 /// and, on a new database, the demo accounts and demo cases.
 /// </summary>
 public sealed class DatabaseInitializer(
@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
     DemoDataGenerator demo,
+    DatabaseBackups backups,
     Common.PortalClock clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -42,6 +43,10 @@ public sealed class DatabaseInitializer(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             isNew = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+            // An existing database is copied before migrations change it: an upgrade gone wrong can be restored.
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (!isNew && pending.Count > 0)
+                await backups.BeforeMigrationAsync(pending, ct);
             await db.Database.MigrateAsync(ct);
             // WAL lets readers go on while a clerk saves; the busy timeout makes writers queue instead of failing.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

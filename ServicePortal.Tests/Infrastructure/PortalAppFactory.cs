@@ -53,6 +53,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Escalation", "false"); // tests run escalation themselves: EscalationService.RunOnceAsync
         builder.UseSetting("Portal:RoutineRevisits", "false"); // and the routine revisits: RevisitTasks.GenerateRoutineAsync
         builder.UseSetting("Portal:CustomerInfoReports", "false"); // and the monthly customer-information reports: CustomerInfoReports.GenerateAsync
+        builder.UseSetting("Portal:Backups:Daily", "false"); // and the daily backup: DatabaseBackups.DailyAsync
         builder.UseSetting("Portal:JwtKey", JwtKey ?? "");
         if (FakeTime is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(FakeTime));
