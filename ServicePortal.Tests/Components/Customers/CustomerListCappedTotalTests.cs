@@ -39,9 +39,9 @@ public sealed class CustomerListCappedTotalTests : PortalComponentTest
         await CustomerCommonSearchTests.SeedAsync(Domain.ConnectionString);
         await SignInAsync("clerk");
 
-        var page = Open("/customers?q=%E4%B8%9C%E6%9D%A5"); // 东来
+        var page = Open("/customers?q=%E5%AE%8F%E8%BE%BE"); // 宏达
 
-        page.WaitForAssertion(() => Pager(page).ShouldContain("共 15,333 条"), Wait);
+        page.WaitForAssertion(() => Pager(page).ShouldContain("共 1,840 条"), Wait);
         Pager(page).ShouldNotContain("+ 条");
     }
 }

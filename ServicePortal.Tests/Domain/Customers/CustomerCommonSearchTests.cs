@@ -15,7 +15,8 @@ public class CustomerCommonSearchTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
-    /// 46,000 customers: two in three named 华信有限公司n (30,667: common), the others 东来物流n; even ones in 华东, odd in 华南;
+    /// 46,000 customers: 1,840 named 宏达精密n (n % 25 = 7: fewer than CommonHits), of the others two in three named 华信有限公司n
+    /// (common), the rest 东来物流n; even ones in 华东, odd in 华南;
     /// customers count − 2 and count − 3 (有限 ones among the newest) merged and destroyed; customer 5 a key customer.
     /// </summary>
     internal static async Task SeedAsync(string connectionString, int count = 46_000)
@@ -27,7 +28,7 @@ public class CustomerCommonSearchTests
             WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < {count})
             INSERT INTO Customers (Kind, Name, Phone, Address, IsForeign, IsKeyCustomer, ServiceArea, CreatedAt, Industry, Scale, Qualifications,
                 CreditClass, BusinessNotes, LastVerifiedBy, Version)
-            SELECT 'Organisation', CASE WHEN n % 3 = 0 THEN '东来物流' ELSE '华信有限公司' END || n, '139' || printf('%08d', n), '', 0, n = 5,
+            SELECT 'Organisation', CASE WHEN n % 25 = 7 THEN '宏达精密' WHEN n % 3 = 0 THEN '东来物流' ELSE '华信有限公司' END || n, '139' || printf('%08d', n), '', 0, n = 5,
                 CASE WHEN n % 2 = 0 THEN '华东' ELSE '华南' END, '2026-01-01 00:00:00', '', '', '', NULL, '', '', 0
             FROM i;
             UPDATE Customers SET MergedIntoId = 1 WHERE Id = {count - 2};
@@ -93,10 +94,19 @@ public class CustomerCommonSearchTests
     {
         await using var f = await DomainFixture.CreateAsync(accounts: false);
         await SeedAsync(f.ConnectionString);
-        var r = await SearchAsync(f, new CustomerQuery { Search = "东来" }); // 15,333 names: fewer than CommonHits
+        var r = await SearchAsync(f, new CustomerQuery { Search = "宏达" }); // 1,840 names: fewer than CommonHits (2,000 here)
         r.Capped.ShouldBeFalse();
-        r.Total.ShouldBe(15_333);
-        r.Ids.ShouldBe(await ScanAsync(f, "instr(Name, '东来') > 0", "Id DESC"));
+        r.Total.ShouldBe(1_840);
+        r.Ids.ShouldBe(await ScanAsync(f, "instr(Name, '宏达') > 0", "Id DESC"));
+    }
+
+    [Fact]
+    public void ACommonText_IsOneNameInFifty_Between2000And20000Hits()
+    {
+        CustomerDirectory.CommonHits(46_000).ShouldBe(2_000);
+        CustomerDirectory.CommonHits(200_000).ShouldBe(4_000);
+        CustomerDirectory.CommonHits(1_000_000).ShouldBe(20_000);
+        CustomerDirectory.CommonHits(5_000_000).ShouldBe(20_000);
     }
 
     [Fact]
