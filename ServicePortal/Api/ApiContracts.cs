@@ -87,11 +87,13 @@ public sealed record PageResponse<T>(
     IReadOnlyList<T> Items,
     [property: Description("符合条件的总条数")] int TotalCount,
     [property: Description("页码，从 1 开始")] int Page,
-    int PageSize);
+    int PageSize,
+    [property: Description("为 true 时符合条件的多于 totalCount 条：搜索的文字过于常见（如客户名称中的“有限”），只计数到 totalCount 为止，可翻页至此；请缩小搜索范围")]
+    bool TotalCapped = false);
 
 internal static class PageResponse
 {
     /// <summary>A register's page as the API answers it: pages counted from 1.</summary>
     public static PageResponse<T> Of<T>(ServicePortal.Domain.Common.PagedResult<T> result) =>
-        new(result.Items, result.TotalCount, result.Page + 1, result.PageSize);
+        new(result.Items, result.TotalCount, result.Page + 1, result.PageSize, result.TotalCapped);
 }
