@@ -11,7 +11,7 @@ using ServicePortal.Domain.Data;
 namespace ServicePortal.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206223130_CustomerNameGrams")]
+    [Migration("20261206233522_CustomerNameGrams")]
     partial class CustomerNameGrams
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace ServicePortal.Domain.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -1628,6 +1645,24 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("RepairSerials");
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Data.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("StoredSecrets");
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Kpis.KpiMonthlyBase", b =>
