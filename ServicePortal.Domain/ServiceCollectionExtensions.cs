@@ -11,13 +11,19 @@ namespace ServicePortal.Domain;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the store (SQLite) and the domain services; backups go by default to <c>backups/</c> next to the database.</summary>
-    public static IServiceCollection AddPortalDomain(this IServiceCollection services, string connectionString, BackupSettings? backups = null)
+    /// <summary>
+    /// Registers the store (SQLite) and the domain services; backups go by default to <c>backups/</c> next to the database;
+    /// <paramref name="syncEveryCommit"/>: see <see cref="SqliteCommitSync"/>.
+    /// </summary>
+    public static IServiceCollection AddPortalDomain(this IServiceCollection services, string connectionString, BackupSettings? backups = null,
+        bool syncEveryCommit = false)
     {
         DatabaseInitializer.EnsureDatabaseFolder(connectionString);
         services.AddSingleton(backups ?? BackupSettings.For(connectionString));
         services.AddSingleton<DatabaseBackups>();
-        services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+        var commitSync = new SqliteCommitSync(syncEveryCommit);
+        services.AddSingleton(commitSync);
+        services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)).AddInterceptors(commitSync));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredSecrets>();
