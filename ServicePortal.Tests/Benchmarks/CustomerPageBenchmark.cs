@@ -89,26 +89,28 @@ public sealed class CustomerPageBenchmark
             db.ChangeTracker.Clear();
         }
         var parts = access.Parts.Where(p => p.Logged).ToList();
+        // The baseline's connection commits as the app's do (SqliteCommitSync: synchronous = NORMAL unless SyncEveryCommit).
+        var level = fixture.Get<SqliteCommitSync>().Level;
+        await ExecuteAsync(connection, $"PRAGMA synchronous = {level}");
         await Sample($"logging a view: {logged} access-log entries written (EF Core, as GetAsync does)",
             () => LogViewAsync(logDb), () => raw.LogAsync(parts, actor), LogTargetP95);
-        var synchronous = await ScalarAsync(connection, "PRAGMA synchronous"); // as the app's connections have it (2 = FULL)
-        // The same on connections with synchronous=NORMAL: WAL then syncs at checkpoints, not at every commit.
-        await using var normalDb = await factory.CreateDbContextAsync(Ct);
-        await normalDb.Database.OpenConnectionAsync(Ct);
-        await normalDb.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", Ct);
-        await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL");
-        await Sample("… the same with PRAGMA synchronous = NORMAL (no fsync at each commit)",
-            () => LogViewAsync(normalDb), () => raw.LogAsync(parts, actor), LogTargetP95);
+        // The same with every commit flushed (Portal:Sqlite:SyncEveryCommit=true): WAL then fsyncs the log at each commit.
+        await using var fullDb = await factory.CreateDbContextAsync(Ct);
+        await fullDb.Database.OpenConnectionAsync(Ct);
+        await fullDb.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL", Ct);
         await ExecuteAsync(connection, "PRAGMA synchronous = FULL");
+        await Sample("… the same with PRAGMA synchronous = FULL (Portal:Sqlite:SyncEveryCommit=true: an fsync at each commit)",
+            () => LogViewAsync(fullDb), () => raw.LogAsync(parts, actor));
+        await ExecuteAsync(connection, $"PRAGMA synchronous = {level}");
 
         BenchReport.Write($"Customer page ({cases:N0} complaints and {cases:N0} repair orders over 5 years for 300 customers; generated in {fill.Elapsed.TotalSeconds:0} s)", rows,
         [
             $"The customer opened: {history}. Subject: the `CustomerFiles` calls the customer page makes, as the Executive; " +
             "baseline: the same rows, counts and log inserts as plain SQL through ADO.NET. The page loads a case tab only when it is opened: " +
             "the first row counts all four. Logging: the entries `GetAsync` adds for the classified parts seen and the SaveChanges (a transaction commit) " +
-            "that writes them — a view without them saves nothing. The app's connections keep SQLite's default synchronous = FULL " +
-            $"(PRAGMA synchronous = {synchronous}): in WAL mode every commit waits for an fsync of the log, which is most of the cost on this disk; " +
-            "the last row is the same write with synchronous = NORMAL (still safe from corruption; a power cut may lose the last commits).",
+            "that writes them — a view without them saves nothing. The app's connections commit with synchronous = " +
+            $"{(level == 1 ? "NORMAL" : "FULL")} (SqliteCommitSync; in WAL mode NORMAL syncs the log at checkpoints, safe from corruption, a power cut may " +
+            "lose the last commits); the last row is the same write with synchronous = FULL, an fsync at every commit (Portal:Sqlite:SyncEveryCommit=true).",
         ]);
     }
 
