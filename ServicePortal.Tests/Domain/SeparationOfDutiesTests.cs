@@ -154,3 +154,43 @@ public class SeparationOfDutiesTests
             .Message.ShouldContain("不能审批自己提出的销毁申请");
     }
 }
+
+/// <summary>Least privilege (issue 12): the settings services check the caller's role themselves, not only the endpoint or page.</summary>
+public class SettingsServicesRoleTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("clerk")]
+    [InlineData("head")]
+    [InlineData("exec")]
+    public async Task ApprovalLimits_SavedByAnyoneButTheAdmin_AreRefused_AndKept(string userName)
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var service = f.Get<ApprovalPolicyService>();
+        var before = await service.GetAsync(Ct);
+        var user = (await f.UserAsync(userName)).Id;
+
+        var refused = await Should.ThrowAsync<NotPermittedException>(() =>
+            service.SaveAsync(user, new ApprovalLimits(1m, 2m), Ct));
+
+        refused.Message.ShouldContain("只有系统管理员");
+        (await service.GetAsync(Ct)).ShouldBe(before);
+        (await service.SaveAsync((await f.UserAsync("admin")).Id, new ApprovalLimits(1m, 2m), Ct)).ShouldBe(new ApprovalLimits(1m, 2m));
+    }
+
+    [Fact]
+    public async Task DeadlinePolicies_SavedByAClerk_AreRefused_AndKept()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var service = f.Get<DeadlineService>();
+        var changed = DeadlinePolicy.Defaults().ToList();
+        changed[0].CloseDays += 5;
+        var clerk = (await f.UserAsync("clerk")).Id;
+
+        var refused = await Should.ThrowAsync<NotPermittedException>(() => service.SaveAsync(clerk, changed, Ct));
+
+        refused.Message.ShouldContain("只有系统管理员");
+        (await service.PoliciesAsync(Ct)).Select(p => p.CloseDays).ShouldBe(DeadlinePolicy.Defaults().Select(p => p.CloseDays), ignoreOrder: true);
+    }
+}
