@@ -193,4 +193,18 @@ public class SettingsServicesRoleTests
         refused.Message.ShouldContain("只有系统管理员");
         (await service.PoliciesAsync(Ct)).Select(p => p.CloseDays).ShouldBe(DeadlinePolicy.Defaults().Select(p => p.CloseDays), ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task RepairSettings_SavedByAClerk_AreRefused_AndKept()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var r = await RepairCycle.CreateAsync(f);
+        var before = await r.Repairs.SettingsAsync(Ct);
+
+        var refused = await Should.ThrowAsync<NotPermittedException>(() => r.Repairs.SaveSettingsAsync(r.Id("clerk"), 36, !before.CollectFeeBeforeRepair, Ct));
+
+        refused.Message.ShouldContain("只有系统管理员");
+        var after = await r.Repairs.SettingsAsync(Ct);
+        (after.WarrantyMonths, after.CollectFeeBeforeRepair).ShouldBe((before.WarrantyMonths, before.CollectFeeBeforeRepair));
+    }
 }
