@@ -34,6 +34,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddPortalApi();
 builder.Services.AddPortalSecurity(builder.Configuration);
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
@@ -63,6 +64,7 @@ app.UsePortalSecurity();
 app.UseRequestLocalization(PortalCultures.LocalizationOptions());
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // exports per user (PortalRateLimits); sign-in is limited by SignInGuard, which knows the account name
 app.UseAntiforgery();
 
 app.MapStaticAssets();

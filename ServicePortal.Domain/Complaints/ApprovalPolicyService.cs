@@ -48,11 +48,13 @@ public sealed class ApprovalPolicyService(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <exception cref="InputInvalidException">a limit is invalid; nothing was saved.</exception>
-    public async Task<ApprovalLimits> SaveAsync(ApprovalLimits thresholds, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin.</exception>
+    public async Task<ApprovalLimits> SaveAsync(string userId, ApprovalLimits thresholds, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, "核决权限金额", ct);
         var errors = Validate(thresholds);
         if (errors.Count > 0) throw new InputInvalidException(errors);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var policy = await db.ApprovalPolicies.SingleOrDefaultAsync(ct);
         if (policy is null) db.ApprovalPolicies.Add(policy = new ApprovalPolicy());
         policy.HandlerLimit = thresholds.HandlerLimit;

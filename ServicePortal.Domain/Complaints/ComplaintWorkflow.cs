@@ -209,8 +209,10 @@ public partial class Complaint
             ?? Permitted(actor.Id == OwnerId, "只有首问责任人可以申请延期")
             ?? Rule(PendingExtension is not null, "已有一个延期申请等待审批"),
         CaseActions.DecideExtension => Open("审批延期")
-            ?? Role(actor, "审批延期", Roles.DepartmentHead)
-            ?? Rule(PendingExtension is null, "没有待审批的延期申请"),
+            ?? Role(actor, "审批延期", Roles.DepartmentHead, Roles.Executive)
+            ?? Rule(PendingExtension is null, "没有待审批的延期申请")
+            ?? Permitted(PendingExtension!.RequestedById != actor.Id, "不能审批自己提出的延期申请")
+            ?? OfCaseDepartment(actor, "审批延期"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown step"),
     };
 
@@ -222,8 +224,18 @@ public partial class Complaint
         if (CurrentProposal is not { } proposal) return new("没有待审批的处理方案", false);
         if (proposal.AwaitedLevel is not { } level) return new("处理方案不需要再审批", false);
         var role = ApproverRole(level);
-        return Permitted(actor.Role == role, $"此处理方案现在需要{Roles.ChineseName(role)}审批");
+        return Permitted(actor.Role == role, $"此处理方案现在需要{Roles.ChineseName(role)}审批")
+            ?? Permitted(proposal.ById != actor.Id, "不能审批自己提交的处理方案")
+            ?? OfCaseDepartment(actor, "审批处理方案");
     }
+
+    /// <summary>
+    /// Separation of duties: a department head approves only for their own department — the one that received
+    /// the case (its owner's) or the one responsible for it; the Executive approves for every department.
+    /// </summary>
+    private Refusal? OfCaseDepartment(CaseActor actor, string action) =>
+        Permitted(actor.Role != Roles.DepartmentHead || actor.DepartmentId == Owner.DepartmentId || actor.DepartmentId == ResponsibleDepartmentId,
+            $"部门经理只能{action}本部门（受理部门或责任部门）的投诉");
 
     private static string ApproverRole(ApprovalLevel level) => level == ApprovalLevel.Executive ? Roles.Executive : Roles.DepartmentHead;
 

@@ -74,12 +74,13 @@ public sealed class DeadlineService(IDbContextFactory<PortalDbContext> dbFactory
     public static string Key(ComplaintSeverity severity, bool foreign) => $"{severity}/{(foreign ? "foreign" : "domestic")}";
 
     /// <summary>Replaces the policy rows (Admin); applies to cases registered from now on.</summary>
-    public async Task SaveAsync(IReadOnlyList<DeadlinePolicy> policies, CancellationToken ct = default)
+    public async Task SaveAsync(string userId, IReadOnlyList<DeadlinePolicy> policies, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, "处理时限", ct);
         var errors = Validate(policies);
         if (errors.Count > 0) throw new InputInvalidException(errors);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DeadlinePolicies.RemoveRange(await db.DeadlinePolicies.ToListAsync(ct));
         await db.SaveChangesAsync(ct);

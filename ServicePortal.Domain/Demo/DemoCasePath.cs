@@ -137,6 +137,7 @@ internal sealed partial class DemoComplaintFactory
             var department = category.Departments.Pick(_r);
             var departmentId = f._departmentIds[department];
             var investigator = f._staff.Investigator(department, _r);
+            var proposer = f._staff.Proposer(department, intake.Owner.Department, investigator, intake.Owner);
             var person = _r.Chance(0.85) ? investigator : null;
 
             var (items, remedy) = Resolution();
@@ -170,14 +171,14 @@ internal sealed partial class DemoComplaintFactory
             if (judgedBy is null) Judge(_time.Later(NextDuration()), judge, true, _r.Pick(CycleTexts.ValidReasons));
             _time.Add(_time.Later(NextDuration()), (c, now) => c.Assign(judge.Actor, departmentId, department, person?.User, now));
             Investigate(_time.Later(NextDuration()), investigator, department);
-            if (_r.Chance(0.02)) Extension(0.7);
-            Propose(_time.Later(NextDuration()), investigator, items);
+            if (_r.Chance(0.02)) Extension(department, 0.7);
+            Propose(_time.Later(NextDuration()), proposer, items);
             if (rejectAt != ApprovalLevel.None)
             {
-                Approvals(department, level, rejectAt);
-                Propose(_time.Later(NextDuration()), investigator, revised);
+                Approvals(department, proposer, level, rejectAt);
+                Propose(_time.Later(NextDuration()), proposer, revised);
             }
-            Approvals(department, revisedLevel, ApprovalLevel.None);
+            Approvals(department, proposer, revisedLevel, ApprovalLevel.None);
             Reply(_time.Later(NextDuration()), $"告知处理方案：{revisedRemedy}");
 
             _time.Later(FeedbackWait());
@@ -194,13 +195,13 @@ internal sealed partial class DemoComplaintFactory
             var reopenedBy = _r.Chance(0.5) ? intake.Owner : _r.Chance(0.6) ? f._staff.Director : f._staff.ServiceHead;
             var reopenReason = $"{objection}，重新调查";
             _time.Add(_time.Later(_r.Between(0.3, 4)), (c, now) => c.Reopen(reopenedBy.Actor, reopenReason, now));
-            if (_r.Chance(0.6)) Extension(0.85);
+            if (_r.Chance(0.6)) Extension(department, 0.85);
             Investigate(_time.Later(_r.Between(6, 20)), investigator, department);
             var (more, moreRemedy) = SecondResolution();
             var moreLevel = f._approvals.LevelFor(Total(more));
-            Propose(_time.Later(_r.Between(1, 6)), investigator, more);
+            Propose(_time.Later(_r.Between(1, 6)), proposer, more);
             _durations = [];
-            Approvals(department, moreLevel, ApprovalLevel.None);
+            Approvals(department, proposer, moreLevel, ApprovalLevel.None);
             Reply(_time.Later(_r.Between(0.5, 4)), $"告知新的处理结果：{moreRemedy}");
             Feedback(_time.Later(FeedbackWait()), true, _r.Pick(CycleTexts.SatisfiedNotes));
             Close(_time.Later(_r.Between(0.2, 12)), _r.Pick(ComplaintTexts.CloseNotes));
@@ -259,14 +260,18 @@ internal sealed partial class DemoComplaintFactory
         private void Propose(DateTime at, DemoPerson by, List<ResolutionItemInput> items) =>
             _time.Add(at, (c, now) => c.Propose(by.Actor, items, f._approvals, now));
 
-        /// <summary>The approvals of the last proposal, in order: the head (of the responsible department), then the Executive.</summary>
-        private void Approvals(string department, ApprovalLevel level, ApprovalLevel rejectAt)
+        /// <summary>
+        /// The approvals of the last proposal (made by <paramref name="proposer"/>), in order: a head of the case's
+        /// departments other than the proposer, then the Executive.
+        /// </summary>
+        private void Approvals(string department, DemoPerson proposer, ApprovalLevel level, ApprovalLevel rejectAt)
         {
             if (level == ApprovalLevel.None) return;
             ApprovalLevel[] steps = level == ApprovalLevel.Executive ? [ApprovalLevel.DepartmentHead, ApprovalLevel.Executive] : [ApprovalLevel.DepartmentHead];
+            var head = f._staff.ApproverFor(department, intake.Owner.Department, proposer);
             foreach (var step in steps)
             {
-                var by = step == ApprovalLevel.Executive ? f._staff.Executive : f._staff.HeadOf(department);
+                var by = step == ApprovalLevel.Executive ? f._staff.Executive : head;
                 var at = _time.Later(NextDuration());
                 if (step == rejectAt)
                 {
@@ -297,13 +302,13 @@ internal sealed partial class DemoComplaintFactory
             _time.Add(at, (c, now) => c.Close(by.Actor, note, now));
         }
 
-        /// <summary>The owner asks to move the closing limit by a week or so; the head of the owner's department decides.</summary>
-        private void Extension(double approveChance)
+        /// <summary>The owner asks to move the closing limit by a week or so; a head of the case's departments decides.</summary>
+        private void Extension(string department, double approveChance)
         {
             var requestedAt = _time.Later(_r.Between(0.3, 3));
             var (requested, request) = Request(_planCloseDue);
             _time.Add(requestedAt, request);
-            var decider = f._staff.HeadOf(intake.Owner.Department);
+            var decider = f._staff.ExtensionDecider(intake.Owner.Department, department);
             var decidedAt = _time.Later(_r.Between(1, 8));
             if (_r.Chance(approveChance))
             {

@@ -69,7 +69,7 @@ internal sealed class DemoStaff
         var staff = people.Where(p => p.Role == Roles.Staff).ToList();
         // First-contact owners: mostly the clerks who take the calls, sometimes a staff member on site.
         Owners = new Weighted<DemoPerson>(clerks.Select(c => (c, 3.0))
-            .Concat(staff.Select(s => (s, s.Department == "客服部" || s.Department == "维修部" ? 1.0 : 0.4))).ToArray());
+            .Concat(staff.Where(s => HasHead(people, s.Department)).Select(s => (s, s.Department == "客服部" || s.Department == "维修部" ? 1.0 : 0.4))).ToArray());
         Judges = new Weighted<DemoPerson>((Director, 3), (ServiceHead, 1));
         Closers = new Weighted<DemoPerson>((Director, 3), (ServiceHead, 2));
         Clerks = clerks;
@@ -78,6 +78,10 @@ internal sealed class DemoStaff
             .GroupBy(p => p.Department).ToDictionary(g => g.Key, g => g.ToArray());
         _heads = people.Where(p => p.Role == Roles.DepartmentHead).ToDictionary(p => p.Department);
     }
+
+    /// <summary>Only staff of a department with a head take complaints: a head of the case's departments approves its proposals.</summary>
+    private static bool HasHead(IReadOnlyList<DemoPerson> people, string department) =>
+        people.Any(p => p.Role == Roles.DepartmentHead && p.Department == department);
 
     private readonly Dictionary<string, DemoPerson[]> _investigators;
     private readonly Dictionary<string, DemoPerson> _heads;
@@ -104,5 +108,25 @@ internal sealed class DemoStaff
         People.Where(p => p.Role == Roles.Staff && departments.Contains(p.Department)).ToArray();
 
     /// <summary>The head of a department, or the 客服部 head for a department without one (approvals, extensions).</summary>
-    public DemoPerson HeadOf(string department) => _heads.GetValueOrDefault(department) ?? ServiceHead;
+    /// <summary>
+    /// Who approves a proposal at the head's level (separation of duties): the head of the responsible department,
+    /// else of the owner's, never the one who proposed it (owners come only from departments with a head).
+    /// </summary>
+    public DemoPerson ApproverFor(string department, string ownerDepartment, DemoPerson proposer) =>
+        new[] { _heads.GetValueOrDefault(department), _heads.GetValueOrDefault(ownerDepartment) }
+            .FirstOrDefault(h => h is not null && h != proposer)
+        ?? throw new InvalidOperationException($"演示数据中{department}和{ownerDepartment}都没有可以审批的部门经理");
+
+    /// <summary>
+    /// Who writes the proposal: the investigator, unless they are the only head who could approve it — then the
+    /// case's owner (who may always propose; never a head), so that another person approves.
+    /// </summary>
+    public DemoPerson Proposer(string department, string ownerDepartment, DemoPerson investigator, DemoPerson owner) =>
+        new[] { _heads.GetValueOrDefault(department), _heads.GetValueOrDefault(ownerDepartment) }
+            .Any(h => h is not null && h != investigator) ? investigator : owner;
+
+    /// <summary>Who decides an extension the owner asked for: the head of the owner's department, else of the responsible one, else the Executive.</summary>
+    public DemoPerson ExtensionDecider(string ownerDepartment, string department) =>
+        _heads.GetValueOrDefault(ownerDepartment) ?? _heads.GetValueOrDefault(department) ?? Executive;
+
 }

@@ -13,11 +13,13 @@ public sealed partial class RepairService
     /// accepting a quote follows the new fee rule from now on.
     /// </summary>
     /// <exception cref="InputInvalidException">the warranty period is not 1–120 months.</exception>
-    public async Task<RepairSettings> SaveSettingsAsync(int warrantyMonths, bool collectFeeBeforeRepair, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin.</exception>
+    public async Task<RepairSettings> SaveSettingsAsync(string userId, int warrantyMonths, bool collectFeeBeforeRepair, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, "维修设置", ct);
         var errors = ValidateSettings(warrantyMonths, collectFeeBeforeRepair);
         if (errors.Count > 0) throw new InputInvalidException(errors);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.RepairSettings.SingleOrDefaultAsync(ct);
         if (settings is null)
         {

@@ -110,7 +110,7 @@ public static partial class LoginForm
     /// Fetches the login page with <paramref name="client"/> and posts the form (to <paramref name="postTo"/>, another
     /// instance, when given). A redirect answers a successful sign-in; the client's cookies then carry it.
     /// </summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, HttpClient? postTo = null)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, HttpClient? postTo = null, string password = TestAccounts.Password)
     {
         var ct = TestContext.Current.CancellationToken;
         var form = await client.GetStringAsync("/Account/Login", ct);
@@ -120,7 +120,7 @@ public static partial class LoginForm
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = userName,
-            ["Input.Password"] = TestAccounts.Password,
+            ["Input.Password"] = password,
         }), ct);
     }
 

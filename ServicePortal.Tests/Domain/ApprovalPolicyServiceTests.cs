@@ -30,8 +30,9 @@ public class ApprovalPolicyServiceTests
         await using var f = await DomainFixture.CreateAsync();
         var service = f.Get<ApprovalPolicyService>();
 
+        var admin = (await f.UserAsync("admin")).Id;
         var ex = await Should.ThrowAsync<InputInvalidException>(() =>
-            service.SaveAsync(new ApprovalLimits(decimal.Parse(handler, CultureInfo.InvariantCulture), decimal.Parse(head, CultureInfo.InvariantCulture)), Ct));
+            service.SaveAsync(admin, new ApprovalLimits(decimal.Parse(handler, CultureInfo.InvariantCulture), decimal.Parse(head, CultureInfo.InvariantCulture)), Ct));
 
         ex.Errors[field].ShouldHaveSingleItem().ShouldBe(message);
         ex.Errors.Count.ShouldBe(1);
@@ -43,7 +44,7 @@ public class ApprovalPolicyServiceTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var k = await ComplaintCycle.CreateAsync(f);
-        await f.Get<ApprovalPolicyService>().SaveAsync(new ApprovalLimits(0m, 5000m), Ct);
+        await f.Get<ApprovalPolicyService>().SaveAsync((await f.UserAsync("admin")).Id, new ApprovalLimits(0m, 5000m), Ct);
         var n = await k.NewCaseAtAsync(ComplaintStatus.Investigated);
 
         await k.Flow.ProposeAsync(n, k.Id("staff"), null, [new(ResolutionKind.Compensation, 0.01m, "象征性补偿")], Ct);
@@ -60,7 +61,7 @@ public class ApprovalPolicyServiceTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var k = await ComplaintCycle.CreateAsync(f);
-        (await f.Get<ApprovalPolicyService>().SaveAsync(new ApprovalLimits(1000m, 2000m), Ct)).ShouldBe(new ApprovalLimits(1000m, 2000m));
+        (await f.Get<ApprovalPolicyService>().SaveAsync((await f.UserAsync("admin")).Id, new ApprovalLimits(1000m, 2000m), Ct)).ShouldBe(new ApprovalLimits(1000m, 2000m));
         var n = await k.NewCaseAtAsync(ComplaintStatus.Investigated);
 
         await k.Flow.ProposeAsync(n, k.Id("staff"), null, [new(ResolutionKind.Compensation, decimal.Parse(amount, CultureInfo.InvariantCulture), "赔偿")], Ct);

@@ -16,6 +16,7 @@ public class CalendarSettingsDeadlinePolicyTests
     public async Task Save_WithBadLimits_NamesEachRowAndField_AndSavesNothing()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var service = f.Get<DeadlineService>();
         var policies = Defaults();
         var majorForeign = policies.Single(p => p.Severity == ComplaintSeverity.Major && p.ForeignCustomer);
@@ -25,7 +26,7 @@ public class CalendarSettingsDeadlinePolicyTests
         urgentDomestic.ReportDays = 400;
         urgentDomestic.CloseUnit = (DeadlineUnit)9;
 
-        var ex = await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(policies, Ct));
+        var ex = await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(admin, policies, Ct));
 
         ex.Errors["Major/foreign.closeDays"].ShouldHaveSingleItem().ShouldBe("重大（境外）结案期限应为 1 至 365 天");
         ex.Errors["Major/foreign.replyDays"].ShouldHaveSingleItem().ShouldBe("重大（境外）答复期限应为 0 至 365 天，或留空表示不设");
@@ -39,10 +40,11 @@ public class CalendarSettingsDeadlinePolicyTests
     public async Task Save_AReplyLimitLongerThanTheClosingLimit_InTheSameUnit_IsRefused()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var policies = Defaults();
         policies.Single(p => p.Severity == ComplaintSeverity.Major && !p.ForeignCustomer).ReplyDays = 16;
 
-        var ex = await Should.ThrowAsync<InputInvalidException>(() => f.Get<DeadlineService>().SaveAsync(policies, Ct));
+        var ex = await Should.ThrowAsync<InputInvalidException>(() => f.Get<DeadlineService>().SaveAsync(admin, policies, Ct));
 
         ex.Errors["Major/domestic.replyDays"].ShouldHaveSingleItem().ShouldBe("重大（境内）答复期限不能长于结案期限（15 天）");
     }
@@ -51,19 +53,21 @@ public class CalendarSettingsDeadlinePolicyTests
     public async Task Save_WithAMissingOrRepeatedRow_IsRefused()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var service = f.Get<DeadlineService>();
         var missing = Defaults().Skip(1).ToList();
         var repeated = Defaults();
         repeated[0] = new DeadlinePolicy { Severity = ComplaintSeverity.Urgent, ForeignCustomer = true, CloseDays = 20 };
 
-        (await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(missing, Ct))).Errors["policies"].ShouldHaveSingleItem().ShouldContain("共 6 条");
-        (await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(repeated, Ct))).Errors["policies"].ShouldHaveSingleItem().ShouldContain("不能重复");
+        (await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(admin, missing, Ct))).Errors["policies"].ShouldHaveSingleItem().ShouldContain("共 6 条");
+        (await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(admin, repeated, Ct))).Errors["policies"].ShouldHaveSingleItem().ShouldContain("不能重复");
     }
 
     [Fact]
     public async Task Save_ReplacesTheTable_AndNewCasesUseIt()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var service = f.Get<DeadlineService>();
         var policies = Defaults();
         var normal = policies.Single(p => p.Severity == ComplaintSeverity.Normal && !p.ForeignCustomer);
@@ -72,7 +76,7 @@ public class CalendarSettingsDeadlinePolicyTests
         normal.CloseDays = 10;
         normal.CloseUnit = DeadlineUnit.WorkingDays;
 
-        await service.SaveAsync(policies, Ct);
+        await service.SaveAsync(admin, policies, Ct);
         var due = await service.ComputeAsync(ComplaintSeverity.Normal, false, DomainFixture.DefaultNow.UtcDateTime, Ct);
 
         (await service.PoliciesAsync(Ct)).Count.ShouldBe(6);

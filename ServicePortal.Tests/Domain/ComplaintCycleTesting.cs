@@ -94,6 +94,7 @@ public sealed class ComplaintCycle
     {
         await using var db = F.NewDb();
         return await db.Complaints.AsNoTracking()
+            .Include(c => c.Owner) // the approval rules ask the owner's department
             .Include(c => c.History).Include(c => c.Investigations)
             .Include(c => c.Proposals).ThenInclude(p => p.Items)
             .Include(c => c.Proposals).ThenInclude(p => p.Approvals)

@@ -88,7 +88,7 @@ public class ComplaintDeadlinePolicyTests
         var service = f.Get<DeadlineService>();
         var policies = (await service.PoliciesAsync(ComplaintCycle.Ct)).ToList();
         policies.Single(p => p.Severity == ComplaintSeverity.Normal && !p.ForeignCustomer).CloseDays = 10;
-        await service.SaveAsync(policies, ComplaintCycle.Ct);
+        await service.SaveAsync(k.Id("admin"), policies, ComplaintCycle.Ct);
 
         var later = await k.RegisterAsync();
 
@@ -103,8 +103,9 @@ public class ComplaintDeadlinePolicyTests
         await using var f = await DomainFixture.CreateAsync();
         var service = f.Get<DeadlineService>();
         var policies = (await service.PoliciesAsync(ComplaintCycle.Ct)).Skip(1).ToList();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        var ex = await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(policies, ComplaintCycle.Ct));
+        var ex = await Should.ThrowAsync<InputInvalidException>(() => service.SaveAsync(admin, policies, ComplaintCycle.Ct));
 
         ex.Errors.Keys.ShouldContain("policies");
         (await service.PoliciesAsync(ComplaintCycle.Ct)).Count.ShouldBe(6);

@@ -44,6 +44,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary><c>Portal:JwtKey</c>; null leaves it unset, so the app makes its own key and keeps it in the database.</summary>
     public string? JwtKey { get; init; } = TestJwtKey;
 
+    /// <summary>Further settings (e.g. <c>Portal:RateLimits:…</c>), applied after the test defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -55,6 +58,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:CustomerInfoReports", "false"); // and the monthly customer-information reports: CustomerInfoReports.GenerateAsync
         builder.UseSetting("Portal:Backups:Daily", "false"); // and the daily backup: DatabaseBackups.DailyAsync
         builder.UseSetting("Portal:JwtKey", JwtKey ?? "");
+        // Tests sign in many times from one address in a minute; the rate-limit tests set their own limits (Settings).
+        foreach (var limit in new[] { "SignInPerAccount", "SignInPerAddress", "ExportsPerUser" })
+            builder.UseSetting($"Portal:RateLimits:{limit}:PermitLimit", "100000");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (FakeTime is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(FakeTime));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ServicePortal.Components.Account;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
+using ServicePortal.Security;
 
 namespace ServicePortal.Api;
 
@@ -19,15 +20,17 @@ internal static class AuthEndpoints
             .WithSummary("登录，取得访问令牌")
             .WithDescription("用用户名和密码换取 Bearer 访问令牌（有效 8 小时）。之后的请求带请求头 Authorization: Bearer {accessToken}。"
                 + "账户停用、角色变更或密码重置后，该账户已发出的令牌在一分钟内失效（返回 401），需重新登录。"
+                + "用户名不存在与密码错误的回答相同（401）。同一账户名或同一客户端地址登录尝试过于频繁时返回 429（带 Retry-After）。"
                 + "密码错误返回 401；连续 5 次错误后账户锁定 15 分钟，期间返回 423（即使密码正确）；已停用的账户返回 403。")
             .AcceptsJson<LoginRequest>()
             .Produces<LoginResponse>()
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> LoginAsync(
         HttpRequest request, SignInManager<PortalUser> signIn, IUserClaimsPrincipalFactory<PortalUser> claimsFactory,
-        JwtTokenService tokens, PortalClock clock, IOptions<IdentityOptions> identity, CancellationToken ct)
+        JwtTokenService tokens, PortalClock clock, IOptions<IdentityOptions> identity, SignInGuard guard, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<LoginRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
@@ -38,8 +41,19 @@ internal static class AuthEndpoints
         if (password.Length == 0) errors.TryAdd("password", ["请输入密码"]);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
+        if (guard.Refuse(userName, request.HttpContext.Connection.RemoteIpAddress) is { } wait)
+        {
+            var seconds = SignInGuard.Seconds(wait);
+            return PortalRateLimits.TooManyRequests(request.HttpContext, seconds, $"登录尝试过于频繁，请 {seconds} 秒后再试。");
+        }
+
         var user = await signIn.UserManager.FindByNameAsync(userName);
-        if (user is null) return WrongCredentials(identity.Value.Lockout);
+        if (user is null)
+        {
+            // The same work and the same answer as a wrong password: nothing tells whether the account exists.
+            guard.VerifyAgainstDummy(signIn.UserManager.PasswordHasher, password);
+            return WrongCredentials(identity.Value.Lockout);
+        }
 
         // Counts failures toward the lock-out, and refuses disabled accounts (PortalSignInManager.CanSignInAsync).
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);

@@ -114,7 +114,7 @@ internal static class RepairSettingsEndpoints
 
     private static RepairSettingsDto Dto(RepairSettings s) => new(s.WarrantyMonths, s.CollectFeeBeforeRepair);
 
-    private static async Task<IResult> SaveSettingsAsync(HttpRequest request, RepairService repairs, CancellationToken ct)
+    private static async Task<IResult> SaveSettingsAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, RepairService repairs, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<RepairSettingsDto>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
@@ -122,6 +122,6 @@ internal static class RepairSettingsEndpoints
         var errors = RepairService.ValidateSettings(body.Value!.WarrantyMonths, body.Value.CollectFeeBeforeRepair);
         foreach (var (field, messages) in body.Errors) errors[field] = messages;
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        return TypedResults.Ok(Dto(await repairs.SaveSettingsAsync(body.Value.WarrantyMonths!.Value, body.Value.CollectFeeBeforeRepair!.Value, ct)));
+        return TypedResults.Ok(Dto(await repairs.SaveSettingsAsync(ApiUser.Id(user), body.Value.WarrantyMonths!.Value, body.Value.CollectFeeBeforeRepair!.Value, ct)));
     }
 }

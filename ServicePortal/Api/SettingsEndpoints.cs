@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -194,7 +195,7 @@ internal static class SettingsEndpoints
     private static async Task<IResult> GetDeadlinesAsync(DeadlineService deadlines, CancellationToken ct) =>
         TypedResults.Ok(Ordered(await deadlines.PoliciesAsync(ct)).Select(DeadlinePolicyDto.From).ToList());
 
-    private static async Task<IResult> SaveDeadlinesAsync(HttpRequest request, DeadlineService deadlines, CancellationToken ct)
+    private static async Task<IResult> SaveDeadlinesAsync(HttpRequest request, ClaimsPrincipal user, DeadlineService deadlines, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "请求格式不受支持", "请求内容必须是 JSON，并带请求头 Content-Type: application/json。");
@@ -223,7 +224,7 @@ internal static class SettingsEndpoints
         }
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
-        await deadlines.SaveAsync(policies, ct);
+        await deadlines.SaveAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", policies, ct);
         return TypedResults.Ok(Ordered(await deadlines.PoliciesAsync(ct)).Select(DeadlinePolicyDto.From).ToList());
     }
 
@@ -233,7 +234,7 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(new ApprovalThresholdsDto(t.HandlerLimit, t.DepartmentHeadLimit));
     }
 
-    private static async Task<IResult> SaveApprovalsAsync(HttpRequest request, ApprovalPolicyService service, CancellationToken ct)
+    private static async Task<IResult> SaveApprovalsAsync(HttpRequest request, ClaimsPrincipal user, ApprovalPolicyService service, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<ApprovalThresholdsDto>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
@@ -241,7 +242,7 @@ internal static class SettingsEndpoints
         if (body.Value!.HandlerLimit is null && !errors.ContainsKey("handlerLimit")) errors["handlerLimit"] = ["请填写经办人权限金额（handlerLimit）"];
         if (body.Value.DepartmentHeadLimit is null && !errors.ContainsKey("departmentHeadLimit")) errors["departmentHeadLimit"] = ["请填写部门经理权限金额（departmentHeadLimit）"];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var saved = await service.SaveAsync(new ApprovalLimits(body.Value.HandlerLimit!.Value, body.Value.DepartmentHeadLimit!.Value), ct);
+        var saved = await service.SaveAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", new ApprovalLimits(body.Value.HandlerLimit!.Value, body.Value.DepartmentHeadLimit!.Value), ct);
         return TypedResults.Ok(new ApprovalThresholdsDto(saved.HandlerLimit, saved.DepartmentHeadLimit));
     }
 

@@ -103,7 +103,7 @@ public class FeeScheduleTests
         // Bought 2025-06-01: out of a 12-month warranty on 2026-11-24, in a 24-month one.
         var before = await r.RegisterAsync(RepairCycle.Request(q => q.PurchaseDate = new DateOnly(2025, 6, 1)));
 
-        var saved = await r.Repairs.SaveSettingsAsync(24, false, Ct);
+        var saved = await r.Repairs.SaveSettingsAsync(r.Id("admin"), 24, false, Ct);
         var after = await r.RegisterAsync(RepairCycle.Request(q => q.PurchaseDate = new DateOnly(2025, 6, 1)));
 
         saved.WarrantyMonths.ShouldBe(24);
@@ -111,7 +111,7 @@ public class FeeScheduleTests
         before.InWarranty.ShouldBeFalse();
         (await r.GetAsync(before.Number)).InWarranty.ShouldBeFalse();
         after.InWarranty.ShouldBeTrue();
-        (await Should.ThrowAsync<InputInvalidException>(() => r.Repairs.SaveSettingsAsync(0, true, Ct))).Errors["warrantyMonths"][0].ShouldContain("1 至 120");
+        (await Should.ThrowAsync<InputInvalidException>(() => r.Repairs.SaveSettingsAsync(r.Id("admin"), 0, true, Ct))).Errors["warrantyMonths"][0].ShouldContain("1 至 120");
         await using var db = r.NewDb();
         (await db.RepairSettings.CountAsync(Ct)).ShouldBe(1);
     }

@@ -1,0 +1,18 @@
+using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Data;
+
+namespace ServicePortal.Domain.Accounts;
+
+/// <summary>
+/// Least privilege (issue 12): a settings service checks the caller's role itself, not only the endpoint or
+/// page that calls it.
+/// </summary>
+public static class AdminOnly
+{
+    /// <exception cref="NotPermittedException">the acting user is not an Admin (or is disabled, or unknown).</exception>
+    public static async Task RequireAsync(PortalDbContext db, string userId, string what, CancellationToken ct)
+    {
+        var actor = await CaseStep.ActorAsync(db, userId, ct);
+        if (actor.Role != Roles.Admin) throw new NotPermittedException($"只有系统管理员可以修改{what}");
+    }
+}
