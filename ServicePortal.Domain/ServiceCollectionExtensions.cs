@@ -17,7 +17,9 @@ public static class ServiceCollectionExtensions
         DatabaseInitializer.EnsureDatabaseFolder(connectionString);
         services.AddSingleton(backups ?? BackupSettings.For(connectionString));
         services.AddSingleton<DatabaseBackups>();
-        services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+        services.AddSingleton<Audit.AuditTrail>();
+        services.AddDbContextFactory<PortalDbContext>((sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60))
+            .AddInterceptors(sp.GetRequiredService<Audit.AuditTrail>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredSecrets>();
@@ -46,6 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddSingleton<ArchiveSettingsService>();
         services.AddSingleton<Exports.AccessLogExport>();
+        services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Exports.AuditLogExport>();
         services.AddSingleton<ArchiveVerification>();
         services.AddSingleton<CustomerInfoReports>();
         services.AddSingleton<CustomerDestruction>();

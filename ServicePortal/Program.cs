@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using ServicePortal;
 using ServicePortal.Api;
+using ServicePortal.Audit;
 using ServicePortal.Components;
 using ServicePortal.Components.Account;
 using ServicePortal.Domain;
@@ -45,6 +46,7 @@ builder.Services.AddPortalIdentity()
     .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 builder.Services.AddPortalAuthorization();
+builder.Services.AddAuditActors();
 if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 if (builder.Configuration.GetValue("Portal:CustomerInfoReports", true)) builder.Services.AddHostedService<ServicePortal.Customers.CustomerInfoReportWorker>();
@@ -63,6 +65,7 @@ app.UsePortalSecurity();
 app.UseRequestLocalization(PortalCultures.LocalizationOptions());
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAuditActors();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
