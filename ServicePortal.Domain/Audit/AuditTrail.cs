@@ -18,7 +18,14 @@ namespace ServicePortal.Domain.Audit;
 /// </summary>
 public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
 {
-    private sealed record Audited(string Area, string Kind, Func<EntityEntry, string?> Name);
+    /// <param name="Classified">Fields whose values are classified (A-2): the log names them, never their values, so that it
+    /// does not become a way round the customer file's access rules.</param>
+    private sealed record Audited(string Area, string Kind, Func<EntityEntry, string?> Name, Func<string, bool>? Classified = null);
+
+    private static readonly HashSet<string> basicPart = [nameof(Customer.Industry), nameof(Customer.Scale), nameof(Customer.CustomerSince),
+        nameof(Customer.FoundedOn), nameof(Customer.Qualifications), nameof(Customer.CreditClass), nameof(Customer.BusinessNotes)];
+
+    private static string? OfCustomer(EntityEntry e) => $"客户编号 {e.Property("CustomerId").CurrentValue}";
 
     private static string? Text(EntityEntry e, string property) => e.Property(property).CurrentValue?.ToString();
 
@@ -40,17 +47,17 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         [typeof(Revisits.RevisitSettings)] = new(AuditAreas.Templates, "回访设置", _ => null),
         [typeof(ComplaintCategory)] = new(AuditAreas.OtherSettings, "投诉类别", e => Text(e, nameof(ComplaintCategory.Name))),
         [typeof(ArchiveSettings)] = new(AuditAreas.OtherSettings, "客户档案设置", _ => null),
-        [typeof(Customer)] = new(AuditAreas.Customers, "客户", e => Text(e, nameof(Customer.Name))),
-        [typeof(CustomerContact)] = new(AuditAreas.Customers, "客户联系人", e => Text(e, nameof(CustomerContact.Name))),
-        [typeof(CustomerProduct)] = new(AuditAreas.Customers, "客户产品", _ => null),
-        [typeof(CooperationRecord)] = new(AuditAreas.Customers, "合作记录", _ => null),
+        [typeof(Customer)] = new(AuditAreas.Customers, "客户", e => Text(e, nameof(Customer.Name)), basicPart.Contains),
+        [typeof(CustomerContact)] = new(AuditAreas.Customers, "客户联系人", OfCustomer, p => p != "CustomerId"),
+        [typeof(CustomerProduct)] = new(AuditAreas.Customers, "客户产品", OfCustomer),
+        [typeof(CooperationRecord)] = new(AuditAreas.Customers, "合作记录", OfCustomer, p => p != "CustomerId"),
     };
 
     /// <summary>Never written, whatever their entity: a changed password hash is recorded as “密码已重置”.</summary>
     private static readonly HashSet<string> secrets = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
     /// <summary>Bookkeeping that is not a change by anyone (normalized copies, failed sign-in counts).</summary>
-    private static readonly HashSet<string> noise = ["NormalizedUserName", "NormalizedEmail", "AccessFailedCount"];
+    private static readonly HashSet<string> noise = ["NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "Version"];
 
     public static IReadOnlyCollection<Type> AuditedTypes => types.Keys;
 
@@ -78,7 +85,7 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (!types.TryGetValue(e.Metadata.ClrType, out var audited)) continue;
-            var changes = Changes(e);
+            var changes = Changes(e, audited.Classified ?? (_ => false));
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
             entries.Add(new AuditEntry
             {
@@ -99,16 +106,23 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         var key = e.Metadata.FindPrimaryKey()?.Properties is [var k] && !e.Property(k.Name).IsTemporary ? e.Property(k.Name).CurrentValue : null;
         var name = audited.Name(e);
         var id = key is null or 0 or 0L ? "" : $"（编号 {Format(key)}）";
-        return name is null or "" ? $"{audited.Kind}{(id.Length > 0 ? id : "")}".Trim() : $"{audited.Kind} {name}{id}";
+        return $"{audited.Kind}{(name is null or "" ? "" : " " + name)}{id}";
     }
 
-    private static List<string> Changes(EntityEntry e)
+    private static List<string> Changes(EntityEntry e, Func<string, bool> classified)
     {
         var changes = new List<string>();
         foreach (var p in e.Properties)
         {
             var name = p.Metadata.Name;
             if (noise.Contains(name) || p.Metadata.IsPrimaryKey() && e.State != EntityState.Deleted) continue;
+            if (classified(name))
+            {
+                if (e.State == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                    : (e.State == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
+                    changes.Add(e.State == EntityState.Modified ? $"{name}: （保密内容已修改）" : $"{name}: （保密内容）");
+                continue;
+            }
             switch (e.State)
             {
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
