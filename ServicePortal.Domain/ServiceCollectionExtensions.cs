@@ -23,7 +23,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseBackups>();
         var commitSync = new SqliteCommitSync(syncEveryCommit);
         services.AddSingleton(commitSync);
-        services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(60)).AddInterceptors(commitSync));
+        services.AddSingleton<Audit.AuditTrail>();
+        services.AddDbContextFactory<PortalDbContext>((sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60))
+            .AddInterceptors(commitSync, sp.GetRequiredService<Audit.AuditTrail>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredSecrets>();
@@ -52,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddSingleton<ArchiveSettingsService>();
         services.AddSingleton<Exports.AccessLogExport>();
+        services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Exports.AuditLogExport>();
         services.AddSingleton<ArchiveVerification>();
         services.AddSingleton<CustomerInfoReports>();
         services.AddSingleton<CustomerDestruction>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using ServicePortal;
 using ServicePortal.Api;
+using ServicePortal.Audit;
 using ServicePortal.Components;
 using ServicePortal.Components.Account;
 using ServicePortal.Domain;
@@ -46,6 +47,7 @@ builder.Services.AddPortalIdentity()
     .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 builder.Services.AddPortalAuthorization();
+builder.Services.AddAuditActors();
 if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 if (builder.Configuration.GetValue("Portal:CustomerInfoReports", true)) builder.Services.AddHostedService<ServicePortal.Customers.CustomerInfoReportWorker>();
@@ -65,6 +67,7 @@ app.UseRequestLocalization(PortalCultures.LocalizationOptions());
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter(); // exports per user (PortalRateLimits); sign-in is limited by SignInGuard, which knows the account name
+app.UseAuditActors();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -68,7 +68,7 @@ public enum AccessChannel { Ui, Api, Export }
 /// the pages, the API or an export, and under which grant (null: the viewer's role allows it). Append-only:
 /// the context refuses to change or delete an entry, and on SQLite triggers refuse it too.
 /// </summary>
-public class CustomerAccessLogEntry
+public class CustomerAccessLogEntry : Common.IAppendOnly
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
@@ -80,6 +80,8 @@ public class CustomerAccessLogEntry
     public Confidentiality Level { get; set; }
     public AccessChannel Channel { get; set; }
     public int? AccessRequestId { get; set; }
+
+    string Common.IAppendOnly.Refusal => "查阅日志只能追加，任何人都不能修改或删除";
 }
 
 /// <summary>A change to a customer's file (created, edited, verified, merged, destroyed …): who, when, what.</summary>

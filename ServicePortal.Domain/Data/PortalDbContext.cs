@@ -26,6 +26,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ArchiveSettings> ArchiveSettings => Set<ArchiveSettings>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<CustomerAccessLogEntry> CustomerAccessLog => Set<CustomerAccessLogEntry>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<CustomerInfoReport> CustomerInfoReports => Set<CustomerInfoReport>();
     public DbSet<DestructionRequest> DestructionRequests => Set<DestructionRequest>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
@@ -66,21 +67,24 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAccessLogChanges();
+        RefuseAppendOnlyChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseAccessLogChanges();
+        RefuseAppendOnlyChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The customer access log is append-only: nobody edits or deletes an entry, whatever the code path.</summary>
-    private void RefuseAccessLogChanges()
+    /// <summary>
+    /// The customer access log and the audit log are append-only: nobody edits or deletes an entry, whatever the code path
+    /// (on SQLite, triggers refuse it in the database too). Audit entries for the other changes are added by <see cref="Audit.AuditTrail"/>.
+    /// </summary>
+    private void RefuseAppendOnlyChanges()
     {
-        if (ChangeTracker.Entries<CustomerAccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new Common.NotPermittedException("查阅日志只能追加，任何人都不能修改或删除");
+        if (ChangeTracker.Entries<Common.IAppendOnly>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } refused)
+            throw new Common.NotPermittedException(refused.Entity.Refusal);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -75,6 +75,7 @@ public sealed class DemoDataGenerator(
     public async Task<DemoDataResult> SeedAsync(DemoDataOptions options, Action<int>? progress, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Years, 1);
+        using var notAudited = Audit.AuditActor.Use(Audit.AuditActor.DemoData); // generated demo data is nobody's change
         var nowLocal = clock.LocalNow;
         var today = nowLocal.Date;
         var startLocal = nowLocal.AddYears(-options.Years);

@@ -196,7 +196,7 @@ internal static class AccessRequestEndpoints
         return null;
     }
 
-    private static int? Int(string? value, string field, string label, Dictionary<string, string[]> errors)
+    internal static int? Int(string? value, string field, string label, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0) return v;
@@ -204,7 +204,7 @@ internal static class AccessRequestEndpoints
         return null;
     }
 
-    private static DateOnly? Day(string? value, string field, string label, Dictionary<string, string[]> errors)
+    internal static DateOnly? Day(string? value, string field, string label, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using ServicePortal.Components.Account;
+using ServicePortal.Domain.Audit;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Exports;
 using ServicePortal.Domain.Revisits;
@@ -98,15 +99,22 @@ internal static class ExportEndpoints
 
     /// <summary>
     /// A workbook written to a temporary file (the writers are synchronous and the rows are
-    /// unlimited), then sent from there: memory stays flat whatever the number of rows.
+    /// unlimited), then sent from there: memory stays flat whatever the number of rows. Every export
+    /// is recorded in the audit log: who, which workbook, the filter (the query string) and, when the
+    /// writer returns it, the row count.
     /// </summary>
     internal static async Task<IResult> WorkbookAsync(HttpContext http, Func<FileStream, CancellationToken, Task> write, string name, string asciiName,
         CancellationToken ct)
     {
         var file = TempFile();
+        int? rows;
         try
         {
-            await write(file, ct);
+            var writing = write(file, ct);
+            await writing;
+            rows = writing is Task<int> counted ? await counted : null; // the registers return their row count
+            await http.RequestServices.GetRequiredService<AuditLog>().RecordExportAsync(ApiUser.Id(http.User), Path.GetFileNameWithoutExtension(name),
+                Uri.UnescapeDataString(http.Request.QueryString.Value?.TrimStart('?') ?? ""), rows, ct);
         }
         catch
         {

@@ -57,6 +57,7 @@ internal static class PortalApi
         api.MapCustomerListEndpoints();
         api.MapAccessRequestEndpoints();
         api.MapArchiveEndpoints();
+        api.MapAuditEndpoints();
 
         api.Map("{**path}", () => ApiProblems.NotFound("没有这个接口，请查看接口说明 /openapi/v1.json。"))
             .AllowAnonymous()

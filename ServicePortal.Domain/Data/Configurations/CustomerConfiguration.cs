@@ -123,3 +123,18 @@ internal sealed class CustomerAccessLogConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.UserId, e.At });
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEntry> b)
+    {
+        b.ToTable("AuditLog");
+        b.Property(e => e.UserId).HasMaxLength(64);
+        b.Property(e => e.UserName).HasMaxLength(64);
+        b.Property(e => e.Area).HasMaxLength(16);
+        b.Property(e => e.Subject).HasMaxLength(Audit.AuditEntry.SubjectMax);
+        b.Property(e => e.Action).HasMaxLength(8);
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.Area, e.At });
+    }
+}

@@ -351,21 +351,13 @@ namespace ServicePortal.Domain.Data.Migrations
                 column: "SerialNumber");
 
             // The access log is append-only: the database itself refuses to change or delete an entry.
-            if (migrationBuilder.IsSqlite())
-            {
-                migrationBuilder.Sql("CREATE TRIGGER CustomerAccessLog_NoUpdate BEFORE UPDATE ON CustomerAccessLog BEGIN SELECT RAISE(ABORT, '查阅日志只能追加，不能修改'); END;");
-                migrationBuilder.Sql("CREATE TRIGGER CustomerAccessLog_NoDelete BEFORE DELETE ON CustomerAccessLog BEGIN SELECT RAISE(ABORT, '查阅日志只能追加，不能删除'); END;");
-            }
+            Common.AppendOnlyTriggers.Create(migrationBuilder, "CustomerAccessLog", "查阅日志");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            if (migrationBuilder.IsSqlite())
-            {
-                migrationBuilder.Sql("DROP TRIGGER IF EXISTS CustomerAccessLog_NoUpdate;");
-                migrationBuilder.Sql("DROP TRIGGER IF EXISTS CustomerAccessLog_NoDelete;");
-            }
+            Common.AppendOnlyTriggers.Drop(migrationBuilder, "CustomerAccessLog");
 
             migrationBuilder.DropTable(
                 name: "AccessRequests");
