@@ -112,12 +112,15 @@ public partial class Complaint
     {
         Check(CaseActions.Reply, actor);
         content = Required(content, "答复内容");
-        if (repliedAt > now.AddMinutes(1)) throw new DomainException("答复时间不能晚于当前时间");
-        if (repliedAt < ReceivedAt) throw new DomainException("答复时间不能早于受理时间");
+        // The reply happened after the step before it (to the minute, as the form gives it) and not in the future.
+        var previous = _history.Count == 0 ? ReceivedAt : _history.Max(h => h.At);
+        ClientTimes.Check("repliedAt", "答复时间", repliedAt, previous, "上一步处理", now);
         _replies.Add(new ComplaintReply(Round, method, repliedAt, content, actor));
         FirstRepliedAt ??= repliedAt;
         Status = ComplaintStatus.Replied;
-        Record(actor, now, "答复客户", $"{method.Chinese()}答复：{content}");
+        // The history entry is at the server's time of the action; a reply time told by the user is noted beside it.
+        var told = ClientTimes.Differs(repliedAt, now) ? $"（答复时间 {Beijing(repliedAt)}）" : "";
+        Record(actor, now, "答复客户", $"{method.Chinese()}答复{told}：{content}");
     }
 
     public void Feedback(CaseActor actor, bool satisfied, string note, DateTime now)
