@@ -47,6 +47,19 @@ public partial class ComplaintTextsLanguageTests : PortalComponentTest
         Enum.GetValues<ComplaintChannel>().Select(c => l.Text(c)).ShouldBe(Enum.GetValues<ComplaintChannel>().Select(c => c.Chinese()));
     }
 
+    [Fact]
+    public void RevisitStatuses_InEnglish_AreEnglish_AndTheSimplifiedNamesAreTheDomains()
+    {
+        var l = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        Speak("en");
+        l.Text(ServicePortal.Domain.Revisits.RevisitStatus.Unreachable).ShouldBe("Unreachable");
+        Enum.GetValues<ServicePortal.Domain.Revisits.RevisitStatus>().Select(s => l.Text(s)).ShouldAllBe(t => !Han().IsMatch(t));
+
+        Speak("zh-CN");
+        Enum.GetValues<ServicePortal.Domain.Revisits.RevisitStatus>().Select(s => l.Text(s))
+            .ShouldBe(Enum.GetValues<ServicePortal.Domain.Revisits.RevisitStatus>().Select(s => ServicePortal.Domain.Revisits.RevisitEnumTexts.Chinese(s)));
+    }
+
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
 }
