@@ -14,6 +14,9 @@ public static class Roles
     /// <summary>Roles that take calls and visits and so may register a complaint.</summary>
     public static readonly IReadOnlyList<string> ComplaintIntake = [Clerk, Staff, Director, DepartmentHead];
 
+    /// <summary>Roles that judge complaints and close them (the workflow's 判定 and 结案; importing closed cases too).</summary>
+    public static readonly IReadOnlyList<string> ComplaintDeciders = [DepartmentHead, Director];
+
     /// <summary>Roles that may read the complaint register.</summary>
     public static readonly IReadOnlyList<string> ComplaintReaders = [Executive, DepartmentHead, Director, Clerk, Staff];
 
@@ -31,4 +34,6 @@ public static class Roles
     public static bool IsKnown(string role) => All.Contains(role);
 
     public static bool CanRegisterComplaints(string role) => ComplaintIntake.Contains(role);
+
+    public static bool CanJudgeAndClose(string role) => ComplaintDeciders.Contains(role);
 }

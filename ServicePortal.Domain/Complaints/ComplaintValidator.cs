@@ -15,7 +15,7 @@ public static partial class ComplaintValidator
     public const int RequestMax = 500;
 
     /// <summary>Clock skew allowed before a received time counts as "in the future".</summary>
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan FutureTolerance = Common.ClientTimes.FutureTolerance;
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobileRegex();

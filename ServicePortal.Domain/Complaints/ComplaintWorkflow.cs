@@ -112,12 +112,15 @@ public partial class Complaint
     {
         Check(CaseActions.Reply, actor);
         content = Required(content, "答复内容");
-        if (repliedAt > now.AddMinutes(1)) throw new DomainException("答复时间不能晚于当前时间");
-        if (repliedAt < ReceivedAt) throw new DomainException("答复时间不能早于受理时间");
+        // The reply happened after the step before it (to the minute, as the form gives it) and not in the future.
+        var previous = _history.Count == 0 ? ReceivedAt : _history.Max(h => h.At);
+        ClientTimes.Check("repliedAt", "答复时间", repliedAt, previous, "上一步处理", now);
         _replies.Add(new ComplaintReply(Round, method, repliedAt, content, actor));
         FirstRepliedAt ??= repliedAt;
         Status = ComplaintStatus.Replied;
-        Record(actor, now, "答复客户", $"{method.Chinese()}答复：{content}");
+        // The history entry is at the server's time of the action; a reply time told by the user is noted beside it.
+        var told = ClientTimes.Differs(repliedAt, now) ? $"（答复时间 {Beijing(repliedAt)}）" : "";
+        Record(actor, now, "答复客户", $"{method.Chinese()}答复{told}：{content}");
     }
 
     public void Feedback(CaseActor actor, bool satisfied, string note, DateTime now)
@@ -185,7 +188,7 @@ public partial class Complaint
     {
         CaseActions.Judge => Stage("判定投诉", ComplaintStatus.Registered, ComplaintStatus.Unsatisfied)
             ?? Rule(Status == ComplaintStatus.Unsatisfied && IsValid != false, "已判定成立的投诉客户不满意时应重新调查（重开），不能重新判定")
-            ?? Role(actor, "判定投诉", Roles.DepartmentHead, Roles.Director),
+            ?? Role(actor, "判定投诉", [.. Roles.ComplaintDeciders]),
         CaseActions.Assign => Stage("分派责任部门", ComplaintStatus.Valid, ComplaintStatus.Assigned)
             ?? Role(actor, "分派责任部门", Roles.DepartmentHead, Roles.Director),
         CaseActions.Investigate => Stage("填写调查结果", ComplaintStatus.Assigned) ?? OfResponsibleDepartment(actor, "填写调查结果"),
@@ -204,7 +207,7 @@ public partial class Complaint
         CaseActions.Reopen => Stage("重开调查", ComplaintStatus.Unsatisfied)
             ?? Rule(IsValid != true, "不成立的投诉客户有异议时应重新判定，而不是重开调查")
             ?? Permitted(actor.Id == OwnerId || actor.Role is Roles.Director or Roles.DepartmentHead, "只有首问责任人、主任或部门经理可以重开调查"),
-        CaseActions.Close => Stage("结案", ComplaintStatus.Satisfied) ?? Role(actor, "结案", Roles.DepartmentHead, Roles.Director),
+        CaseActions.Close => Stage("结案", ComplaintStatus.Satisfied) ?? Role(actor, "结案", [.. Roles.ComplaintDeciders]),
         CaseActions.RequestExtension => Open("申请延期")
             ?? Permitted(actor.Id == OwnerId, "只有首问责任人可以申请延期")
             ?? Rule(PendingExtension is not null, "已有一个延期申请等待审批"),

@@ -220,6 +220,10 @@ internal sealed class ImportContext(IReadOnlyList<ComplaintCategory> categories,
             return;
         }
         r.Closed = closed.Value;
+        // A closed case was judged and closed: only those who may judge and close complaints may bring one in.
+        if (r.Closed && importer is not null && !Roles.CanJudgeAndClose(importer.Role))
+            r.Error(ImportColumn.Status, $"已结案的投诉已经判定和结案，只有{string.Join("或", Roles.ComplaintDeciders.Select(Roles.ChineseName))}可以导入；"
+                + $"您是{Roles.ChineseName(importer.Role)}，请改按“{ImportColumns.StatusRegistered}”导入或请他们导入");
         ImportColumn[] outcome = [ImportColumn.Validity, ImportColumn.ResponsibleDepartment, ImportColumn.FirstRepliedAt, ImportColumn.ClosedAt];
         if (!r.Closed)
         {

@@ -84,7 +84,7 @@ public class ImportGoodRowsTests
             r["责任部门"] = "维修部";
             r["首次答复时间"] = "2026-10-16 10:00";
             r["结案时间"] = new DateTime(2026, 10, 20, 16, 0, 0);
-        }));
+        }), userName: "head");
 
         report.Imported.ShouldBe(1);
         await using var db = f.NewDb();

@@ -75,7 +75,7 @@ public class ImportRejectionTests
         var report = await f.ImportAsync(new ImportWorkbookBuilder()
             .Row(r => r["处理状态"] = "已结案")
             .Row(r => { r["处理状态"] = "已结案"; r["是否成立"] = "不成立"; r["责任部门"] = "维修部"; r["结案时间"] = "2026-10-14 10:00"; })
-            .Row(r => r["结案时间"] = "2026-10-20 10:00"));
+            .Row(r => r["结案时间"] = "2026-10-20 10:00"), userName: "head");
 
         report.Rejected.Select(r => r.Errors).ShouldBe([
             ["是否成立：已结案的投诉请填写是否成立（成立 或 不成立）", "结案时间：请填写结案时间"],
