@@ -117,6 +117,7 @@ public class CustomerActiveCountTests
         {
             var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
             await migrator.MigrateAsync("20261206233522_CustomerNameGrams", Ct); // before CustomerActiveCount
+            using var unaudited = ServicePortal.Domain.Audit.AuditActor.Use(ServicePortal.Domain.Audit.AuditActor.DemoData); // no AuditLog table yet
             db.Customers.AddRange(NewCustomers(4));
             await db.SaveChangesAsync(Ct);
             var first = await db.Customers.OrderBy(c => c.Id).FirstAsync(Ct);

@@ -137,6 +137,7 @@ public class CustomerShortNameSearchTests
         {
             var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
             await migrator.MigrateAsync("20261206203410_KpiDayTotals", Ct); // before CustomerNameGrams: no grams, no triggers
+            using var unaudited = ServicePortal.Domain.Audit.AuditActor.Use(ServicePortal.Domain.Audit.AuditActor.DemoData); // no AuditLog table yet
             db.Customers.AddRange(Names.Select((n, i) => new Customer { Name = n, Phone = $"0000000{i:D4}" }));
             await db.SaveChangesAsync(Ct);
             await migrator.MigrateAsync(null, Ct);
