@@ -20,10 +20,15 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
 {
     /// <param name="Classified">Fields whose values are classified (A-2): the log names them, never their values, so that it
     /// does not become a way round the customer file's access rules.</param>
-    private sealed record Audited(string Area, string Kind, Func<EntityEntry, string?> Name, Func<string, bool>? Classified = null);
+    /// <param name="Erasable">Fields a destruction erases (A-4: the customer's name, phone and address): the log names them,
+    /// never their values, since an append-only log would otherwise keep what the destruction must erase.</param>
+    private sealed record Audited(string Area, string Kind, Func<EntityEntry, string?> Name, Func<string, bool>? Classified = null,
+        Func<string, bool>? Erasable = null);
 
     private static readonly HashSet<string> basicPart = [nameof(Customer.Industry), nameof(Customer.Scale), nameof(Customer.CustomerSince),
         nameof(Customer.FoundedOn), nameof(Customer.Qualifications), nameof(Customer.CreditClass), nameof(Customer.BusinessNotes)];
+
+    private static readonly HashSet<string> erasedByDestruction = [nameof(Customer.Name), nameof(Customer.Phone), nameof(Customer.Address)];
 
     private static string? OfCustomer(EntityEntry e) => $"客户编号 {e.Property("CustomerId").CurrentValue}";
 
@@ -47,7 +52,8 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         [typeof(Revisits.RevisitSettings)] = new(AuditAreas.Templates, "回访设置", _ => null),
         [typeof(ComplaintCategory)] = new(AuditAreas.OtherSettings, "投诉类别", e => Text(e, nameof(ComplaintCategory.Name))),
         [typeof(ArchiveSettings)] = new(AuditAreas.OtherSettings, "客户档案设置", _ => null),
-        [typeof(Customer)] = new(AuditAreas.Customers, "客户", e => Text(e, nameof(Customer.Name)), basicPart.Contains),
+        // Named by number only: the name is erasable too.
+        [typeof(Customer)] = new(AuditAreas.Customers, "客户", _ => null, basicPart.Contains, erasedByDestruction.Contains),
         [typeof(CustomerContact)] = new(AuditAreas.Customers, "客户联系人", OfCustomer, p => p != "CustomerId"),
         [typeof(CustomerProduct)] = new(AuditAreas.Customers, "客户产品", OfCustomer),
         [typeof(CooperationRecord)] = new(AuditAreas.Customers, "合作记录", OfCustomer, p => p != "CustomerId"),
@@ -85,7 +91,7 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (!types.TryGetValue(e.Metadata.ClrType, out var audited)) continue;
-            var changes = Changes(e, audited.Classified ?? (_ => false));
+            var changes = Changes(e, audited.Classified ?? (_ => false), audited.Erasable ?? (_ => false));
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
             entries.Add(new AuditEntry
             {
@@ -109,7 +115,7 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         return $"{audited.Kind}{(name is null or "" ? "" : " " + name)}{id}";
     }
 
-    private static List<string> Changes(EntityEntry e, Func<string, bool> classified)
+    private static List<string> Changes(EntityEntry e, Func<string, bool> classified, Func<string, bool> erasable)
     {
         var changes = new List<string>();
         foreach (var p in e.Properties)
@@ -121,6 +127,13 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
                 if (e.State == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
                     : (e.State == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
                     changes.Add(e.State == EntityState.Modified ? $"{name}: （保密内容已修改）" : $"{name}: （保密内容）");
+                continue;
+            }
+            if (erasable(name))
+            {
+                if (e.State == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                    : (e.State == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
+                    changes.Add(e.State == EntityState.Modified ? $"{name}: （已修改，可销毁的客户资料不记内容）" : $"{name}: （可销毁的客户资料，不记内容）");
                 continue;
             }
             switch (e.State)

@@ -347,6 +347,15 @@ public class RevisitIssue
     /// <summary>The complaint this issue became (issue → complaint, V-4), when it did.</summary>
     public string? ComplaintNumber { get; private set; }
 
+    /// <summary>
+    /// The kind of <see cref="Task"/>, a copy kept by SQLite triggers (migration <c>RevisitIssueTaskKindClerk</c>) so the
+    /// dashboard's handling rate groups the issues without joining their tasks; never written by the code (read it in
+    /// queries: on an issue added in this context it is not loaded).
+    /// </summary>
+    public RevisitKind TaskKind { get; private set; }
+    /// <summary>The clerk of <see cref="Task"/> (who closed it, or who has it while open; null: the shared pile), kept like <see cref="TaskKind"/>.</summary>
+    public string? TaskClerk { get; private set; }
+
     public bool IsHandled => HandledAt is not null;
 
     internal void Handle(CaseActor actor, string note, DateTime now)

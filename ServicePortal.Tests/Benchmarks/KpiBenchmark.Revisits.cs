@@ -1,4 +1,4 @@
-using System.Collections;
+﻿using System.Collections;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ServicePortal.Domain.Kpis;
@@ -105,8 +105,8 @@ public sealed partial class KpiBenchmark
         command.Parameters.AddWithValue("$from", s.FromUtc);
         command.Parameters.AddWithValue("$before", s.BeforeUtc);
         command.CommandText = $"""
-            SELECT t.Kind, {Clerk}, count(*), count(i.HandledAt)
-            FROM RevisitIssues AS i JOIN RevisitTasks AS t ON t.Id = i.RevisitTaskId
+            SELECT i.TaskKind, i.TaskClerk, count(*), count(i.HandledAt)
+            FROM RevisitIssues AS i
             WHERE i.RaisedAt >= $from AND i.RaisedAt < $before
             GROUP BY 1, 2
             """;

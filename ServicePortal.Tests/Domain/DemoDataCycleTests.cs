@@ -360,9 +360,13 @@ public class DemoDataWorkflowTests
         string head;
         await using (var db = f.NewDb())
         {
-            c = await db.Complaints.AsNoTracking().Include(x => x.Extensions)
+            c = await db.Complaints.AsNoTracking().Include(x => x.Extensions).Include(x => x.Owner)
                 .FirstAsync(x => x.Status != ComplaintStatus.Closed && x.Extensions.Any(e => e.Status == ExtensionStatus.Pending), ct);
-            head = await db.Users.Where(u => u.UserName == "head").Select(u => u.Id).SingleAsync(ct);
+            // A head of the case's department (its owner's or the responsible one) who did not ask for it (separation of duties).
+            var requester = c.Extensions.Single(e => e.Status == ExtensionStatus.Pending).RequestedById;
+            head = await db.Users.Where(u => u.Role == Roles.DepartmentHead && !u.IsDisabled && u.Id != requester
+                    && (u.DepartmentId == c.Owner.DepartmentId || u.DepartmentId == c.ResponsibleDepartmentId))
+                .OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync(ct);
         }
         var requested = c.Extensions.Single(e => e.Status == ExtensionStatus.Pending).RequestedDue;
 

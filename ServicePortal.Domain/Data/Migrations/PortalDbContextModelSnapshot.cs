@@ -2462,6 +2462,14 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.Property<int>("RevisitTaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TaskClerk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2479,7 +2487,7 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex("HandledAt", "ReplyDueAt");
 
-                    b.HasIndex(new[] { "RaisedAt", "HandledAt", "RevisitTaskId" }, "IX_RevisitIssues_Kpi");
+                    b.HasIndex(new[] { "RaisedAt", "TaskKind", "TaskClerk", "HandledAt" }, "IX_RevisitIssues_Kpi");
 
                     b.ToTable("RevisitIssues");
                 });
