@@ -18,7 +18,7 @@ public class PeriodicWorkerTests
 
         await worker.StartAsync(Ct);
         await Until(() => worker.Runs == 1);
-        log.Errors.ShouldBe(1);
+        await Until(() => log.Errors == 1); // the run is counted before its failure is logged
 
         clock.Advance(TimeSpan.FromMinutes(59));
         await Task.Delay(100, Ct);
