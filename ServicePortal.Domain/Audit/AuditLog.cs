@@ -27,12 +27,7 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Porta
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await CheckAsync(db, userId, ct);
-        var q = Filtered(db, query);
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var page = Math.Max(1, query.Page);
-        var total = await q.CountAsync(ct);
-        var rows = await Rows(q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new PagedResult<AuditRow>(rows, total, page, pageSize);
+        return await AppendOnlyLogs.PageAsync(Filtered(db, query), Rows, query.Page, query.PageSize, ct);
     }
 
     /// <summary>Every entry matching the filter, newest first, streamed (the export).</summary>
@@ -41,7 +36,7 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Porta
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await CheckAsync(db, userId, ct);
-        await foreach (var row in Rows(Filtered(db, query).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Rows(Filtered(db, query).NewestFirst()).AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
     }
 

@@ -40,12 +40,7 @@ public sealed class AccessLog(IDbContextFactory<PortalDbContext> dbFactory, Port
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await CheckAsync(db, userId, ct);
-        var q = Filtered(db, query);
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var page = Math.Max(1, query.Page);
-        var total = await q.CountAsync(ct);
-        var rows = await Rows(db, q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new PagedResult<AccessLogRow>(rows, total, page, pageSize);
+        return await AppendOnlyLogs.PageAsync(Filtered(db, query), q => Rows(db, q), query.Page, query.PageSize, ct);
     }
 
     /// <summary>How the viewer filter reads in a title: the account's display name and user name, or the id when there is no such account.</summary>
@@ -62,7 +57,7 @@ public sealed class AccessLog(IDbContextFactory<PortalDbContext> dbFactory, Port
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await CheckAsync(db, userId, ct);
-        await foreach (var row in Rows(db, Filtered(db, query).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Rows(db, Filtered(db, query).NewestFirst()).AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
     }
 
