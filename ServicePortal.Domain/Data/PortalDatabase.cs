@@ -30,7 +30,8 @@ public static class PortalDatabaseOptions
         database switch
         {
             PortalDatabase.PostgreSQL => options.UseNpgsql(PostgresConnectionString(connectionString),
-                s => s.CommandTimeout(60).MigrationsAssembly(PostgresMigrationsAssembly)),
+                s => s.CommandTimeout(60).MigrationsAssembly(PostgresMigrationsAssembly))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Query.IQuerySqlGeneratorFactory, SqliteNullOrderSqlGeneratorFactory>(),
             _ => options.UseSqlite(connectionString, s => s.CommandTimeout(60)),
         };
 
