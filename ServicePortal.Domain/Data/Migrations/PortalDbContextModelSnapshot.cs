@@ -2768,6 +2768,9 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex(new[] { "Due", "Kind", "Status", "DoneAt", "DoneById", "AssigneeId", "Satisfaction" }, "IX_RevisitTasks_Kpi");
 
+                    b.HasIndex(new[] { "Due", "DoneAt" }, "IX_RevisitTasks_MaybeLate")
+                        .HasFilter("\"DoneAt\" IS NULL OR \"DoneAt\" > \"Due\"");
+
                     b.ToTable("RevisitTasks");
                 });
 
