@@ -264,29 +264,39 @@ public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFact
     /// </summary>
     public static int? Percentile(IEnumerable<int?> values, double p) => Percentiles(values, p)[0];
 
-    /// <summary>Several nearest-rank percentiles of the same values in one counting pass.</summary>
+    /// <summary>
+    /// Several nearest-rank percentiles of the same values in one counting pass (negative values count as 0). The values
+    /// are read twice (how many and the largest, then the counts) rather than copied: the dashboard passes ~200,000 a year.
+    /// </summary>
     public static int?[] Percentiles(IEnumerable<int?> values, params double[] ps)
     {
-        var list = new List<int>();
-        foreach (var v in values)
-            if (v is { } x) list.Add(Math.Max(0, x));
         var result = new int?[ps.Length];
-        if (list.Count == 0) return result;
-        var max = 0;
-        foreach (var x in list) if (x > max) max = x;
-        var counts = new int[max + 1];
-        foreach (var x in list) counts[x]++;
-        for (var i = 0; i < ps.Length; i++)
+        var (n, max) = (0, 0);
+        foreach (var v in values)
+            if (v is { } x) { n++; if (x > max) max = x; }
+        if (n == 0) return result;
+        var counts = System.Buffers.ArrayPool<int>.Shared.Rent(max + 1);
+        try
         {
-            var rank = Math.Max(1, (int)Math.Ceiling(ps[i] * list.Count - 1e-9));
-            var seen = 0;
-            for (var value = 0; value <= max; value++)
+            Array.Clear(counts, 0, max + 1);
+            foreach (var v in values)
+                if (v is { } x) counts[Math.Max(0, x)]++;
+            for (var i = 0; i < ps.Length; i++)
             {
-                seen += counts[value];
-                if (seen < rank) continue;
-                result[i] = value;
-                break;
+                var rank = Math.Max(1, (int)Math.Ceiling(ps[i] * n - 1e-9));
+                var seen = 0;
+                for (var value = 0; value <= max; value++)
+                {
+                    seen += counts[value];
+                    if (seen < rank) continue;
+                    result[i] = value;
+                    break;
+                }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(counts);
         }
         return result;
     }
