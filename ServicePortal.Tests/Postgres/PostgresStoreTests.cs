@@ -36,7 +36,7 @@ public sealed class PostgresStoreTests
         {
             var options = new DbContextOptionsBuilder<PortalDbContext>();
             options.Use(PortalDatabase.PostgreSQL, connectionString);
-            await using var db = new PortalDbContext(options.Options);
+            await using var db = new PostgresPortalDbContext(options.Options);
             (await db.Database.GetAppliedMigrationsAsync(ct)).ShouldBeEmpty();
             await db.Database.MigrateAsync(ct);
             (await db.Database.GetPendingMigrationsAsync(ct)).ShouldBeEmpty();
@@ -60,6 +60,6 @@ public sealed class PostgresStoreTests
         var found = new List<string>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
-        found.ShouldBe(ServicePortal.Domain.Postgres.PostgresStoreSql.Triggers.Order(StringComparer.Ordinal).ToList());
+        found.ShouldBe(PostgresStoreSql.Triggers.Order(StringComparer.Ordinal).ToList());
     }
 }

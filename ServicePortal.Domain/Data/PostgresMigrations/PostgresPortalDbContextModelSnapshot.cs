@@ -2,21 +2,18 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ServicePortal.Domain.Data;
 
 #nullable disable
 
-namespace ServicePortal.Domain.Postgres.Migrations
+namespace ServicePortal.Domain.Data.PostgresMigrations
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207014440_InitialPostgres")]
-    partial class InitialPostgres
+    [DbContext(typeof(PostgresPortalDbContext))]
+    partial class PostgresPortalDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -634,8 +631,6 @@ namespace ServicePortal.Domain.Postgres.Migrations
                     b.HasIndex("Severity", "Channel", "ReceivedAt");
 
                     b.HasIndex(new[] { "ReceivedMonth", "CategoryId", "ResponsibleDepartmentId", "Channel", "ReceivedAt", "IsValid", "ReplyOnTime", "CloseOnTime", "FirstFeedbackSatisfied", "ReopenCount", "FirstResponseWorkingMinutes", "FirstResponseMinutes", "ResolutionWorkingMinutes", "ResolutionMinutes" }, "IX_Complaints_Kpi");
-
-                    b.HasIndex(new[] { "ReceivedMonth", "Version" }, "IX_Complaints_KpiStamp");
 
                     b.HasIndex(new[] { "ResponsiblePersonId", "ReceivedAt", "IsValid", "ResponsibleDepartmentId" }, "IX_Complaints_ResponsiblePerson");
 
@@ -1906,6 +1901,56 @@ namespace ServicePortal.Domain.Postgres.Migrations
                     b.ToTable("StoredSecrets");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.ComplaintMonthTotal", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ClosedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Feedback")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepliedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Versions")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "CategoryId", "DepartmentId", "Channel");
+
+                    b.ToTable("ComplaintMonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Kpis.KpiMonthlyBase", b =>
                 {
                     b.Property<int>("Month")
@@ -1984,6 +2029,31 @@ namespace ServicePortal.Domain.Postgres.Migrations
                     b.HasKey("DueDay", "Kind", "ClerkId");
 
                     b.ToTable("RevisitDayTotals", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.RevisitIssueDayTotal", b =>
+                {
+                    b.Property<DateOnly>("RaisedDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RaisedDay", "Kind", "ClerkId");
+
+                    b.ToTable("RevisitIssueDayTotals", (string)null);
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Notifications.Notification", b =>
@@ -3000,6 +3070,9 @@ namespace ServicePortal.Domain.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex(new[] { "Due", "Kind", "Status", "DoneAt", "DoneById", "AssigneeId", "Satisfaction" }, "IX_RevisitTasks_Kpi");
+
+                    b.HasIndex(new[] { "Due", "DoneAt" }, "IX_RevisitTasks_MaybeLate")
+                        .HasFilter("\"DoneAt\" IS NULL OR \"DoneAt\" > \"Due\"");
 
                     b.ToTable("RevisitTasks");
                 });
