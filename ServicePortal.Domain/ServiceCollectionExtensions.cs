@@ -12,20 +12,26 @@ namespace ServicePortal.Domain;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the store (SQLite) and the domain services; backups go by default to <c>backups/</c> next to the database;
-    /// <paramref name="syncEveryCommit"/>: see <see cref="SqliteCommitSync"/>.
+    /// Registers the store (SQLite unless <paramref name="database"/> says PostgreSQL) and the domain services; on SQLite backups
+    /// go by default to <c>backups/</c> next to the database (PostgreSQL is backed up with its own tools: no file backups);
+    /// <paramref name="syncEveryCommit"/>: see <see cref="SqliteCommitSync"/> (SQLite only).
     /// </summary>
     public static IServiceCollection AddPortalDomain(this IServiceCollection services, string connectionString, BackupSettings? backups = null,
-        bool syncEveryCommit = false)
+        bool syncEveryCommit = false, PortalDatabase database = PortalDatabase.Sqlite)
     {
-        DatabaseInitializer.EnsureDatabaseFolder(connectionString);
-        services.AddSingleton(backups ?? BackupSettings.For(connectionString));
+        var sqlite = database == PortalDatabase.Sqlite;
+        if (sqlite) DatabaseInitializer.EnsureDatabaseFolder(connectionString);
+        services.AddSingleton(backups ?? (sqlite ? BackupSettings.For(connectionString) : BackupSettings.None));
         services.AddSingleton<DatabaseBackups>();
         var commitSync = new SqliteCommitSync(syncEveryCommit);
         services.AddSingleton(commitSync);
         services.AddSingleton<Audit.AuditTrail>();
-        services.AddDbContextFactory<PortalDbContext>((sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60))
-            .AddInterceptors(commitSync, sp.GetRequiredService<Audit.AuditTrail>()));
+        services.AddSingleton(new PortalDatabaseChoice(database));
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, o) =>
+        {
+            o.Use(database, connectionString).AddInterceptors(sp.GetRequiredService<Audit.AuditTrail>());
+            if (sqlite) o.AddInterceptors(commitSync);
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredSecrets>();

@@ -30,6 +30,11 @@ internal static class BackupCommand
             await errors.WriteLineAsync(Usage);
             return 2;
         }
+        if (storage.Database == PortalDatabase.PostgreSQL)
+        {
+            await errors.WriteLineAsync($"门户使用 PostgreSQL 数据库：请用 PostgreSQL 自己的工具备份和恢复（pg_dump / pg_restore），{verb} 只用于 SQLite 数据库文件。");
+            return 2;
+        }
         if (storage.MoveNote is not null) await output.WriteLineAsync(storage.MoveNote);
         var backups = new DatabaseBackups(storage.Backups, new PortalClock(TimeProvider.System),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseBackups>.Instance);

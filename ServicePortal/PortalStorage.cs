@@ -8,13 +8,21 @@ namespace ServicePortal;
 /// the data folder (<c>Portal:DataFolder</c>, by default <see cref="DataFolder.Default"/>), where the database of the app
 /// folder's <c>App_Data/</c> (before the data folder) is moved on first start. Backups go to <c>Portal:Backups:Folder</c>,
 /// by default <c>backups/</c> next to the database, kept <c>Portal:Backups:KeepDays</c> days.
+/// <c>Portal:Database=PostgreSQL</c>: the store is the PostgreSQL database of <c>ConnectionStrings:Portal</c> (required then);
+/// no data folder and no file backups (pg_dump backs it up).
 /// </summary>
-internal sealed record PortalStorage(string ConnectionString, BackupSettings Backups, string? MoveNote)
+internal sealed record PortalStorage(string ConnectionString, BackupSettings Backups, string? MoveNote, PortalDatabase Database = PortalDatabase.Sqlite)
 {
     public static PortalStorage Resolve(IConfiguration configuration, string contentRoot)
     {
         string? moveNote = null;
         var connectionString = configuration.GetConnectionString("Portal");
+        if (PortalDatabaseOptions.Parse(configuration["Portal:Database"]) == PortalDatabase.PostgreSQL)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Portal:Database=PostgreSQL 需要连接字符串 ConnectionStrings:Portal（例如 Host=db;Database=portal;Username=portal;Password=…）。");
+            return new PortalStorage(connectionString, BackupSettings.None, null, PortalDatabase.PostgreSQL);
+        }
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var legacy = Path.Combine(contentRoot, "App_Data", DataFolder.DatabaseFileName);

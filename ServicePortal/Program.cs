@@ -26,7 +26,7 @@ builder.WebHost.UseStaticWebAssets();
 var storage = PortalStorage.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 if (command is ["backup" or "restore", ..])
     return await BackupCommand.RunAsync(command, storage, Console.Out, Console.Error);
-builder.Services.AddPortalDomain(storage.ConnectionString, storage.Backups, builder.Configuration.GetValue("Portal:Sqlite:SyncEveryCommit", false));
+builder.Services.AddPortalDomain(storage.ConnectionString, storage.Backups, builder.Configuration.GetValue("Portal:Sqlite:SyncEveryCommit", false), storage.Database);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -20,13 +20,24 @@ internal static class CaseStep
     /// (Microsoft.Data.Sqlite's default), so the write lock is taken here and concurrent intakes
     /// queue one behind the other until commit. SQLite's own busy handler waits in short steps;
     /// without it Microsoft.Data.Sqlite retries a busy lock every 150 ms (both give up after 30 s).
+    /// On PostgreSQL the same queue is a transaction-scoped advisory lock (<see cref="IntakeLock"/>), taken first, held to
+    /// commit or rollback, shared by every app instance on the database.
     /// </summary>
     public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginIntakeAsync(PortalDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
-        return await db.Database.BeginTransactionAsync(ct);
+        if (db.IsSqliteStore())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
+            return await db.Database.BeginTransactionAsync(ct);
+        }
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IntakeLock})", ct);
+        return tx;
     }
+
+    /// <summary>The PostgreSQL advisory lock key of <see cref="BeginIntakeAsync"/> (any constant no other lock uses).</summary>
+    public const long IntakeLock = 0x5350_0001; // "SP" 1
 
     /// <summary>Optimistic concurrency: the user acted on the version they read, or someone changed it since.</summary>
     public static void CheckVersion(int? expected, int actual)

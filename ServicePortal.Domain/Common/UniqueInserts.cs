@@ -36,5 +36,7 @@ internal static class UniqueInserts
         return saved;
     }
 
-    private static bool IsUniqueConflict(DbUpdateException ex) => ex.InnerException is SqliteException { SqliteErrorCode: 19 };
+    // On PostgreSQL a failed statement would spoil the transaction, but EF Core saves inside a savepoint there and rolls back to it.
+    private static bool IsUniqueConflict(DbUpdateException ex) =>
+        ex.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }

@@ -26,6 +26,11 @@ namespace ServicePortal.Domain.Complaints;
 /// 严重"), a single CJK character is a prefix query ("王"* matches 王五 and the 王 at the end of a
 /// run), a word is a prefix query ("petr"* matches Petrov).
 /// </para>
+/// <para>
+/// On PostgreSQL the same tokens are a row of the table <c>ComplaintSearch</c> ("Id", "Text": a space, then each token
+/// followed by a space) and the same parts are LIKE patterns on it (<see cref="LikePatterns"/>: a phrase " 漏水 水严 严重 ",
+/// a prefix " 王" or " petr"), answered through a pg_trgm GIN index (PostgresStoreSql.ComplaintSearch).
+/// </para>
 /// </summary>
 internal static class ComplaintSearchIndex
 {
@@ -116,6 +121,34 @@ internal static class ComplaintSearchIndex
         return parts.Count == 0 ? null : string.Join(" AND ", parts.Distinct());
     }
 
+    /// <summary>
+    /// The PostgreSQL form of <see cref="MatchExpression"/>: one LIKE pattern per part, all of which must match the stored
+    /// text (" " + <see cref="Document"/>). Tokens hold only letters, digits and CJK characters: nothing to escape.
+    /// </summary>
+    public static List<string> LikePatterns(string search)
+    {
+        var s = Normalize(search);
+        var patterns = new List<string>();
+        foreach (var (kind, start, end) in Segments(s))
+        {
+            if (kind == SegmentKind.Word || start + RuneLength(s, start) >= end)
+            {
+                patterns.Add($"% {s[start..end]}%");
+                continue;
+            }
+            var phrase = new StringBuilder("% ");
+            for (var i = start; ;)
+            {
+                var a = RuneLength(s, i);
+                if (i + a >= end) break;
+                phrase.Append(s, i, a + RuneLength(s, i + a)).Append(' ');
+                i += a;
+            }
+            patterns.Add(phrase.Append('%').ToString());
+        }
+        return patterns.Distinct().ToList();
+    }
+
     private static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
     private enum SegmentKind { Cjk, Word }
@@ -181,6 +214,8 @@ internal static class ComplaintSearchIndex
             return "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
 
+        if (!db.IsSqliteStore()) return PostgresTextHits(db, search, await db.Customers.AnyAsync(c => EF.Functions.ILike(c.Name, "%" + EscapeLike(search) + "%", "\\"), ct));
+
         var match = MatchExpression(search);
         if (match is not null)
             parts.Add($"SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {Arg(match)}");
@@ -202,6 +237,34 @@ internal static class ComplaintSearchIndex
     }
 
     /// <summary>
+    /// <see cref="TextHitsAsync"/> on PostgreSQL: the parts as LIKE patterns on the search table; customer names
+    /// case-insensitive (ILIKE, as SQLite's LIKE); numbers by prefix. No probe: the planner chooses.
+    /// </summary>
+    private static SearchHits PostgresTextHits(PortalDbContext db, string search, bool namesMatch)
+    {
+        var parts = new List<string>();
+        var args = new List<object>();
+        string Arg(object value)
+        {
+            args.Add(value);
+            return "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+
+        var patterns = LikePatterns(search);
+        if (patterns.Count > 0)
+            parts.Add($"SELECT \"Id\" AS \"Value\" FROM \"ComplaintSearch\" WHERE {string.Join(" AND ", patterns.Select(p => $"\"Text\" LIKE {Arg(p)}"))}");
+        else
+            parts.Add($"SELECT \"Id\" AS \"Value\" FROM \"Complaints\" WHERE strpos(\"Content\", {Arg(search)}) > 0 OR strpos(\"CustomerRequest\", {Arg(search)}) > 0");
+        if (namesMatch)
+            parts.Add($"SELECT \"Id\" FROM \"Complaints\" WHERE \"CustomerId\" IN (SELECT \"Id\" FROM \"Customers\" WHERE \"Name\" ILIKE {Arg("%" + EscapeLike(search) + "%")} ESCAPE '\\')");
+        var upper = search.ToUpperInvariant();
+        if (upper.Length > ComplaintNumber.Prefix.Length && upper.StartsWith(ComplaintNumber.Prefix, StringComparison.Ordinal)
+            && upper.AsSpan(ComplaintNumber.Prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
+            parts.Add($"SELECT \"Id\" FROM \"Complaints\" WHERE \"Number\" >= {Arg(upper)} AND \"Number\" < {Arg(PrefixEnd(upper))}");
+        return new SearchHits(db, FormattableStringFactory.Create(string.Join("\nUNION ", parts), [.. args]), null);
+    }
+
+    /// <summary>
     /// Whether the complaint's own entry matches <paramref name="match"/> (an FTS5 MATCH expression), checked
     /// row by row: <c>EXISTS (SELECT 1 FROM ComplaintSearch WHERE rowid = c.Id AND match(…))</c>, which
     /// FTS5 answers from the entry alone.
@@ -213,6 +276,11 @@ internal static class ComplaintSearchIndex
     public static SearchHits PhoneHits(PortalDbContext db, string prefix)
     {
         var end = PrefixEnd(prefix);
+        if (!db.IsSqliteStore())
+            return new SearchHits(db, $"""
+                SELECT "Id" AS "Value" FROM "Complaints"
+                WHERE "CustomerId" IN (SELECT "Id" FROM "Customers" WHERE "Phone" >= {prefix} AND "Phone" < {end})
+                """, null);
         return new SearchHits(db, $"""
             SELECT Id AS Value FROM Complaints
             WHERE CustomerId IN (SELECT Id FROM Customers WHERE Phone >= {prefix} AND Phone < {end})
@@ -236,8 +304,9 @@ internal static class ComplaintSearchIndex
         {
             if (limit is null) return Ids.CountAsync(ct);
             var args = sql.GetArguments();
-            var bounded = FormattableStringFactory.Create(
-                $"SELECT count(*) AS Value FROM ({sql.Format} LIMIT {{{args.Length}}})", [.. args, limit.Value]);
+            var bounded = FormattableStringFactory.Create(db.IsSqliteStore()
+                ? $"SELECT count(*) AS Value FROM ({sql.Format} LIMIT {{{args.Length}}})"
+                : $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM ({sql.Format} LIMIT {{{args.Length}}}) AS hits", [.. args, limit.Value]);
             return db.Database.SqlQuery<int>(bounded).SingleAsync(ct);
         }
     }
@@ -253,7 +322,12 @@ internal static class ComplaintSearchIndex
     /// are never deleted: the register counts hits of the index without joining the complaints.
     /// </summary>
     public static Task IndexAsync(PortalDbContext db, int complaintId, string content, string customerRequest, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"INSERT OR REPLACE INTO ComplaintSearch (rowid, Text) VALUES ({complaintId}, {Document(content, customerRequest)})", ct);
+        db.IsSqliteStore()
+            ? db.Database.ExecuteSqlAsync($"INSERT OR REPLACE INTO ComplaintSearch (rowid, Text) VALUES ({complaintId}, {Document(content, customerRequest)})", ct)
+            : db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ComplaintSearch" ("Id", "Text") VALUES ({complaintId}, {" " + Document(content, customerRequest)})
+                ON CONFLICT ("Id") DO UPDATE SET "Text" = excluded."Text"
+                """, ct);
 
     /// <summary>Whether some complaint has a higher id than the highest indexed one.</summary>
     public static async Task<bool> HasUnindexedAsync(DbConnection connection, CancellationToken ct) =>

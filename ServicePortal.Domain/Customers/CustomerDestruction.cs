@@ -103,10 +103,12 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
+        var sqlite = db.IsSqliteStore();
         try
         {
             // Freed and overwritten content is zeroed on disk, not only unlinked (SQLite secure_delete); per connection.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
+            // PostgreSQL has no such switch: dead rows stay in the table's pages until VACUUM reuses them.
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
             await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
             var actor = await CaseStep.ActorAsync(db, userId, ct);
             var request = await db.DestructionRequests.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("销毁申请不存在");
@@ -122,7 +124,7 @@ public sealed class CustomerDestruction(IDbContextFactory<PortalDbContext> dbFac
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = OFF;", CancellationToken.None);
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = OFF;", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

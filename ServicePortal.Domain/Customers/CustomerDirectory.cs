@@ -84,8 +84,9 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
     /// The number of active files (neither merged nor destroyed): the unfiltered list's total, kept by triggers in
     /// CustomerActiveCount (migration CustomerActiveCount) because counting a million through an index takes longer than the list may.
     /// </summary>
-    internal static Task<int> ActiveCountAsync(PortalDbContext db, CancellationToken ct) =>
-        db.Database.SqlQuery<int>($"SELECT Active AS Value FROM CustomerActiveCount").SingleAsync(ct);
+    internal static Task<int> ActiveCountAsync(PortalDbContext db, CancellationToken ct) => db.IsSqliteStore()
+        ? db.Database.SqlQuery<int>($"SELECT Active AS Value FROM CustomerActiveCount").SingleAsync(ct)
+        : db.Database.SqlQuery<int>($"SELECT \"Active\" AS \"Value\" FROM \"CustomerActiveCount\"").SingleAsync(ct);
 
     /// <summary>Every row of the query (paging ignored) for the register export, with the same column rules.</summary>
     public async IAsyncEnumerable<CustomerListItem> ExportRowsAsync(CustomerQuery query, string role, [EnumeratorCancellation] CancellationToken ct = default)
@@ -186,7 +187,10 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
         if (text.EnumerateRunes().Count() >= 3 && text.Any(ch => !char.IsAscii(ch) && char.ToLowerInvariant(ch) != char.ToUpperInvariant(ch))) return false;
         var threshold = CommonHits(await db.Customers.MaxAsync(c => (int?)c.Id, ct) ?? 0); // the last id: as many customers, or a few more
         var args = new List<object>();
-        var sql = $"SELECT count(*) AS Value FROM ({NameHits(text, args)} LIMIT {threshold.ToString(CultureInfo.InvariantCulture)})";
+        var sqlite = db.IsSqliteStore();
+        var sql = sqlite
+            ? $"SELECT count(*) AS Value FROM ({NameHits(text, args)} LIMIT {threshold.ToString(CultureInfo.InvariantCulture)})"
+            : $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM ({PostgresNameHits(text, args)} LIMIT {threshold.ToString(CultureInfo.InvariantCulture)}) AS hits";
         var hits = await db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql, [.. args])).SingleAsync(ct);
         return hits >= threshold;
     }
@@ -198,6 +202,7 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
     /// </summary>
     internal static IQueryable<int>? SearchHits(PortalDbContext db, string text, bool name)
     {
+        if (!db.IsSqliteStore()) return PostgresSearchHits(db, text, name);
         var parts = new List<string>();
         var args = new List<object>();
         string Arg(object value)
@@ -251,6 +256,46 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
             // The grams starting with the character: itself (a name's last character) or followed by any other (in byte order U+10FFFF is the largest).
             _ => $"SELECT CustomerId AS Value FROM CustomerNameGrams WHERE Gram >= {Arg(text)} AND Gram <= {Arg(text + char.ConvertFromUtf32(0x10FFFF))}",
         };
+    }
+
+    /// <summary><see cref="SearchHits"/> on PostgreSQL: the same parts with quoted names; the last four digits through right(Phone, 4).</summary>
+    private static IQueryable<int>? PostgresSearchHits(PortalDbContext db, string text, bool name)
+    {
+        var parts = new List<string>();
+        var args = new List<object>();
+        string Arg(object value)
+        {
+            args.Add(value);
+            return "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+
+        if (name) parts.Add(PostgresNameHits(text, args));
+        var digits = text.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            parts.Add($"SELECT \"Id\" AS \"Value\" FROM \"Customers\" WHERE \"Phone\" >= {Arg(digits)} AND \"Phone\" < {Arg(PrefixEnd(digits))}");
+            if (digits.Length == 4) parts.Add($"SELECT \"Id\" AS \"Value\" FROM \"Customers\" WHERE right(\"Phone\", 4) = {Arg(digits)}");
+        }
+        if (!text.Any(char.IsWhiteSpace))
+        {
+            parts.Add($"SELECT \"CustomerId\" AS \"Value\" FROM \"CustomerProducts\" WHERE \"SerialNumber\" >= {Arg(text)} AND \"SerialNumber\" < {Arg(PrefixEnd(text))}");
+            var upper = text.ToUpperInvariant();
+            if (upper != text)
+                parts.Add($"SELECT \"CustomerId\" AS \"Value\" FROM \"CustomerProducts\" WHERE \"SerialNumber\" >= {Arg(upper)} AND \"SerialNumber\" < {Arg(PrefixEnd(upper))}");
+        }
+        if (parts.Count == 0) return null;
+        return db.Database.SqlQuery<int>(FormattableStringFactory.Create(string.Join("\nUNION ALL ", parts), [.. args]));
+    }
+
+    /// <summary>
+    /// <see cref="NameHits"/> on PostgreSQL, through the trigram index (PostgresStoreSql.CustomerSearch): 3+ characters ignore case
+    /// (ILIKE, as SQLite's trigram table), 1 or 2 keep it (LIKE, as the name grams).
+    /// </summary>
+    private static string PostgresNameHits(string text, List<object> args)
+    {
+        args.Add("%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+        var like = text.EnumerateRunes().Count() >= 3 ? "ILIKE" : "LIKE";
+        return $"SELECT \"Id\" AS \"Value\" FROM \"Customers\" WHERE \"Name\" {like} {{{(args.Count - 1).ToString(CultureInfo.InvariantCulture)}}} ESCAPE '\\'";
     }
 
     /// <summary>The text as one FTS5 phrase (quotes doubled: no FTS5 syntax from the user); trigram matches it as a substring.</summary>

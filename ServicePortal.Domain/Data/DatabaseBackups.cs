@@ -15,6 +15,9 @@ public sealed record BackupSettings(string DatabasePath, string Folder, int Keep
 {
     public const int DefaultKeepDays = 14;
 
+    /// <summary>No file backups (PostgreSQL: pg_dump and the server's own tools back it up).</summary>
+    public static readonly BackupSettings None = new("", "");
+
     /// <summary>The settings for a SQLite connection string; an in-memory database has no file (<see cref="DatabasePath"/> empty).</summary>
     public static BackupSettings For(string connectionString, string? folder = null, int? keepDays = null)
     {

@@ -39,7 +39,7 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(bool demoData, CancellationToken ct = default)
     {
-        bool isNew;
+        bool isNew, sqlite;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             isNew = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
@@ -48,14 +48,18 @@ public sealed class DatabaseInitializer(
             if (!isNew && pending.Count > 0)
                 await backups.BeforeMigrationAsync(pending, ct);
             await db.Database.MigrateAsync(ct);
+            sqlite = db.IsSqliteStore();
             // WAL lets readers go on while a clerk saves; the busy timeout makes writers queue instead of failing.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await SeedReferenceDataAsync(db, clock.UtcNow, ct);
-            await IndexComplaintsAsync(db, ct);
+            // PostgreSQL's search table started with its first migration: nothing saved before it to index.
+            if (sqlite) await IndexComplaintsAsync(db, ct);
         }
         await SeedRolesAsync();
 
-        if (isNew && demoData)
+        if (isNew && demoData && !sqlite)
+            logger.LogWarning("演示数据只为 SQLite 数据库生成（成批写入用的是 SQLite 的方式）；PostgreSQL 数据库从空库开始。");
+        else if (isNew && demoData)
         {
             logger.LogInformation("新数据库：正在生成演示数据（两年的投诉约 2 400 件、维修单约 2 900 张；只在第一次启动时生成，通常只需几秒）……");
             var watch = Stopwatch.StartNew();

@@ -62,7 +62,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        StoreFunctions.Register(builder);
+        var sqlite = Database.IsSqlite();
+        StoreFunctions.Register(builder, sqlite);
+        if (!sqlite)
+        {
+            // PostgreSQL folds unquoted names to lower case: the check names its column as EF Core created it.
+            builder.Entity<WorkingHoursSetting>().ToTable("WorkingHours", t => t.HasCheckConstraint("CK_WorkingHours_SingleRow", "\"Id\" = 1"));
+            foreach (var index in builder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredIndexes()))
+            {
+                if (index.GetFilter() is { } filter) index.SetFilter(QuoteColumnNames(filter, index.DeclaringEntityType));
+            }
+        }
+    }
+
+    /// <summary>The columns of <paramref name="entity"/> named bare in <paramref name="sql"/> (as SQLite reads them), quoted for PostgreSQL.</summary>
+    private static string QuoteColumnNames(string sql, Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType entity)
+    {
+        foreach (var column in entity.GetProperties().Select(p => p.GetColumnName()).Distinct())
+            sql = System.Text.RegularExpressions.Regex.Replace(sql, $"(?<![\"\\w]){column}(?![\"\\w])", $"\"{column}\"");
+        return sql;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -91,7 +109,21 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     {
         // Statuses and other enums are stored as text (readable in the database and in exports).
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (!Database.IsSqlite())
+        {
+            // Times are stored as the wall-clock value they hold, as on SQLite (UTC stamps and Beijing-time dates alike),
+            // and read back with an unspecified kind, as SQLite gives them.
+            configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<UnspecifiedKind>();
+            configurationBuilder.Properties<DateTime?>().HaveColumnType("timestamp without time zone").HaveConversion<UnspecifiedKind>();
+            // Text compares and sorts by code point, as SQLite's default (BINARY) does: the same order of names on both, and
+            // the prefix ranges (phone, number, serial) stay index ranges whatever the database's locale.
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
+
+    /// <summary>A DateTime as its wall-clock value: Npgsql refuses a UTC-kind value for a timestamp-without-time-zone column.</summary>
+    private sealed class UnspecifiedKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));
 }
 
 /// <summary>The last serial used in a month (yyyyMM): the source of gap-free complaint numbers.</summary>

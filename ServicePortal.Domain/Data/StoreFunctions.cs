@@ -41,8 +41,18 @@ public static class StoreFunctions
     public static Expression<Func<T, bool>> WithoutIndexes<T>(Expression<Func<T, bool>> condition) =>
         (Expression<Func<T, bool>>)new Wrapper(condition.Parameters[0]).Visit(condition);
 
-    internal static void Register(ModelBuilder builder)
+    /// <summary>
+    /// On SQLite <c>NoIndex</c> is <c>+(column)</c> and <c>Matches</c> is FTS5's <c>match</c>; elsewhere (PostgreSQL, whose
+    /// planner needs no such hint and where unary plus exists only for numbers) <c>NoIndex</c> is the column itself.
+    /// </summary>
+    internal static void Register(ModelBuilder builder, bool sqlite = true)
     {
+        if (!sqlite)
+        {
+            foreach (var method in ByType.Values)
+                builder.HasDbFunction(method).HasTranslation(args => args[0]);
+            return;
+        }
         builder.HasDbFunction(typeof(StoreFunctions).GetMethod(nameof(Matches))!).HasTranslation(args =>
             new SqlFunctionExpression("match", [args[1], args[0]], nullable: false, argumentsPropagateNullability: [false, false], typeof(bool), new BoolTypeMapping("INTEGER")));
         foreach (var method in ByType.Values)

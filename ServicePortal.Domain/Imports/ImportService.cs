@@ -60,9 +60,7 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
 
         // As at registration: BEGIN IMMEDIATE takes the write lock first, so the numbers and
         // customers checked below cannot change before the commit.
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
         var plan = await PlanAsync(db, rows, importer, ct);
         if (plan.Rejected.Count > 0) return plan.Report(0);
 
@@ -82,10 +80,7 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
         foreach (var (month, last) in plan.SerialLasts)
         {
             // New registrations continue after every imported number of the month.
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO ComplaintSerials (Month, Last) VALUES ({month}, {last})
-                ON CONFLICT (Month) DO UPDATE SET Last = max(Last, excluded.Last)
-                """, ct);
+            await CaseNumber.Complaint.RaiseLastAsync(db, month, last, ct);
         }
         await tx.CommitAsync(ct);
 

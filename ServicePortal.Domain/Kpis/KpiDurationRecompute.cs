@@ -38,7 +38,15 @@ public sealed class KpiDurationRecompute(
     /// most <c>$batch</c>); <see cref="Cut"/> narrows it to the cases that may span <c>$from</c> … <c>$to</c>;
     /// <see cref="Update"/> sets <c>$a</c> and <c>$b</c> of <c>$id</c>, leaving a null one as it is.
     /// </summary>
-    private sealed record Source(string Noun, string Read, string Cut, string Order, string Update);
+    private sealed record Source(string Noun, string Read, string Cut, string Order, string Update)
+    {
+        /// <summary>The same SQL for PostgreSQL: the (PascalCase) table and column names quoted, <c>$name</c> parameters as <c>@name</c>.</summary>
+        public Source ForPostgres() => new(Noun, Postgres(Read), Postgres(Cut), Postgres(Order), Postgres(Update));
+
+        private static string Postgres(string sql) =>
+            System.Text.RegularExpressions.Regex.Replace(
+                System.Text.RegularExpressions.Regex.Replace(sql, @"(?<![\w$""])([A-Z][a-z]\w*)\b", "\"$1\""), @"\$([a-z]+)", "@$1");
+    }
 
     private static readonly Source[] Sources =
     [
@@ -118,6 +126,7 @@ public sealed class KpiDurationRecompute(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
+        if (!db.IsSqliteStore()) source = source.ForPostgres();
 
         await using var read = connection.CreateCommand();
         read.CommandText = source.Read;
@@ -206,7 +215,17 @@ public sealed class KpiDurationRecompute(
 
     private static DbParameter Parameter(DbCommand command, string name, object value)
     {
-        var p = new SqliteParameter(name, value);
+        if (command is SqliteCommand)
+        {
+            var sqlite = new SqliteParameter(name, value);
+            command.Parameters.Add(sqlite);
+            return sqlite;
+        }
+        // PostgreSQL (see Source.ForPostgres): @name; times as the wall-clock values the columns hold; the minutes typed even when null.
+        var p = command.CreateParameter();
+        p.ParameterName = name[1..];
+        p.Value = value is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Unspecified) : value;
+        if (value is DBNull) p.DbType = System.Data.DbType.Int32;
         command.Parameters.Add(p);
         return p;
     }

@@ -1,5 +1,6 @@
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Data;
 using ServicePortal.Tests.Infrastructure;
 
 namespace ServicePortal.Tests.Domain;
@@ -7,10 +8,13 @@ namespace ServicePortal.Tests.Domain;
 /// <summary>SPEC C-3 … C-7: a valid complaint walked from registration to closing, step by step.</summary>
 public class ComplaintCycleHappyPathTests
 {
+    /// <summary>The store the test runs on (PostgresComplaintCycleHappyPathTests: PostgreSQL).</summary>
+    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+
     [Fact]
     public async Task ValidComplaint_WithSmallCompensation_GoesFromRegisteredToClosed_WithOneHistoryStepPerAction()
     {
-        await using var f = await DomainFixture.CreateAsync();
+        await using var f = await DomainFixture.CreateAsync(database: Database);
         var k = await ComplaintCycle.CreateAsync(f);
         var ct = ComplaintCycle.Ct;
         var n = await k.RegisterAsync();
@@ -54,7 +58,7 @@ public class ComplaintCycleHappyPathTests
     [Fact]
     public async Task ClosedComplaint_RefusesEveryFurtherStep_AsReadOnly()
     {
-        await using var f = await DomainFixture.CreateAsync();
+        await using var f = await DomainFixture.CreateAsync(database: Database);
         var k = await ComplaintCycle.CreateAsync(f);
         var ct = ComplaintCycle.Ct;
         var n = await k.NewCaseAtAsync(ComplaintStatus.Closed);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Data;
 using ServicePortal.Tests.Infrastructure;
 
 namespace ServicePortal.Tests.Domain;
@@ -9,11 +10,14 @@ public class ComplaintNumberingConcurrencyTests
 {
     private const int Clerks = 50;
 
+    /// <summary>The store the test runs on (PostgresComplaintNumberingConcurrencyTests: PostgreSQL).</summary>
+    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+
     [Fact]
     public async Task FiftySimultaneousRegistrations_GetFiftyConsecutiveNumbers()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var f = await DomainFixture.CreateAsync();
+        await using var f = await DomainFixture.CreateAsync(database: Database);
         var service = f.Get<ComplaintService>();
         var clerk = await f.UserAsync("clerk");
         var inputs = Enumerable.Range(1, Clerks)

@@ -10,7 +10,9 @@ namespace ServicePortal.Tests.Infrastructure;
 
 /// <summary>
 /// A real SQLite file with migrations applied, the domain services and the six test accounts,
-/// on a fake clock (2026-11-24 10:00 Beijing time unless a test moves it).
+/// on a fake clock (2026-11-24 10:00 Beijing time unless a test moves it). With <see cref="PortalDatabase.PostgreSQL"/>:
+/// a database of the throwaway PostgreSQL cluster (<see cref="PostgresCluster"/>) instead; the test is skipped where
+/// PostgreSQL is not installed.
 /// </summary>
 public sealed class DomainFixture : IAsyncDisposable
 {
@@ -18,16 +20,19 @@ public sealed class DomainFixture : IAsyncDisposable
 
     private readonly string _folder;
 
-    private DomainFixture(string folder, ServiceProvider services, FakeTimeProvider time)
+    private DomainFixture(string folder, ServiceProvider services, FakeTimeProvider time, PortalDatabase database, string connectionString)
     {
         _folder = folder;
         Services = services;
         Time = time;
+        Database = database;
+        ConnectionString = connectionString;
     }
 
     public ServiceProvider Services { get; }
     public FakeTimeProvider Time { get; }
-    public string ConnectionString => $"Data Source={Path.Combine(_folder, "test.db")}";
+    public PortalDatabase Database { get; }
+    public string ConnectionString { get; }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -39,19 +44,22 @@ public sealed class DomainFixture : IAsyncDisposable
         return await db.Users.SingleAsync(u => u.UserName == userName);
     }
 
-    public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true)
+    public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true, PortalDatabase database = PortalDatabase.Sqlite)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
+        var connectionString = database == PortalDatabase.PostgreSQL
+            ? await PostgresCluster.CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(folder, "test.db")}";
         Directory.CreateDirectory(folder);
         var time = new FakeTimeProvider(now ?? DefaultNow);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalDomain($"Data Source={Path.Combine(folder, "test.db")}");
+        services.AddPortalDomain(connectionString, database: database);
         services.AddSingleton<TimeProvider>(time);
         // The app's password and lock-out rules and its Chinese Identity messages (see Program.cs).
         services.AddPortalIdentity();
         var provider = services.BuildServiceProvider();
-        var fixture = new DomainFixture(folder, provider, time);
+        var fixture = new DomainFixture(folder, provider, time, database, connectionString);
         await using var scope = provider.CreateAsyncScope();
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await init.InitializeAsync(demoData: false);
@@ -66,6 +74,7 @@ public sealed class DomainFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Database == PortalDatabase.PostgreSQL) await PostgresCluster.DropDatabaseAsync(ConnectionString);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }

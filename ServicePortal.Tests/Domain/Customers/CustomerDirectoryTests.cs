@@ -1,6 +1,7 @@
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Customers;
+using ServicePortal.Domain.Data;
 using ServicePortal.Tests.Infrastructure;
 
 namespace ServicePortal.Tests.Domain.Customers;
@@ -10,9 +11,12 @@ public class CustomerDirectoryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(DomainFixture Fixture, Dictionary<string, int> Ids)> SeedAsync()
+    /// <summary>The store the tests run on (PostgresCustomerDirectoryTests: PostgreSQL).</summary>
+    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+
+    private async Task<(DomainFixture Fixture, Dictionary<string, int> Ids)> SeedAsync()
     {
-        var fixture = await DomainFixture.CreateAsync(accounts: false);
+        var fixture = await DomainFixture.CreateAsync(accounts: false, database: Database);
         await using var db = fixture.NewDb();
         Customer C(string name, string phone, string area = "华东", bool key = false, CreditClass? credit = null, string industry = "",
             CustomerKind kind = CustomerKind.Organisation) =>
