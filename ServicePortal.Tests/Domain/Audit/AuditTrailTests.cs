@@ -63,14 +63,14 @@ public sealed class AuditTrailTests
     public async Task ACalendarChange_IsRecordedWithBeforeAfterAndTheActingUser()
     {
         await using var f = await DomainFixture.CreateAsync();
-        var head = await f.UserAsync("head");
+        var admin = await f.UserAsync("admin");
         var calendar = f.Get<CalendarService>();
         var day = new DateOnly(2026, 12, 31);
 
-        using (AuditActor.Use(head.Id, head.UserName))
+        using (AuditActor.Use(admin.Id, admin.UserName))
         {
-            await calendar.SetDayAsync(day, DayKind.Holiday, "元旦调休", Ct);
-            await calendar.SetDayAsync(day, DayKind.Workday, "补班", Ct);
+            await calendar.SetDayAsync(admin.Id, day, DayKind.Holiday, "元旦调休", Ct);
+            await calendar.SetDayAsync(admin.Id, day, DayKind.Workday, "补班", Ct);
         }
 
         var entries = await EntriesAsync(f, AuditAreas.Calendar);
@@ -80,7 +80,7 @@ public sealed class AuditTrailTests
         entries[1].Action.ShouldBe(AuditActions.Modified);
         entries[1].Changes.ShouldContain("Kind: Holiday → Workday");
         entries[1].Changes.ShouldContain("Name: 元旦调休 → 补班");
-        entries.ShouldAllBe(e => e.UserId == head.Id && e.UserName == "head");
+        entries.ShouldAllBe(e => e.UserId == admin.Id && e.UserName == "admin");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class AuditTrailTests
     {
         await using var f = await DomainFixture.CreateAsync();
 
-        await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 12, 30), DayKind.Holiday, "测试", Ct);
+        await f.Get<CalendarService>().SetDayAsync((await f.UserAsync("admin")).Id, new DateOnly(2026, 12, 30), DayKind.Holiday, "测试", Ct);
 
         var entry = (await EntriesAsync(f, AuditAreas.Calendar)).Single();
         entry.UserId.ShouldBe("");
@@ -131,7 +131,7 @@ public sealed class AuditTrailTests
     public async Task TheAuditLog_RefusesUpdateAndDelete_ThroughTheContextAndInTheDatabase()
     {
         await using var f = await DomainFixture.CreateAsync();
-        await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 12, 30), DayKind.Holiday, "测试", Ct);
+        await f.Get<CalendarService>().SetDayAsync((await f.UserAsync("admin")).Id, new DateOnly(2026, 12, 30), DayKind.Holiday, "测试", Ct);
 
         await using (var db = f.NewDb())
         {
