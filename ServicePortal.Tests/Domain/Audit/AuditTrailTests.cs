@@ -110,7 +110,8 @@ public sealed class AuditTrailTests
         edit.Changes.ShouldNotContain("明年续签");
         edit.Changes.ShouldNotContain("Version");
         edit.UserName.ShouldBe("exec");
-        var added = entries.First(e => e.Action == AuditActions.Added && e.Subject == "客户"); // its number is given on saving
+        var added = entries.Single(e => e.Action == AuditActions.Added && e.Subject.StartsWith("客户", StringComparison.Ordinal));
+        added.Subject.ShouldBe($"客户（编号 {id}）"); // the number the database gave on saving
         added.Changes.ShouldContain("Name: （可销毁的客户资料，不记内容）");
         entries.ShouldAllBe(e => !e.Subject.Contains("沈阳安泰") && !e.Changes.Contains("沈阳安泰") && !e.Changes.Contains("南京北街"));
     }
