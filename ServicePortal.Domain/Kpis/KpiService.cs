@@ -209,30 +209,34 @@ public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFact
         return (await db.KpiSettings.AsNoTracking().SingleOrDefaultAsync(ct))?.ValidRateBase ?? new KpiSettings().ValidRateBase;
     }
 
-    /// <summary>Saves one month's base (Admin).</summary>
+    /// <summary>Saves one month's base (Admin), marked with the Admin's display name.</summary>
     /// <exception cref="InputInvalidException">month, activeCustomers or serviceOrders invalid.</exception>
-    public async Task SaveBaseAsync(KpiBaseInput input, string userName, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task SaveBaseAsync(string userId, KpiBaseInput input, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var admin = await Accounts.AdminOnly.RequireAsync(db, userId, "有效投诉率基数", ct);
         var errors = new Dictionary<string, string[]>();
         if (input.Month % 100 is < 1 or > 12 || input.Month / 100 is < 2000 or > 2100) errors["month"] = ["月份应为 yyyyMM，如 202611"];
         if (input.ActiveCustomers is < 0 or > 100_000_000) errors["activeCustomers"] = ["活跃客户数应为 0 至 1 亿之间的整数"];
         if (input.ServiceOrders is < 0 or > 100_000_000) errors["serviceOrders"] = ["服务单数应为 0 至 1 亿之间的整数"];
         if (errors.Count > 0) throw new InputInvalidException(errors);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.KpiMonthlyBases.SingleOrDefaultAsync(b => b.Month == input.Month, ct);
         if (row is null) db.KpiMonthlyBases.Add(row = new KpiMonthlyBase { Month = input.Month });
         row.ActiveCustomers = input.ActiveCustomers;
         row.ServiceOrders = input.ServiceOrders;
         row.UpdatedAt = clock.UtcNow;
-        row.UpdatedBy = userName;
+        row.UpdatedBy = admin.Name;
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Chooses the base of the valid-complaint rate (Admin).</summary>
-    public async Task SaveValidRateBaseAsync(ValidRateBase kind, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task SaveValidRateBaseAsync(string userId, ValidRateBase kind, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(kind)) throw new InputInvalidException(new Dictionary<string, string[]> { ["validRateBase"] = ["基数应为 ActiveCustomers（活跃客户）或 ServiceOrders（服务单）"] });
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, "有效投诉率基数", ct);
+        if (!Enum.IsDefined(kind)) throw new InputInvalidException(new Dictionary<string, string[]> { ["validRateBase"] = ["基数应为 ActiveCustomers（活跃客户）或 ServiceOrders（服务单）"] });
         var row = await db.KpiSettings.SingleOrDefaultAsync(ct);
         if (row is null) db.KpiSettings.Add(row = new KpiSettings());
         row.ValidRateBase = kind;
