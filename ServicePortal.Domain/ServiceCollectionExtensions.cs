@@ -26,7 +26,8 @@ public static class ServiceCollectionExtensions
         var commitSync = new SqliteCommitSync(syncEveryCommit);
         services.AddSingleton(commitSync);
         services.AddSingleton<Audit.AuditTrail>();
-        services.AddDbContextFactory<PortalDbContext>((sp, o) =>
+        services.AddSingleton(new PortalDatabaseChoice(database));
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, o) =>
         {
             o.Use(database, connectionString).AddInterceptors(sp.GetRequiredService<Audit.AuditTrail>());
             if (sqlite) o.AddInterceptors(commitSync);

@@ -3,12 +3,14 @@ namespace ServicePortal.Domain.Audit;
 /// <summary>
 /// Who the changes of the current flow are made by, for the audit log: set by the web app for each request and each
 /// Blazor circuit event from the signed-in user (and by services that already know their actor); nobody set means
-/// the system (background jobs, start-up). <see cref="DemoData"/> turns the audit off: generated demo data is nobody's change.
+/// the system (background jobs, commands). <see cref="DemoData"/> and <see cref="StartUp"/> turn the audit off: generated demo data
+/// and the defaults written when the database is created or upgraded are nobody's change.
 /// </summary>
 public sealed record AuditActor(string UserId, string UserName)
 {
     public static readonly AuditActor System = new("", "系统");
     public static readonly AuditActor DemoData = new("", "演示数据") { Recorded = false };
+    public static readonly AuditActor StartUp = new("", "初始设置") { Recorded = false };
 
     private static readonly AsyncLocal<AuditActor?> current = new();
 

@@ -40,11 +40,15 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Porta
             yield return row;
     }
 
-    /// <summary>Records an export (who, which workbook, the filter, how many rows); the actor is the signed-in user.</summary>
-    public async Task RecordExportAsync(string userId, string export, string filter, int? rows, CancellationToken ct = default)
+    /// <summary>
+    /// Records an export (who, which workbook, the filter, how many rows); the actor is the signed-in user.
+    /// <paramref name="query"/> is the request's query string as sent (escaped, without “?”); see <see cref="Filter"/>.
+    /// </summary>
+    public async Task RecordExportAsync(string userId, string export, string query, int? rows, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var userName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).SingleOrDefaultAsync(ct) ?? userId;
+        var filter = Filter(query);
         var changes = filter.Length > 0 ? $"筛选：{filter}" : "筛选：全部";
         if (rows is { } n) changes += $"；行数：{n}";
         db.AuditEntries.Add(new AuditEntry
@@ -54,6 +58,32 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, Porta
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The parameters whose value may be a customer's name or phone: the registers' and the customer list's search (q),
+    /// the questionnaire list's customer, the customer list's contact.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PersonalParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "q", "customer", "contact" };
+
+    /// <summary>
+    /// An export's query string as the log shows it: readable (unescaped), with the value of a
+    /// <see cref="PersonalParameters">personal parameter</see> written “（已隐去）” — like the customer fields the log names
+    /// without their values, so that the append-only log keeps no customer's name or phone.
+    /// </summary>
+    public static string Filter(string query)
+    {
+        var parts = new List<string>();
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Unescape(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : Unescape(pair[(eq + 1)..]);
+            parts.Add(eq < 0 ? name : $"{name}={(value.Length > 0 && PersonalParameters.Contains(name) ? "（已隐去）" : value)}");
+        }
+        return string.Join("&", parts);
+    }
+
+    private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
     /// <summary>Refused for anyone but the Admin and the Executive (checked here, not only by the endpoint).</summary>
     public static async Task CheckAsync(PortalDbContext db, string userId, CancellationToken ct)

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Complaints;
@@ -67,44 +69,130 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
 
     public static IReadOnlyCollection<Type> AuditedTypes => types.Keys;
 
+    /// <summary>The added rows whose keys the database gives on saving, per context, until <see cref="SavedChanges"/> records them.</summary>
+    private readonly ConditionalWeakTable<DbContext, Pending> pending = new();
+
+    /// <param name="Transaction">Begun here when the save had none, so that the change and its entries still commit together.</param>
+    private sealed record Pending(AuditActor Actor, DateTime At, List<(EntityEntry Entry, Audited Audited)> Added, IDbContextTransaction? Transaction)
+    {
+        /// <summary>The entries of the added rows, now that they are saved.</summary>
+        public IEnumerable<AuditEntry> Entries() => Added.Select(a => Entry(a.Entry, a.Audited, EntityState.Added, Actor, At)).OfType<AuditEntry>();
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Capture(eventData.Context);
+        if (Capture(eventData.Context) is { } later)
+        {
+            var transaction = later.Db.Database.CurrentTransaction is null ? later.Db.Database.BeginTransaction() : null;
+            pending.AddOrUpdate(later.Db, later.Pending with { Transaction = transaction });
+        }
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Capture(eventData.Context) is { } later)
+        {
+            var transaction = later.Db.Database.CurrentTransaction is null ? await later.Db.Database.BeginTransactionAsync(cancellationToken) : null;
+            pending.AddOrUpdate(later.Db, later.Pending with { Transaction = transaction });
+        }
+        return result;
     }
 
-    private void Capture(DbContext? context)
+    /// <summary>The rows are saved and have their real keys: their entries are written now, in the same transaction.</summary>
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (context is not PortalDbContext db) return;
+        if (Take(eventData.Context) is not { } p) return result;
+        try
+        {
+            p.Db.AuditEntries.AddRange(p.Pending.Entries());
+            p.Db.SaveChanges();
+            p.Pending.Transaction?.Commit();
+        }
+        finally
+        {
+            p.Pending.Transaction?.Dispose(); // rolls back unless committed
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context) is not { } p) return result;
+        try
+        {
+            p.Db.AuditEntries.AddRange(p.Pending.Entries());
+            await p.Db.SaveChangesAsync(cancellationToken);
+            if (p.Pending.Transaction is { } transaction) await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (p.Pending.Transaction is { } transaction) await transaction.DisposeAsync();
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context)?.Pending.Transaction?.Dispose();
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context)?.Pending.Transaction is { } transaction) await transaction.DisposeAsync();
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Take(eventData.Context)?.Pending.Transaction?.Dispose();
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context)?.Pending.Transaction is { } transaction) await transaction.DisposeAsync();
+    }
+
+    private (PortalDbContext Db, Pending Pending)? Take(DbContext? context)
+    {
+        if (context is not PortalDbContext db || !pending.TryGetValue(db, out var p)) return null;
+        pending.Remove(db);
+        return (db, p);
+    }
+
+    /// <summary>
+    /// Adds the entries of the changes about to be saved; an added row with a key the database has yet to give (its own id,
+    /// or a reference to another added row) is returned for <see cref="SavedChanges"/> instead, so that its entry shows the
+    /// real numbers rather than EF Core's temporary ones.
+    /// </summary>
+    private (PortalDbContext Db, Pending Pending)? Capture(DbContext? context)
+    {
+        if (context is not PortalDbContext db) return null;
         var actor = AuditActor.Current;
-        if (!actor.Recorded) return;
+        if (!actor.Recorded) return null;
         var at = time.GetUtcNow().UtcDateTime;
         var entries = new List<AuditEntry>();
+        var later = new List<(EntityEntry, Audited)>();
         foreach (var e in db.ChangeTracker.Entries())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (!types.TryGetValue(e.Metadata.ClrType, out var audited)) continue;
-            var changes = Changes(e, audited.Classified ?? (_ => false), audited.Erasable ?? (_ => false));
-            if (e.State == EntityState.Modified && changes.Count == 0) continue;
-            entries.Add(new AuditEntry
-            {
-                At = at,
-                UserId = actor.UserId,
-                UserName = actor.UserName,
-                Area = audited.Area,
-                Subject = Clip(Subject(e, audited), AuditEntry.SubjectMax),
-                Action = e.State switch { EntityState.Added => AuditActions.Added, EntityState.Deleted => AuditActions.Deleted, _ => AuditActions.Modified },
-                Changes = string.Join("；", changes),
-            });
+            if (e.State == EntityState.Added && e.Properties.Any(p => p.IsTemporary)) later.Add((e, audited));
+            else if (Entry(e, audited, e.State, actor, at) is { } entry) entries.Add(entry);
         }
         db.AuditEntries.AddRange(entries);
+        return later.Count == 0 ? null : (db, new Pending(actor, at, later, null));
+    }
+
+    /// <summary>The entry of one change (<paramref name="state"/>: as it was before saving); null for a modification that changed nothing recorded.</summary>
+    private static AuditEntry? Entry(EntityEntry e, Audited audited, EntityState state, AuditActor actor, DateTime at)
+    {
+        var changes = Changes(e, state, audited.Classified ?? (_ => false), audited.Erasable ?? (_ => false));
+        if (state == EntityState.Modified && changes.Count == 0) return null;
+        return new AuditEntry
+        {
+            At = at,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Area = audited.Area,
+            Subject = Clip(Subject(e, audited), AuditEntry.SubjectMax),
+            Action = state switch { EntityState.Added => AuditActions.Added, EntityState.Deleted => AuditActions.Deleted, _ => AuditActions.Modified },
+            Changes = string.Join("；", changes),
+        };
     }
 
     private static string Subject(EntityEntry e, Audited audited)
@@ -115,28 +203,28 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         return $"{audited.Kind}{(name is null or "" ? "" : " " + name)}{id}";
     }
 
-    private static List<string> Changes(EntityEntry e, Func<string, bool> classified, Func<string, bool> erasable)
+    private static List<string> Changes(EntityEntry e, EntityState state, Func<string, bool> classified, Func<string, bool> erasable)
     {
         var changes = new List<string>();
         foreach (var p in e.Properties)
         {
             var name = p.Metadata.Name;
-            if (noise.Contains(name) || p.Metadata.IsPrimaryKey() && e.State != EntityState.Deleted) continue;
+            if (noise.Contains(name) || p.Metadata.IsPrimaryKey() && state != EntityState.Deleted) continue;
             if (classified(name))
             {
-                if (e.State == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
-                    : (e.State == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
-                    changes.Add(e.State == EntityState.Modified ? $"{name}: （保密内容已修改）" : $"{name}: （保密内容）");
+                if (state == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                    : (state == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
+                    changes.Add(state == EntityState.Modified ? $"{name}: （保密内容已修改）" : $"{name}: （保密内容）");
                 continue;
             }
             if (erasable(name))
             {
-                if (e.State == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
-                    : (e.State == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
-                    changes.Add(e.State == EntityState.Modified ? $"{name}: （已修改，可销毁的客户资料不记内容）" : $"{name}: （可销毁的客户资料，不记内容）");
+                if (state == EntityState.Modified ? p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                    : (state == EntityState.Added ? p.CurrentValue : p.OriginalValue) is not (null or ""))
+                    changes.Add(state == EntityState.Modified ? $"{name}: （已修改，可销毁的客户资料不记内容）" : $"{name}: （可销毁的客户资料，不记内容）");
                 continue;
             }
-            switch (e.State)
+            switch (state)
             {
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
                     if (name == "PasswordHash") changes.Add("密码已重置");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Data;
 using ServicePortal.Domain.Kpis;
@@ -19,6 +20,9 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     public const int MaxYear = 2100;
     public const int MaxNameLength = 64;
     public const int MaxImportLines = 2000;
+
+    /// <summary>What a refused caller may not change (<see cref="AdminOnly"/>).</summary>
+    private const string What = "工作日历";
 
     /// <summary>
     /// An example import list: the 2026 public holidays and make-up working days (国务院办公厅 2025 年通知),
@@ -132,9 +136,11 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
         return result;
     }
 
-    /// <summary>Marks one day as a holiday, a make-up working day, or back to the weekday rule. Returns the day as it now is.</summary>
-    public async Task<CalendarDayView> SetDayAsync(DateOnly date, DayKind kind, string? name, CancellationToken ct = default)
+    /// <summary>Marks one day as a holiday, a make-up working day, or back to the weekday rule (Admin). Returns the day as it now is.</summary>
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task<CalendarDayView> SetDayAsync(string userId, DateOnly date, DayKind kind, string? name, CancellationToken ct = default)
     {
+        await AdminOnly.RequireAsync(dbFactory, userId, What, ct);
         name = (name ?? "").Trim();
         var errors = new Dictionary<string, string[]>();
         if (date.Year is < MinYear or > MaxYear) errors["date"] = [$"日期应在 {MinYear} 至 {MaxYear} 年之间"];
@@ -181,10 +187,12 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>
     /// Imports a year's list, one day per line: <c>yyyy-MM-dd,Holiday|Workday|休|班,name</c> (comma, full-width
     /// comma or tab; lines starting with # are comments). All lines are checked first; nothing is saved when
-    /// any line is wrong, and every wrong line is named. Returns the number of days set.
+    /// any line is wrong, and every wrong line is named. Returns the number of days set. Admin only.
     /// </summary>
-    public async Task<int> ImportAsync(string text, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task<int> ImportAsync(string userId, string text, CancellationToken ct = default)
     {
+        await AdminOnly.RequireAsync(dbFactory, userId, What, ct);
         var errors = new List<string>();
         var days = new Dictionary<DateOnly, (DayKind Kind, string Name)>();
         var lines = (text ?? "").TrimStart('\uFEFF').Split('\n');
@@ -288,8 +296,10 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     /// that was interrupted. Takes seconds at a million complaints (see README, Performance).
     /// </summary>
     /// <exception cref="InputInvalidException">dayStart or dayEnd invalid (see <see cref="WorkingHoursSetting.Validate"/>).</exception>
-    public async Task<WorkingHoursSaved> SaveWorkingHoursAsync(TimeOnly dayStart, TimeOnly dayEnd, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task<WorkingHoursSaved> SaveWorkingHoursAsync(string userId, TimeOnly dayStart, TimeOnly dayEnd, CancellationToken ct = default)
     {
+        await AdminOnly.RequireAsync(dbFactory, userId, What, ct);
         var errors = WorkingHoursSetting.Validate(dayStart, dayEnd);
         if (errors.Count > 0) throw new InputInvalidException(errors);
 

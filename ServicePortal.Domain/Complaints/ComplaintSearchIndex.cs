@@ -329,6 +329,12 @@ internal static class ComplaintSearchIndex
                 ON CONFLICT ("Id") DO UPDATE SET "Text" = excluded."Text"
                 """, ct);
 
+    /// <summary>Removes a complaint's entry (an import undone: the only deletion of complaints).</summary>
+    public static Task RemoveAsync(PortalDbContext db, int complaintId, CancellationToken ct) =>
+        db.IsSqliteStore()
+            ? db.Database.ExecuteSqlAsync($"DELETE FROM ComplaintSearch WHERE rowid = {complaintId}", ct)
+            : db.Database.ExecuteSqlAsync($"""DELETE FROM "ComplaintSearch" WHERE "Id" = {complaintId}""", ct);
+
     /// <summary>Whether some complaint has a higher id than the highest indexed one.</summary>
     public static async Task<bool> HasUnindexedAsync(DbConnection connection, CancellationToken ct) =>
         await ScalarAsync(connection, null, $"SELECT EXISTS (SELECT 1 FROM Complaints WHERE Id > ({LastIndexedSql}))", ct) != 0;

@@ -39,6 +39,9 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(bool demoData, CancellationToken ct = default)
     {
+        // The reference data and defaults (departments, categories, policies, the default survey template) are nobody's
+        // change: written unaudited, so the audit log of a new database starts with what users do.
+        using var unaudited = Audit.AuditActor.Use(Audit.AuditActor.StartUp);
         bool isNew, sqlite;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

@@ -15,9 +15,6 @@ public enum PortalDatabase
 
 public static class PortalDatabaseOptions
 {
-    /// <summary>The assembly of the PostgreSQL migrations (the SQLite migrations live in ServicePortal.Domain itself).</summary>
-    public const string PostgresMigrationsAssembly = "ServicePortal.Domain.Postgres";
-
     /// <summary>Reads <c>Portal:Database</c> (<c>Sqlite</c> when unset; case-insensitive), refusing anything else in Chinese.</summary>
     public static PortalDatabase Parse(string? value) =>
         string.IsNullOrWhiteSpace(value) ? PortalDatabase.Sqlite
@@ -30,7 +27,7 @@ public static class PortalDatabaseOptions
         database switch
         {
             PortalDatabase.PostgreSQL => options.UseNpgsql(PostgresConnectionString(connectionString),
-                s => s.CommandTimeout(60).MigrationsAssembly(PostgresMigrationsAssembly))
+                s => s.CommandTimeout(60))
                 .ReplaceService<Microsoft.EntityFrameworkCore.Query.IQuerySqlGeneratorFactory, SqliteNullOrderSqlGeneratorFactory>(),
             _ => options.UseSqlite(connectionString, s => s.CommandTimeout(60)),
         };
@@ -46,8 +43,29 @@ public static class PortalDatabaseOptions
         return builder.ConnectionString;
     }
 
+    /// <summary>A context of the store on <paramref name="database"/> (<see cref="PostgresPortalDbContext"/> on PostgreSQL, for its migrations).</summary>
+    public static PortalDbContext NewContext(PortalDatabase database, DbContextOptions<PortalDbContext> options) =>
+        database == PortalDatabase.PostgreSQL ? new PostgresPortalDbContext(options) : new PortalDbContext(options);
+
     /// <summary>Whether the context runs on SQLite (PRAGMAs, FTS5, SQLite's own SQL).</summary>
     public static bool IsSqliteStore(this DbContext db) => db.Database.IsSqlite();
 
     public static bool IsPostgresStore(this DbContext db) => db.Database.IsNpgsql();
 }
+
+/// <summary>
+/// The store on PostgreSQL: the same model as <see cref="PortalDbContext"/>, with its own migrations (Data/PostgresMigrations,
+/// attributed to this type; the SQLite ones in Data/Migrations are attributed to <see cref="PortalDbContext"/>): EF Core's
+/// "one context type per provider" layout, in the one domain project. Services still ask for
+/// <c>IDbContextFactory&lt;PortalDbContext&gt;</c> (<see cref="PortalDbContextFactory"/>).
+/// </summary>
+public sealed class PostgresPortalDbContext(DbContextOptions<PortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>Makes the store's contexts: <see cref="PostgresPortalDbContext"/> on PostgreSQL, <see cref="PortalDbContext"/> on SQLite.</summary>
+internal sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> options, PortalDatabaseChoice choice) : IDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext() => PortalDatabaseOptions.NewContext(choice.Database, options);
+}
+
+/// <summary>The engine the app was configured with (<c>Portal:Database</c>), for the context factory.</summary>
+internal sealed record PortalDatabaseChoice(PortalDatabase Database);

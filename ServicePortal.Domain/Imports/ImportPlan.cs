@@ -7,7 +7,8 @@ internal sealed class ImportPlan(List<ImportRow> rows)
 {
     public List<ImportRow> Rows { get; } = rows;
 
-    public List<ImportRow> Rejected { get; } = rows.Where(r => r.Errors.Count > 0).ToList();
+    /// <summary>The rows with errors (numbers taken meanwhile are found again when the import reserves its numbers).</summary>
+    public List<ImportRow> Rejected => Rows.Where(r => r.Errors.Count > 0).ToList();
 
     /// <summary>Per received month, the serial counter after the import: at least every number used.</summary>
     public Dictionary<int, int> SerialLasts { get; } = [];
@@ -20,6 +21,7 @@ internal sealed class ImportPlan(List<ImportRow> rows)
     /// </summary>
     public void AssignNumbers(IReadOnlyDictionary<int, int> counters)
     {
+        SerialLasts.Clear();
         foreach (var month in Rows.Where(r => r.Errors.Count == 0).GroupBy(r => r.MonthKey))
         {
             var last = Math.Max(counters.GetValueOrDefault(month.Key),

@@ -10,13 +10,14 @@ namespace ServicePortal.Domain.Imports;
 
 /// <summary>
 /// Imports a historical complaint register from an .xlsx workbook (SPEC X-4): every row is checked
-/// by the intake rules and against the database, then either every row is saved in one transaction
-/// or, when any row is rejected, none is, and the report names each rejected row and why.
+/// by the intake rules and against the database, then either every row is saved (in batches of short
+/// transactions, <see cref="ImportAsync"/>) or, when any row is rejected, none is, and the report names
+/// each rejected row and why.
 /// </summary>
 public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, CalendarService calendar,
     DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed)
 {
-    /// <summary>Data rows per file: a year of a busy department; one transaction of a few seconds.</summary>
+    /// <summary>Data rows per file: a year of a busy department; a few seconds of batches.</summary>
     public const int MaxRows = ImportLimits.MaxRows;
     public const long MaxFileBytes = ImportLimits.MaxFileBytes;
     public const int PreviewRows = ImportLimits.PreviewRows;
@@ -46,7 +47,19 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
         return plan.Report(0);
     }
 
-    /// <summary>Imports every row, or none when any row is rejected (the report then lists them all).</summary>
+    /// <summary>How the checked rows are written (batches of short transactions); tests and the benchmark set others.</summary>
+    internal WriteBatches Batching { get; set; } = WriteBatches.Default;
+
+    /// <summary>Called after each committed batch with the rows saved so far (tests: what other writers see between batches).</summary>
+    internal Func<int, Task>? AfterBatchAsync { get; set; }
+
+    /// <summary>
+    /// Imports every row, or none when any row is rejected (the report then lists them all). Every row is checked
+    /// first, outside the write lock; the numbers are then reserved in one short write transaction and the rows
+    /// written in batches of short transactions (<see cref="WriteBatches"/>), so that clerks registering meanwhile
+    /// wait at most about one batch. Should a batch fail after the checks (a number given by another import
+    /// meanwhile, a full disk), the batches already saved are deleted again and nothing stays imported.
+    /// </summary>
     /// <exception cref="ImportFileException">the file cannot be read as a register at all.</exception>
     /// <exception cref="NotPermittedException">the user may not register complaints.</exception>
     public async Task<ImportReport> ImportAsync(Stream file, string userId, CancellationToken ct = default)
@@ -58,36 +71,91 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
         if (importer.IsDisabled) throw new NotPermittedException("您的账户已停用，不能导入投诉");
         if (!Roles.CanRegisterComplaints(importer.Role)) throw new NotPermittedException("您的角色不能导入投诉");
 
-        // As at registration: BEGIN IMMEDIATE takes the write lock first, so the numbers and
-        // customers checked below cannot change before the commit.
-        await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.IsSqliteStore()) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
         var plan = await PlanAsync(db, rows, importer, ct);
         if (plan.Rejected.Count > 0) return plan.Report(0);
 
+        // The numbers, under the write lock (BEGIN IMMEDIATE) for a moment: given numbers checked again, empty
+        // ones continuing the months' counters as they are now, and the counters moved past the whole import,
+        // so that registrations during the import continue after it and the import's own numbers stay consecutive.
+        await using (var tx = await CaseStep.BeginIntakeAsync(db, ct))
+        {
+            await NumberAsync(db, plan, ct);
+            if (plan.Rejected.Count > 0) return plan.Report(0);
+            foreach (var (month, last) in plan.SerialLasts)
+                await CaseNumber.Complaint.RaiseLastAsync(db, month, last, ct);
+            await tx.CommitAsync(ct);
+        }
+
         var nowUtc = clock.UtcNow;
-        var complaints = await BuildAsync(db, plan, importer, nowUtc, ct);
-        db.Complaints.AddRange(complaints);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // entities are added explicitly; 10,000 tracked rows are not scanned per batch
+        List<Complaint> complaints = [];
+        HashSet<Customer> newCustomers = [];
+        var saved = new List<Complaint>(plan.Rows.Count);
         try
         {
-            await db.SaveChangesAsync(ct);
+            (complaints, newCustomers) = await BuildAsync(db, plan, importer, nowUtc, ct);
+            await Batching.RunAsync(complaints, async batch =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.Complaints.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+                foreach (var c in batch)
+                    await ComplaintSearchIndex.IndexAsync(db, c.Id, c.Content, c.CustomerRequest, ct);
+                await tx.CommitAsync(ct);
+                saved.AddRange(batch);
+                if (AfterBatchAsync is { } after) await after(saved.Count);
+            }, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e)
         {
-            throw new DomainException("保存时发现编号冲突（可能有人同时登记了投诉），没有导入任何数据，请重新导入。");
+            await UndoAsync(db, saved, newCustomers, nowUtc);
+            if (e is DbUpdateException)
+                throw new DomainException("保存时发现编号冲突（可能有人同时导入或登记了相同编号），已撤销本次导入已保存的部分，没有导入任何数据，请重新导入。");
+            throw;
         }
-        foreach (var c in complaints)
-            await ComplaintSearchIndex.IndexAsync(db, c.Id, c.Content, c.CustomerRequest, ct);
-        foreach (var (month, last) in plan.SerialLasts)
-        {
-            // New registrations continue after every imported number of the month.
-            await CaseNumber.Complaint.RaiseLastAsync(db, month, last, ct);
-        }
-        await tx.CommitAsync(ct);
 
         // One change for the whole import: open boards and dashboards reload once.
         var latest = complaints.MaxBy(c => c.ReceivedAt)!;
         feed.Publish(new ComplaintChanged(latest.Number, latest.Status, "导入", nowUtc));
         return plan.Report(complaints.Count);
+    }
+
+    /// <summary>
+    /// Takes back what the committed batches before a failure saved: the complaints (with their history and
+    /// search entries) and the customers the import created (unless a complaint has been registered for one since).
+    /// The numbers reserved stay used (a gap in the month: another import may meanwhile have given one of them). Should this fail too (the database gone), the error names the import, whose rows the history marks
+    /// “从历史投诉台账导入” at one time.
+    /// </summary>
+    private static async Task UndoAsync(PortalDbContext db, List<Complaint> saved, HashSet<Customer> newCustomers, DateTime importedUtc)
+    {
+        var ct = CancellationToken.None; // also after the user's cancellation
+        var customerIds = saved.Select(c => c.Customer).Where(newCustomers.Contains).Select(c => c.Id).Distinct().ToList();
+        var complaintIds = saved.Select(c => c.Id).ToList();
+        db.ChangeTracker.Clear();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var chunk in complaintIds.Chunk(500))
+            {
+                var ids = chunk.ToList();
+                foreach (var id in chunk)
+                    await ComplaintSearchIndex.RemoveAsync(db, id, ct);
+                await db.Complaints.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct); // the history goes by ON DELETE CASCADE
+            }
+            foreach (var chunk in customerIds.Chunk(500))
+            {
+                var ids = chunk.ToList();
+                db.Customers.RemoveRange(await db.Customers.Where(c => ids.Contains(c.Id) && !db.Complaints.Any(x => x.CustomerId == c.Id)).ToListAsync(ct));
+            }
+            await db.SaveChangesAsync(ct); // through the audit trail, like their creation
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            throw new DomainException($"导入中途失败，撤销已保存的 {complaintIds.Count} 行时也失败：这些投诉仍在系统中（处理记录“导入”，时间 {importedUtc:yyyy-MM-dd HH:mm:ss} UTC），请联系管理员删除后重新导入。");
+        }
     }
 
     private static Task<List<ImportSheetRow<ImportColumn>>> ReadAsync(Stream file, CancellationToken ct) =>
@@ -103,22 +171,32 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
         var rows = sheetRows.Select(context.Parse).ToList();
 
         CheckDuplicateNumbers(rows);
-        var given = rows.Where(r => r.GivenNumber is not null).Select(r => r.GivenNumber!).Distinct().ToList();
-        var taken = (await db.Complaints.Where(c => given.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct)).ToHashSet();
-        foreach (var r in rows.Where(r => r.GivenNumber is not null && taken.Contains(r.GivenNumber)))
-            r.Errors.Add($"投诉编号：{r.GivenNumber} 在系统中已存在，编号不能重复使用（留空可自动编号）");
-
         var phones = rows.Select(r => r.Input.CustomerPhone).Where(p => p.Length > 0).Distinct().ToList();
         var customers = await db.Customers.Where(c => phones.Contains(c.Phone)).ToListAsync(ct);
         var byKey = customers.GroupBy(c => (c.Phone, c.Name)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Id).First());
         foreach (var r in rows)
             r.Customer = byKey.GetValueOrDefault((r.Input.CustomerPhone, r.Input.CustomerName));
 
+        var plan = new ImportPlan(rows);
+        await NumberAsync(db, plan, ct);
+        return plan;
+    }
+
+    /// <summary>
+    /// Refuses given numbers the database already has and numbers the empty ones after the months' counters
+    /// (<see cref="ImportPlan.AssignNumbers"/>); again under the write lock before the import writes.
+    /// </summary>
+    private static async Task NumberAsync(PortalDbContext db, ImportPlan plan, CancellationToken ct)
+    {
+        var rows = plan.Rows;
+        var given = rows.Where(r => r.GivenNumber is not null).Select(r => r.GivenNumber!).Distinct().ToList();
+        var taken = (await db.Complaints.Where(c => given.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct)).ToHashSet();
+        foreach (var r in rows.Where(r => r.GivenNumber is not null && taken.Contains(r.GivenNumber)))
+            r.Errors.Add($"投诉编号：{r.GivenNumber} 在系统中已存在，编号不能重复使用（留空可自动编号）");
+
         var months = rows.Where(r => r.Errors.Count == 0).Select(r => r.MonthKey).Distinct().ToList();
         var counters = await db.ComplaintSerials.AsNoTracking().Where(s => months.Contains(s.Month)).ToDictionaryAsync(s => s.Month, s => s.Last, ct);
-        var plan = new ImportPlan(rows);
         plan.AssignNumbers(counters);
-        return plan;
     }
 
     /// <summary>A number given on several rows: each of them names the others.</summary>
@@ -134,7 +212,8 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
         }
     }
 
-    private async Task<List<Complaint>> BuildAsync(PortalDbContext db, ImportPlan plan, PortalUser importer, DateTime nowUtc, CancellationToken ct)
+    /// <returns>the complaints, and the customers made for them (not yet in the database).</returns>
+    private async Task<(List<Complaint> Complaints, HashSet<Customer> NewCustomers)> BuildAsync(PortalDbContext db, ImportPlan plan, PortalUser importer, DateTime nowUtc, CancellationToken ct)
     {
         var cal = await calendar.CurrentAsync(ct);
         // DeadlineService.ComputeAsync reads the policies with a query per call (10,000 rows: 10,000 queries); the
@@ -171,6 +250,6 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
             complaint.RecordKpiFacts(cal, clock.Zone); // a closed case's response and resolution times count in the KPIs
             complaints.Add(complaint);
         }
-        return complaints;
+        return (complaints, new HashSet<Customer>(newCustomers.Values, ReferenceEqualityComparer.Instance));
     }
 }

@@ -59,8 +59,6 @@ internal sealed class ComplaintKpiConfiguration : IEntityTypeConfiguration<Compl
             c.IsValid, c.ReplyOnTime, c.CloseOnTime, c.FirstFeedbackSatisfied, c.ReopenCount,
             c.FirstResponseWorkingMinutes, c.FirstResponseMinutes, c.ResolutionWorkingMinutes, c.ResolutionMinutes,
         }, "IX_Complaints_Kpi");
-        // The duration cache's per-month stamp (count and sum of versions) from the index alone.
-        b.HasIndex(c => new { c.ReceivedMonth, c.Version }, "IX_Complaints_KpiStamp");
         // Complaints per staff member: a short range per person and year.
         b.HasIndex(c => new { c.ResponsiblePersonId, c.ReceivedAt, c.IsValid, c.ResponsibleDepartmentId }, "IX_Complaints_ResponsiblePerson");
     }

@@ -6,7 +6,7 @@ namespace ServicePortal.Domain.Kpis;
 /// <summary>
 /// The answered cases' durations of whole received months (~200 000 rows for a year at 1M
 /// complaints). A month's stamp: the number of cases received in it and the sum of their versions,
-/// read from <c>IX_Complaints_KpiStamp</c> — every saved step bumps a case's version.
+/// read from the month totals (<see cref="ComplaintMonthTotal"/>, kept by triggers) — every saved step bumps a case's version.
 /// </summary>
 public sealed class KpiDurationCache(IDbContextFactory<PortalDbContext> dbFactory) : MonthRowsCache<DurationRow>(dbFactory)
 {
@@ -14,10 +14,10 @@ public sealed class KpiDurationCache(IDbContextFactory<PortalDbContext> dbFactor
     {
         var first = months.Min(m => m.FirstMonth);
         var last = months.Max(m => m.LastMonth);
-        return (await db.Complaints.AsNoTracking()
-                .Where(c => c.ReceivedMonth >= first && c.ReceivedMonth <= last)
-                .GroupBy(c => c.ReceivedMonth)
-                .Select(g => new { Month = g.Key, Count = g.Count(), Versions = g.Sum(c => (long)c.Version) })
+        return (await db.Set<ComplaintMonthTotal>().AsNoTracking()
+                .Where(t => t.Month >= first && t.Month <= last)
+                .GroupBy(t => t.Month)
+                .Select(g => new { Month = g.Key, Count = g.Sum(t => t.Received), Versions = g.Sum(t => t.Versions) })
                 .ToListAsync(ct))
             .ToDictionary(s => s.Month, s => new Stamp(s.Count, s.Versions));
     }

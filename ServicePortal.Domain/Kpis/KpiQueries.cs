@@ -51,8 +51,25 @@ public static class KpiQueries
         return q;
     }
 
-    /// <summary>Tiles valid rate, on time, satisfaction, reopen rate, trend and breakdowns: counts per month, category, department and channel.</summary>
-    public static Task<List<CohortRow>> CohortAsync(PortalDbContext db, KpiScope s, CancellationToken ct) =>
+    /// <summary>
+    /// Tiles valid rate, on time, satisfaction, reopen rate, trend and breakdowns: counts per month, category, department and
+    /// channel. A period of whole months is read from the month totals (<see cref="ComplaintMonthTotal"/>, a few thousand rows a
+    /// year); any other is scanned (<see cref="CohortScanAsync"/>). The same rows either way.
+    /// </summary>
+    public static async Task<List<CohortRow>> CohortAsync(PortalDbContext db, KpiScope s, CancellationToken ct)
+    {
+        if (!s.WholeMonths) return await CohortScanAsync(db, s, ct);
+        var totals = db.Set<ComplaintMonthTotal>().AsNoTracking().Where(t => t.Month >= s.FirstMonth && t.Month <= s.LastMonth);
+        if (s.DepartmentId == ComplaintQuery.NoDepartment) totals = totals.Where(t => t.DepartmentId == 0);
+        else if (s.DepartmentId is { } d) totals = totals.Where(t => t.DepartmentId == d);
+        return await totals
+            .Select(t => new CohortRow(t.Month, t.CategoryId, t.DepartmentId == 0 ? null : t.DepartmentId, t.Channel, t.Received, t.Valid,
+                t.RepliedOnTime, t.RepliedLate, t.ClosedOnTime, t.ClosedLate, t.Feedback, t.Satisfied, t.Reopened))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The cohort counted over the cases themselves (<see cref="CohortAsync"/> of a period that is not whole months).</summary>
+    public static Task<List<CohortRow>> CohortScanAsync(PortalDbContext db, KpiScope s, CancellationToken ct) =>
         Received(db, s)
             .GroupBy(c => new { c.ReceivedMonth, c.CategoryId, c.ResponsibleDepartmentId, c.Channel })
             .Select(g => new CohortRow(g.Key.ReceivedMonth, g.Key.CategoryId, g.Key.ResponsibleDepartmentId, g.Key.Channel,

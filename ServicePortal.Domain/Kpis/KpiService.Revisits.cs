@@ -28,7 +28,7 @@ public sealed partial class KpiService
         var today = DateOnly.FromDateTime(clock.ToLocal(s.Now));
         var todayUtc = clock.ToUtc(today.ToDateTime(TimeOnly.MinValue));
         var due = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.DueByDayAsync(db, s, request.From, request.To, today, todayUtc, c), ct), ct);
-        var issues = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.IssuesAsync(db, s, c), ct), ct);
+        var issues = Task.Run(() => RunAsync((db, c) => RevisitKpiQueries.IssuesByDayAsync(db, request.From, request.To, c), ct), ct);
         var survey = Task.Run(() => rollup.SummarizeAsync(
             new SatisfactionQuery(request.From, request.To, SatisfactionGrouping.Item, DepartmentId: request.DepartmentId), ct), ct);
         var spot = Task.Run(() => spotChecks.ConfirmationAsync(request.From, request.To, ct), ct);

@@ -209,30 +209,34 @@ public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFact
         return (await db.KpiSettings.AsNoTracking().SingleOrDefaultAsync(ct))?.ValidRateBase ?? new KpiSettings().ValidRateBase;
     }
 
-    /// <summary>Saves one month's base (Admin).</summary>
+    /// <summary>Saves one month's base (Admin), marked with the Admin's display name.</summary>
     /// <exception cref="InputInvalidException">month, activeCustomers or serviceOrders invalid.</exception>
-    public async Task SaveBaseAsync(KpiBaseInput input, string userName, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task SaveBaseAsync(string userId, KpiBaseInput input, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var admin = await Accounts.AdminOnly.RequireAsync(db, userId, "有效投诉率基数", ct);
         var errors = new Dictionary<string, string[]>();
         if (input.Month % 100 is < 1 or > 12 || input.Month / 100 is < 2000 or > 2100) errors["month"] = ["月份应为 yyyyMM，如 202611"];
         if (input.ActiveCustomers is < 0 or > 100_000_000) errors["activeCustomers"] = ["活跃客户数应为 0 至 1 亿之间的整数"];
         if (input.ServiceOrders is < 0 or > 100_000_000) errors["serviceOrders"] = ["服务单数应为 0 至 1 亿之间的整数"];
         if (errors.Count > 0) throw new InputInvalidException(errors);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.KpiMonthlyBases.SingleOrDefaultAsync(b => b.Month == input.Month, ct);
         if (row is null) db.KpiMonthlyBases.Add(row = new KpiMonthlyBase { Month = input.Month });
         row.ActiveCustomers = input.ActiveCustomers;
         row.ServiceOrders = input.ServiceOrders;
         row.UpdatedAt = clock.UtcNow;
-        row.UpdatedBy = userName;
+        row.UpdatedBy = admin.Name;
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Chooses the base of the valid-complaint rate (Admin).</summary>
-    public async Task SaveValidRateBaseAsync(ValidRateBase kind, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task SaveValidRateBaseAsync(string userId, ValidRateBase kind, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(kind)) throw new InputInvalidException(new Dictionary<string, string[]> { ["validRateBase"] = ["基数应为 ActiveCustomers（活跃客户）或 ServiceOrders（服务单）"] });
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, "有效投诉率基数", ct);
+        if (!Enum.IsDefined(kind)) throw new InputInvalidException(new Dictionary<string, string[]> { ["validRateBase"] = ["基数应为 ActiveCustomers（活跃客户）或 ServiceOrders（服务单）"] });
         var row = await db.KpiSettings.SingleOrDefaultAsync(ct);
         if (row is null) db.KpiSettings.Add(row = new KpiSettings());
         row.ValidRateBase = kind;
@@ -264,29 +268,39 @@ public sealed partial class KpiService(IDbContextFactory<PortalDbContext> dbFact
     /// </summary>
     public static int? Percentile(IEnumerable<int?> values, double p) => Percentiles(values, p)[0];
 
-    /// <summary>Several nearest-rank percentiles of the same values in one counting pass.</summary>
+    /// <summary>
+    /// Several nearest-rank percentiles of the same values in one counting pass (negative values count as 0). The values
+    /// are read twice (how many and the largest, then the counts) rather than copied: the dashboard passes ~200,000 a year.
+    /// </summary>
     public static int?[] Percentiles(IEnumerable<int?> values, params double[] ps)
     {
-        var list = new List<int>();
-        foreach (var v in values)
-            if (v is { } x) list.Add(Math.Max(0, x));
         var result = new int?[ps.Length];
-        if (list.Count == 0) return result;
-        var max = 0;
-        foreach (var x in list) if (x > max) max = x;
-        var counts = new int[max + 1];
-        foreach (var x in list) counts[x]++;
-        for (var i = 0; i < ps.Length; i++)
+        var (n, max) = (0, 0);
+        foreach (var v in values)
+            if (v is { } x) { n++; if (x > max) max = x; }
+        if (n == 0) return result;
+        var counts = System.Buffers.ArrayPool<int>.Shared.Rent(max + 1);
+        try
         {
-            var rank = Math.Max(1, (int)Math.Ceiling(ps[i] * list.Count - 1e-9));
-            var seen = 0;
-            for (var value = 0; value <= max; value++)
+            Array.Clear(counts, 0, max + 1);
+            foreach (var v in values)
+                if (v is { } x) counts[Math.Max(0, x)]++;
+            for (var i = 0; i < ps.Length; i++)
             {
-                seen += counts[value];
-                if (seen < rank) continue;
-                result[i] = value;
-                break;
+                var rank = Math.Max(1, (int)Math.Ceiling(ps[i] * n - 1e-9));
+                var seen = 0;
+                for (var value = 0; value <= max; value++)
+                {
+                    seen += counts[value];
+                    if (seen < rank) continue;
+                    result[i] = value;
+                    break;
+                }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(counts);
         }
         return result;
     }

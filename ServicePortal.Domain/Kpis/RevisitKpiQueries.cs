@@ -90,6 +90,18 @@ public static class RevisitKpiQueries
             .Select(g => new RevisitIssueRow(g.Key.TaskKind, g.Key.TaskClerk, g.Count(), g.Count(i => i.HandledAt != null)))
             .ToListAsync(ct);
 
+    /// <summary>
+    /// Tile revisit handling rate as the dashboard reads it: the issues raised from <paramref name="from"/> to <paramref name="to"/>
+    /// (Beijing days) from their day totals (<see cref="RevisitIssueDayTotal"/>). The same rows as <see cref="IssuesAsync"/> over
+    /// those days.
+    /// </summary>
+    public static async Task<List<RevisitIssueRow>> IssuesByDayAsync(PortalDbContext db, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await db.Set<RevisitIssueDayTotal>().AsNoTracking().Where(d => d.RaisedDay >= from && d.RaisedDay <= to)
+            .GroupBy(d => new { d.Kind, d.ClerkId })
+            .Select(g => new { g.Key.Kind, g.Key.ClerkId, Raised = g.Sum(d => d.Raised), Handled = g.Sum(d => d.Handled) })
+            .ToListAsync(ct))
+        .ConvertAll(r => new RevisitIssueRow(r.Kind, r.ClerkId == "" ? null : r.ClerkId, r.Raised, r.Handled));
+
     /// <summary>The tasks or issues' tasks of a drill-down (<see cref="RevisitKpiCases"/>).</summary>
     public static IQueryable<RevisitTask> Tasks(PortalDbContext db, KpiScope s, RevisitKpiCases q)
     {

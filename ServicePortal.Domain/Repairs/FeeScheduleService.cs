@@ -40,6 +40,9 @@ public sealed class FeeScheduleService(IDbContextFactory<PortalDbContext> dbFact
     /// <summary>The earliest valid-from day accepted.</summary>
     public static readonly DateOnly FirstDay = new(2000, 1, 1);
 
+    /// <summary>What a refused caller may not change (<see cref="Accounts.AdminOnly"/>).</summary>
+    private const string What = "收费标准";
+
     /// <summary>Every row (withdrawn and future ones too), by kind, item and day.</summary>
     public async Task<IReadOnlyList<FeeItemView>> ListAsync(CancellationToken ct = default)
     {
@@ -59,9 +62,11 @@ public sealed class FeeScheduleService(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <exception cref="InputInvalidException">a field is invalid or the item already has a price from that day.</exception>
-    public async Task<FeeItemView> AddAsync(FeeItemInput input, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task<FeeItemView> AddAsync(string userId, FeeItemInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var v = await ValidAsync(db, input, null, ct);
         var item = new FeeItem(v.Name!, v.Kind!.Value, v.Unit!, v.Price!.Value, v.ValidFrom!.Value);
         db.FeeItems.Add(item);
@@ -72,9 +77,11 @@ public sealed class FeeScheduleService(IDbContextFactory<PortalDbContext> dbFact
     /// <summary>Corrects a row no quote has used.</summary>
     /// <exception cref="NotFoundException">no such row.</exception>
     /// <exception cref="DomainException">quotes used the row: a new price is a new row.</exception>
-    public async Task<FeeItemView> UpdateAsync(int id, FeeItemInput input, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was saved.</exception>
+    public async Task<FeeItemView> UpdateAsync(string userId, int id, FeeItemInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var item = await db.FeeItems.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw NotFound(id);
         var v = await ValidAsync(db, input, id, ct);
         if ((await UsedAsync(db, id, ct)).Count > 0)
@@ -86,9 +93,11 @@ public sealed class FeeScheduleService(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>Deletes a row no quote has used; a used row is withdrawn instead (its quotes keep it).</summary>
-    public async Task<FeeItemRemoval> DeleteAsync(int id, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was changed.</exception>
+    public async Task<FeeItemRemoval> DeleteAsync(string userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var item = await db.FeeItems.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw NotFound(id);
         if ((await UsedAsync(db, id, ct)).Count > 0)
         {

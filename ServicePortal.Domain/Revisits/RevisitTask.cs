@@ -46,6 +46,9 @@ public class RevisitTask
     /// <summary>What to ask about, in a line.</summary>
     public string About { get; private set; } = "";
     public DateTime Due { get; private set; }
+
+    /// <summary>The tasks that may be overdue (open, or done after their due time): the filter of the register's index IX_RevisitTasks_MaybeLate.</summary>
+    internal const string MaybeLateSql = "\"DoneAt\" IS NULL OR \"DoneAt\" > \"Due\"";
     public DateTime CreatedAt { get; private set; }
     /// <summary>Who has the task; null while it lies on the shared pile.</summary>
     public string? AssigneeId { get; private set; }

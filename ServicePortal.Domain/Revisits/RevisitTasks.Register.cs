@@ -71,7 +71,7 @@ public sealed partial class RevisitTasks
         await foreach (var row in Sort(Filter(db, q), q).Select(RevisitRegisterRow.Of).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
-    private IQueryable<RevisitTask> Filter(PortalDbContext db, RevisitRegisterQuery q)
+    internal IQueryable<RevisitTask> Filter(PortalDbContext db, RevisitRegisterQuery q)
     {
         var tasks = db.RevisitTasks.AsNoTracking();
         var now = q.AsOf ?? clock.UtcNow;
@@ -81,7 +81,9 @@ public sealed partial class RevisitTasks
             tasks = assignee == RevisitListQuery.Pile ? tasks.Where(t => t.AssigneeId == null) : tasks.Where(t => t.AssigneeId == assignee);
         if (q.Overdue is { } late)
             tasks = late
-                ? tasks.Where(t => (t.DoneAt == null && t.Due < now) || t.DoneAt > t.Due)
+                // The first condition is the filter of IX_RevisitTasks_MaybeLate, word for word, so that SQLite counts ~400 k
+                // entries of that index instead of every task (1M cases: 150 → ~35 ms); it changes no result.
+                ? tasks.Where(t => t.DoneAt == null || t.DoneAt > t.Due).Where(t => (t.DoneAt == null && t.Due < now) || t.DoneAt > t.Due)
                 : tasks.Where(t => (t.DoneAt == null && t.Due >= now) || t.DoneAt <= t.Due);
         if (q.Satisfaction is { } score) tasks = tasks.Where(t => t.Satisfaction == score);
         if (q.DueFrom is { } from) { var start = clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)); tasks = tasks.Where(t => t.Due >= start); }

@@ -90,10 +90,16 @@ public sealed class SpotChecks(IDbContextFactory<PortalDbContext> dbFactory, Por
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var start = clock.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var end = clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var counts = await db.SpotCheckItems.AsNoTracking().Where(i => i.CheckedAt >= start && i.CheckedAt < end)
-            .GroupBy(_ => 1).Select(g => new { Checked = g.Count(), Confirmed = g.Count(i => i.Confirmed == true) }).SingleOrDefaultAsync(ct);
-        return (counts?.Confirmed ?? 0, counts?.Checked ?? 0);
+        // One plain aggregate (EF Core writes a GROUP BY over a constant, twice the cost of this on the dashboard);
+        // quoted names and CASE read the same on SQLite and PostgreSQL.
+        var counts = await db.Database.SqlQuery<ConfirmationCounts>($"""
+            SELECT CAST(COALESCE(SUM(CASE WHEN "Confirmed" THEN 1 ELSE 0 END), 0) AS INTEGER) AS "Confirmed", CAST(count(*) AS INTEGER) AS "Checked"
+            FROM "SpotCheckItems" WHERE "CheckedAt" >= {start} AND "CheckedAt" < {end}
+            """).SingleAsync(ct);
+        return (counts.Confirmed, counts.Checked);
     }
+
+    private sealed record ConfirmationCounts(int Confirmed, int Checked);
 
     /// <summary>The quarter's completed repair revisits (done inside its Beijing days).</summary>
     private IQueryable<RevisitTask> Population(PortalDbContext db, Quarter q)

@@ -66,21 +66,24 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
             days = days.Where(d => d.TemplateId == template);
             surveys = surveys.Where(d => d.TemplateId == template);
         }
+        // Two queries (the cells with their items, and the questionnaires): the dashboard reads this on every load.
+        var items = db.Set<SurveyItem>().AsNoTracking();
+        if (query.DepartmentId is { } only) items = items.Where(i => i.DepartmentId == only);
         var cells = await days.GroupBy(d => new { d.ItemId, d.PaperMonth })
-            .Select(g => new Cell(g.Key.ItemId, g.Key.PaperMonth, g.Sum(d => d.Scores), g.Sum(d => d.ScoreSum), g.Sum(d => d.Satisfied)))
+            .Select(g => new { g.Key.ItemId, g.Key.PaperMonth, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) })
+            .Join(items, c => c.ItemId, i => i.Id, (c, i) => new Cell(i.Text, i.Position, i.DepartmentId, c.PaperMonth, c.Count, c.Sum, c.Satisfied))
             .ToListAsync(ct);
-        var itemIds = cells.Select(c => c.ItemId).Distinct().ToList();
-        var items = await db.Set<SurveyItem>().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
-        if (query.DepartmentId is { } only) cells = cells.Where(c => items[c.ItemId].DepartmentId == only).ToList();
+        var departments = query.By == SatisfactionGrouping.Department
+            ? await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct)
+            : [];
         var questionnaires = await surveys.SumAsync(d => d.Questionnaires, ct);
 
         IEnumerable<SatisfactionRow> rows = query.By switch
         {
-            SatisfactionGrouping.Item => cells.GroupBy(c => items[c.ItemId].Text)
-                .OrderBy(g => g.Min(c => items[c.ItemId].Position)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            SatisfactionGrouping.Item => cells.GroupBy(c => c.Text)
+                .OrderBy(g => g.Min(c => c.Position)).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => Row(g.Key, g.Key, g)),
-            SatisfactionGrouping.Department => cells.GroupBy(c => items[c.ItemId].DepartmentId)
+            SatisfactionGrouping.Department => cells.GroupBy(c => c.DepartmentId)
                 .OrderBy(g => g.Key is { } d && departments.TryGetValue(d, out var dep) ? dep.SortOrder : int.MaxValue).ThenBy(g => g.Key)
                 .Select(g => g.Key is { } d
                     ? Row(d.ToString(System.Globalization.CultureInfo.InvariantCulture), departments.TryGetValue(d, out var dep) ? dep.Name : $"部门 {d}", g)
@@ -106,5 +109,6 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
             count == 0 ? null : Math.Round((double)satisfied / count, 4));
     }
 
-    private sealed record Cell(int ItemId, int Month, int Count, long Sum, int Satisfied);
+    /// <summary>An item's scores in one month.</summary>
+    private sealed record Cell(string Text, int Position, int? DepartmentId, int Month, int Count, long Sum, int Satisfied);
 }

@@ -57,6 +57,9 @@ public sealed class SurveyTemplateService(IDbContextFactory<PortalDbContext> dbF
 {
     public const int ItemsMax = 30;
 
+    /// <summary>What a refused caller may not change (<see cref="Accounts.AdminOnly"/>).</summary>
+    private const string What = "问卷模板";
+
     /// <summary>The default 客户满意度调查表 made at first start: ten items, each with the department it rates (none for the property services).</summary>
     public static readonly IReadOnlyList<(string Text, string? Department)> DefaultItems =
     [
@@ -110,9 +113,11 @@ public sealed class SurveyTemplateService(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <exception cref="InputInvalidException">a field is invalid.</exception>
-    public async Task<SurveyTemplateView> CreateAsync(SurveyTemplateInput input, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was changed.</exception>
+    public async Task<SurveyTemplateView> CreateAsync(string userId, SurveyTemplateInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var v = await ValidAsync(db, input, null, ct);
         var now = clock.UtcNow;
         var template = new SurveyTemplate { Name = v.Name!, CreatedAt = now };
@@ -130,9 +135,11 @@ public sealed class SurveyTemplateService(IDbContextFactory<PortalDbContext> dbF
     /// </summary>
     /// <exception cref="NotFoundException">no such template.</exception>
     /// <exception cref="DomainException">the template is retired.</exception>
-    public async Task<SurveyTemplateView> UpdateAsync(int id, SurveyTemplateInput input, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was changed.</exception>
+    public async Task<SurveyTemplateView> UpdateAsync(string userId, int id, SurveyTemplateInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var template = await db.SurveyTemplates.Include(t => t.Versions).ThenInclude(x => x.Items).SingleOrDefaultAsync(t => t.Id == id, ct)
             ?? throw NotFound(id);
         if (template.IsRetired) throw new DomainException($"问卷模板“{template.Name}”已停用，不能修改");
@@ -160,9 +167,11 @@ public sealed class SurveyTemplateService(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>Deletes a template no questionnaire used; a used one is retired instead.</summary>
-    public async Task<SurveyTemplateRemoval> DeleteAsync(int id, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was changed.</exception>
+    public async Task<SurveyTemplateRemoval> DeleteAsync(string userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var template = await db.SurveyTemplates.Include(t => t.Versions).ThenInclude(x => x.Items).SingleOrDefaultAsync(t => t.Id == id, ct)
             ?? throw NotFound(id);
         if (await db.Surveys.AnyAsync(s => s.TemplateId == id, ct))
@@ -177,9 +186,11 @@ public sealed class SurveyTemplateService(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>Offers a retired template for entry again.</summary>
-    public async Task<SurveyTemplateView> ReinstateAsync(int id, CancellationToken ct = default)
+    /// <exception cref="NotPermittedException"><paramref name="userId"/> is not an Admin; nothing was changed.</exception>
+    public async Task<SurveyTemplateView> ReinstateAsync(string userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Accounts.AdminOnly.RequireAsync(db, userId, What, ct);
         var template = await db.SurveyTemplates.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw NotFound(id);
         template.IsRetired = false;
         await CaseStep.SaveAsync(db, ct);

@@ -142,8 +142,10 @@ public sealed partial class KpiBenchmark(BenchDatabase bench)
         var ct = TestContext.Current.CancellationToken;
         return
         [
-            new("cohort (valid rate, on time, satisfaction, reopen, trend, breakdowns)",
+            new("cohort (valid rate, on time, satisfaction, reopen, trend, breakdowns; whole months from the month totals)",
                 async db => await KpiQueries.CohortAsync(db, s, ct), c => RawCohortAsync(c, s)),
+            new("cohort, every case of the period read (`CohortScanAsync`, for comparison)",
+                async db => await KpiQueries.CohortScanAsync(db, s, ct), c => RawCohortAsync(c, s)),
             new("pending late (on time, open cases)",
                 async db => await KpiQueries.PendingLateAsync(db, s, ct), c => RawPendingLateAsync(c, s)),
             new("durations (first response, resolution)",

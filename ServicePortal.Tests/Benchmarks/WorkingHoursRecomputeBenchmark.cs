@@ -28,6 +28,9 @@ public sealed class WorkingHoursRecomputeBenchmark(BenchDatabase bench)
         var original = await calendar.WorkingHoursAsync(ct);
         original.ShouldBe(new WorkingHoursView(WorkingCalendar.DefaultStart, WorkingCalendar.DefaultEnd), "the generated database has the default hours");
         var sums = await SumsAsync();
+        string admin;
+        await using (var connection = await bench.OpenConnectionAsync())
+            admin = await RegisterBench.ScalarAsync<string>(connection, "SELECT Id FROM AspNetUsers WHERE Role = 'Admin' AND NOT IsDisabled LIMIT 1");
         var pastDay = NextWeekday(today.AddYears(-1));
         var nextYearDay = NextWeekday(today.AddYears(1));
 
@@ -47,15 +50,15 @@ public sealed class WorkingHoursRecomputeBenchmark(BenchDatabase bench)
             return value;
         }
 
-        var changed = await TimedAsync("hours 09:00–18:00 (every answered case)", () => calendar.SaveWorkingHoursAsync(new(9, 0), new(18, 0), ct), s => $"{s.Recomputed:N0} recomputed");
+        var changed = await TimedAsync("hours 09:00–18:00 (every answered case)", () => calendar.SaveWorkingHoursAsync(admin, new(9, 0), new(18, 0), ct), s => $"{s.Recomputed:N0} recomputed");
         var shifted = await SumsAsync();
-        var restored = await TimedAsync("hours back to 08:30–17:30", () => calendar.SaveWorkingHoursAsync(original.DayStart, original.DayEnd, ct), s => $"{s.Recomputed:N0} recomputed");
+        var restored = await TimedAsync("hours back to 08:30–17:30", () => calendar.SaveWorkingHoursAsync(admin, original.DayStart, original.DayEnd, ct), s => $"{s.Recomputed:N0} recomputed");
         (await SumsAsync()).ShouldBe(sums, "the default hours give back exactly the generator's figures");
-        await TimedAsync("same hours saved again (nothing to write)", () => calendar.SaveWorkingHoursAsync(original.DayStart, original.DayEnd, ct), s => $"{s.Recomputed:N0} recomputed");
-        await TimedAsync($"holiday {pastDay:yyyy-MM-dd} (a year ago)", () => calendar.SetDayAsync(pastDay, DayKind.Holiday, "基准测试", ct), _ => "spanning cases only");
-        await TimedAsync($"{pastDay:yyyy-MM-dd} back to default", () => calendar.SetDayAsync(pastDay, DayKind.Default, null, ct), _ => "spanning cases only");
-        await TimedAsync($"holiday {nextYearDay:yyyy-MM-dd} (next year)", () => calendar.SetDayAsync(nextYearDay, DayKind.Holiday, "基准测试", ct), _ => "no case spans it");
-        await calendar.SetDayAsync(nextYearDay, DayKind.Default, null, ct);
+        await TimedAsync("same hours saved again (nothing to write)", () => calendar.SaveWorkingHoursAsync(admin, original.DayStart, original.DayEnd, ct), s => $"{s.Recomputed:N0} recomputed");
+        await TimedAsync($"holiday {pastDay:yyyy-MM-dd} (a year ago)", () => calendar.SetDayAsync(admin, pastDay, DayKind.Holiday, "基准测试", ct), _ => "spanning cases only");
+        await TimedAsync($"{pastDay:yyyy-MM-dd} back to default", () => calendar.SetDayAsync(admin, pastDay, DayKind.Default, null, ct), _ => "spanning cases only");
+        await TimedAsync($"holiday {nextYearDay:yyyy-MM-dd} (next year)", () => calendar.SetDayAsync(admin, nextYearDay, DayKind.Holiday, "基准测试", ct), _ => "no case spans it");
+        await calendar.SetDayAsync(admin, nextYearDay, DayKind.Default, null, ct);
         (await SumsAsync()).ShouldBe(sums, "the database is left as it was");
 
         changed.Recomputed.ShouldBe(restored.Recomputed);

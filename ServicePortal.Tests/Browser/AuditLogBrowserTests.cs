@@ -12,8 +12,9 @@ public class AuditLogBrowserTests(BrowserFixture browser)
     public async Task TheAdmin_SeesACalendarChange_WithItsAuthor()
     {
         var ct = TestContext.Current.CancellationToken;
+        var admin = await browser.App.UserIdAsync("admin");
         using (AuditActor.Use("audit-browser-test", "审计浏览器测试"))
-            await browser.App.Services.GetRequiredService<CalendarService>().SetDayAsync(new DateOnly(2027, 3, 3), DayKind.Holiday, "审计测试假日", ct);
+            await browser.App.Services.GetRequiredService<CalendarService>().SetDayAsync(admin, new DateOnly(2027, 3, 3), DayKind.Holiday, "审计测试假日", ct);
 
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(1366, 768);

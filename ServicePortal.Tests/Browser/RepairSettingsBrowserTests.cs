@@ -12,9 +12,10 @@ public class RepairSettingsBrowserTests(BrowserFixture browser)
     {
         var fees = browser.App.Services.GetRequiredService<FeeScheduleService>();
         var ct = TestContext.Current.CancellationToken;
-        await fees.AddAsync(new FeeItemInput("设置页测试主板", FeeKind.Part, "块", 680m, new DateOnly(2026, 1, 1)), ct);
-        await fees.AddAsync(new FeeItemInput("设置页测试主板", FeeKind.Part, "块", 720m, new DateOnly(DateTime.Today.Year + 1, 1, 1)), ct);
-        await fees.AddAsync(new FeeItemInput("设置页测试人工", FeeKind.Labour, "次", 150m, new DateOnly(2026, 1, 1)), ct);
+        var admin = await browser.App.UserIdAsync("admin");
+        await fees.AddAsync(admin, new FeeItemInput("设置页测试主板", FeeKind.Part, "块", 680m, new DateOnly(2026, 1, 1)), ct);
+        await fees.AddAsync(admin, new FeeItemInput("设置页测试主板", FeeKind.Part, "块", 720m, new DateOnly(DateTime.Today.Year + 1, 1, 1)), ct);
+        await fees.AddAsync(admin, new FeeItemInput("设置页测试人工", FeeKind.Labour, "次", 150m, new DateOnly(2026, 1, 1)), ct);
 
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(1366, 768);

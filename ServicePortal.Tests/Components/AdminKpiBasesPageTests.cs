@@ -29,7 +29,7 @@ public sealed class AdminKpiBasesPageTests : PortalComponentTest
     [Fact]
     public async Task ThePage_ShowsTheTwelveMonthsOfTheYear_WithTheSavedBases()
     {
-        await Domain.Get<KpiService>().SaveBaseAsync(new KpiBaseInput(202603, 150, 420), "管理员", Ct);
+        await Domain.Get<KpiService>().SaveBaseAsync((await Domain.UserAsync("admin")).Id, new KpiBaseInput(202603, 150, 420), Ct);
 
         var page = await OpenAsync();
 

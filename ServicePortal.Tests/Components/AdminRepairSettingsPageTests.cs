@@ -52,7 +52,7 @@ public sealed class AdminRepairSettingsPageTests : PortalComponentTest
     public async Task ThePage_ShowsTheSettings_AndTheScheduleByItemThenValidFrom()
     {
         var cycle = await RepairCycle.CreateAsync(Domain);
-        var raise = await Domain.Get<FeeScheduleService>().AddAsync(new FeeItemInput("主板", FeeKind.Part, "块", 750m, new DateOnly(2027, 1, 1)), Ct);
+        var raise = await Domain.Get<FeeScheduleService>().AddAsync((await Domain.UserAsync("admin")).Id, new FeeItemInput("主板", FeeKind.Part, "块", 750m, new DateOnly(2027, 1, 1)), Ct);
 
         var page = await OpenAsync();
 

@@ -15,9 +15,9 @@ public sealed class AuditLogPageTests : PortalComponentTest
 
     private async Task SeedAsync()
     {
-        var head = await Domain.UserAsync("head");
-        using (AuditActor.Use(head.Id, head.UserName))
-            await Domain.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 12, 31), DayKind.Holiday, "元旦", Ct);
+        var admin = await Domain.UserAsync("admin");
+        using (AuditActor.Use(admin.Id, admin.UserName))
+            await Domain.Get<CalendarService>().SetDayAsync(admin.Id, new DateOnly(2026, 12, 31), DayKind.Holiday, "元旦", Ct);
         await Domain.Get<AuditLog>().RecordExportAsync((await Domain.UserAsync("exec")).Id, "投诉台账", "status=Open", 12, Ct);
     }
 
@@ -32,7 +32,7 @@ public sealed class AuditLogPageTests : PortalComponentTest
         var rows = page.FindAll("[data-testid=audit-log] tbody tr").Select(r => r.TextContent).ToList();
         rows[0].ShouldContain("投诉台账");
         rows[0].ShouldContain("行数：12");
-        rows.ShouldContain(r => r.Contains("日历日 2026-12-31") && r.Contains("head"));
+        rows.ShouldContain(r => r.Contains("日历日 2026-12-31") && r.Contains("admin"));
 
         InputOf(page.Find("[data-testid=filter-text]")).Change("元旦");
         page.WaitForAssertion(() => page.FindAll("[data-testid=audit-log] tbody tr").ShouldHaveSingleItem().TextContent.ShouldContain("日历"), Wait);

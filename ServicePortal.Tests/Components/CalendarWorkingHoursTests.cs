@@ -22,7 +22,7 @@ public sealed class CalendarWorkingHoursTests : PortalComponentTest
     [Fact]
     public async Task ThePage_ShowsTheHoursInForce()
     {
-        await Domain.Get<CalendarService>().SaveWorkingHoursAsync(new TimeOnly(9, 0), new TimeOnly(18, 0), Ct);
+        await Domain.Get<CalendarService>().SaveWorkingHoursAsync((await Domain.UserAsync("admin")).Id, new TimeOnly(9, 0), new TimeOnly(18, 0), Ct);
 
         var page = await OpenAsync();
 

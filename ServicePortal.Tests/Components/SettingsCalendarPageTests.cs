@@ -18,7 +18,7 @@ public sealed class SettingsCalendarPageTests : PortalComponentTest
     [Fact]
     public async Task TheYear_ShowsWeekendsHolidaysAndMakeUpDays_WithTheirNames()
     {
-        await Domain.Get<CalendarService>().ImportAsync(CalendarService.Example2026, Ct);
+        await Domain.Get<CalendarService>().ImportAsync((await Domain.UserAsync("admin")).Id, CalendarService.Example2026, Ct);
 
         var page = await OpenAsync();
 

@@ -15,12 +15,13 @@ public class CalendarServiceTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         var ct = ComplaintCycle.Ct;
         (await calendar.CurrentAsync(ct)).IsWorkingDay(Friday).ShouldBeTrue();
         (await calendar.CurrentAsync(ct)).IsWorkingDay(Saturday).ShouldBeFalse();
 
-        await calendar.SetDayAsync(Friday, DayKind.Holiday, "测试假日", ct);
-        await calendar.SetDayAsync(Saturday, DayKind.Workday, "调休上班", ct);
+        await calendar.SetDayAsync(admin, Friday, DayKind.Holiday, "测试假日", ct);
+        await calendar.SetDayAsync(admin, Saturday, DayKind.Workday, "调休上班", ct);
         var edited = await calendar.CurrentAsync(ct);
         edited.IsWorkingDay(Friday).ShouldBeFalse();
         edited.IsWorkingDay(Saturday).ShouldBeTrue();
@@ -28,8 +29,8 @@ public class CalendarServiceTests
         year.Single(d => d.Date == Friday).ShouldBe(new CalendarDayView(Friday, DayKind.Holiday, "测试假日", false));
         year.Single(d => d.Date == Saturday).ShouldBe(new CalendarDayView(Saturday, DayKind.Workday, "调休上班", true));
 
-        await calendar.SetDayAsync(Friday, DayKind.Default, null, ct);
-        await calendar.SetDayAsync(Saturday, DayKind.Default, null, ct);
+        await calendar.SetDayAsync(admin, Friday, DayKind.Default, null, ct);
+        await calendar.SetDayAsync(admin, Saturday, DayKind.Default, null, ct);
         var reset = await calendar.CurrentAsync(ct);
         reset.IsWorkingDay(Friday).ShouldBeTrue();
         reset.IsWorkingDay(Saturday).ShouldBeFalse();
@@ -42,9 +43,10 @@ public class CalendarServiceTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        await calendar.SetDayAsync(Friday, DayKind.Holiday, "甲", ComplaintCycle.Ct);
-        await calendar.SetDayAsync(Friday, DayKind.Holiday, "乙", ComplaintCycle.Ct);
+        await calendar.SetDayAsync(admin, Friday, DayKind.Holiday, "甲", ComplaintCycle.Ct);
+        await calendar.SetDayAsync(admin, Friday, DayKind.Holiday, "乙", ComplaintCycle.Ct);
 
         await using var db = f.NewDb();
         db.CalendarDays.ShouldHaveSingleItem().Name.ShouldBe("乙");
@@ -55,9 +57,10 @@ public class CalendarServiceTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         const string text = "# 2027 年节假日\n2027-01-01,Holiday,元旦\n2027-02-30,Holiday,不存在的日子\n2027-02-07,Workday,春节调休\n";
 
-        var ex = await Should.ThrowAsync<InputInvalidException>(() => calendar.ImportAsync(text, ComplaintCycle.Ct));
+        var ex = await Should.ThrowAsync<InputInvalidException>(() => calendar.ImportAsync(admin, text, ComplaintCycle.Ct));
 
         ex.Errors["file"].ShouldHaveSingleItem().ShouldContain("第 3 行");
         await using var db = f.NewDb();
@@ -69,9 +72,10 @@ public class CalendarServiceTests
     public async Task Import_WithAnUnknownKind_NamesTheLine()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
 
         var ex = await Should.ThrowAsync<InputInvalidException>(() =>
-            f.Get<CalendarService>().ImportAsync("2027-01-01,Holiday,元旦\r\n2027-01-02,Vacation,x", ComplaintCycle.Ct));
+            f.Get<CalendarService>().ImportAsync(admin, "2027-01-01,Holiday,元旦\r\n2027-01-02,Vacation,x", ComplaintCycle.Ct));
 
         ex.Errors["file"].ShouldHaveSingleItem().ShouldContain("第 2 行");
     }
@@ -81,10 +85,11 @@ public class CalendarServiceTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         var ct = ComplaintCycle.Ct;
-        await calendar.SetDayAsync(new DateOnly(2027, 1, 1), DayKind.Workday, "旧的", ct);
+        await calendar.SetDayAsync(admin, new DateOnly(2027, 1, 1), DayKind.Workday, "旧的", ct);
 
-        var count = await calendar.ImportAsync("2027-01-01,Holiday,元旦\r\n\r\n2027-02-07，班，春节调休\n2027-02-11\t休\t春节\n", ct);
+        var count = await calendar.ImportAsync(admin, "2027-01-01,Holiday,元旦\r\n\r\n2027-02-07，班，春节调休\n2027-02-11\t休\t春节\n", ct);
 
         count.ShouldBe(3);
         var cal = await calendar.CurrentAsync(ct);

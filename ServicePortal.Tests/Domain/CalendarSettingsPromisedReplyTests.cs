@@ -25,7 +25,7 @@ public class CalendarSettingsPromisedReplyTests
         var at = DateTimeOffset.Parse(received, CultureInfo.InvariantCulture);
         var promised = DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture);
         await using var f = await DomainFixture.CreateAsync(at);
-        await f.Get<CalendarService>().ImportAsync(CalendarService.Example2026, Ct);
+        await f.Get<CalendarService>().ImportAsync((await f.UserAsync("admin")).Id, CalendarService.Example2026, Ct);
 
         var complaint = await f.RegisterAsync(new ComplaintInputBuilder().Build());
 
@@ -39,10 +39,11 @@ public class CalendarSettingsPromisedReplyTests
         await using var f = await DomainFixture.CreateAsync(Beijing(2026, 11, 26, 18, 0)); // Thursday after hours
         var service = f.Get<ComplaintService>();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         service.DefaultPromisedReplyLocal(new DateTime(2026, 11, 26, 18, 0, 0)).ShouldBe(new DateTime(2026, 11, 27, 17, 30, 0));
 
-        await calendar.SetDayAsync(new DateOnly(2026, 11, 27), DayKind.Holiday, "公司假日", Ct);
-        await calendar.SetDayAsync(new DateOnly(2026, 11, 28), DayKind.Workday, "调休上班", Ct);
+        await calendar.SetDayAsync(admin, new DateOnly(2026, 11, 27), DayKind.Holiday, "公司假日", Ct);
+        await calendar.SetDayAsync(admin, new DateOnly(2026, 11, 28), DayKind.Workday, "调休上班", Ct);
         var complaint = await f.RegisterAsync(new ComplaintInputBuilder().Build());
 
         service.DefaultPromisedReplyLocal(new DateTime(2026, 11, 26, 18, 0, 0)).ShouldBe(new DateTime(2026, 11, 28, 17, 30, 0));

@@ -14,10 +14,11 @@ public class CalendarSettingsTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         calendar.Current().IsWorkingDay(new DateOnly(2026, 11, 27)).ShouldBeTrue(); // cached before the edit
 
-        var holiday = await calendar.SetDayAsync(new DateOnly(2026, 11, 27), DayKind.Holiday, "  公司庆典  ", Ct);
-        var reset = await calendar.SetDayAsync(new DateOnly(2026, 11, 28), DayKind.Default, "被忽略的名称", Ct);
+        var holiday = await calendar.SetDayAsync(admin, new DateOnly(2026, 11, 27), DayKind.Holiday, "  公司庆典  ", Ct);
+        var reset = await calendar.SetDayAsync(admin, new DateOnly(2026, 11, 28), DayKind.Default, "被忽略的名称", Ct);
 
         holiday.ShouldBe(new CalendarDayView(new DateOnly(2026, 11, 27), DayKind.Holiday, "公司庆典", false));
         reset.ShouldBe(new CalendarDayView(new DateOnly(2026, 11, 28), DayKind.Default, "", false));
@@ -29,10 +30,11 @@ public class CalendarSettingsTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        var name = await Should.ThrowAsync<InputInvalidException>(() => calendar.SetDayAsync(new DateOnly(2026, 12, 1), DayKind.Holiday, new string('节', 65), Ct));
-        var kind = await Should.ThrowAsync<InputInvalidException>(() => calendar.SetDayAsync(new DateOnly(2026, 12, 1), (DayKind)7, "", Ct));
-        var year = await Should.ThrowAsync<InputInvalidException>(() => calendar.SetDayAsync(new DateOnly(1999, 12, 31), DayKind.Holiday, "", Ct));
+        var name = await Should.ThrowAsync<InputInvalidException>(() => calendar.SetDayAsync(admin, new DateOnly(2026, 12, 1), DayKind.Holiday, new string('节', 65), Ct));
+        var kind = await Should.ThrowAsync<InputInvalidException>(() => calendar.SetDayAsync(admin, new DateOnly(2026, 12, 1), (DayKind)7, "", Ct));
+        var year = await Should.ThrowAsync<InputInvalidException>(() => calendar.SetDayAsync(admin, new DateOnly(1999, 12, 31), DayKind.Holiday, "", Ct));
 
         name.Errors["name"].ShouldHaveSingleItem().ShouldBe("名称不能超过 64 个字");
         kind.Errors["kind"].ShouldHaveSingleItem().ShouldContain("类型无效");
@@ -69,7 +71,9 @@ public class CalendarSettingsTests
         await using var f = await DomainFixture.CreateAsync();
         var text = "2027-01-01,Holiday,元旦\n2027/01/02,Holiday,错的日期\n2027-01-03\n2027-01-04,Vacation,x\n2027-01-01,休,又一次元旦\n2027-01-05,休," + new string('长', 65);
 
-        var ex = await Should.ThrowAsync<InputInvalidException>(() => f.Get<CalendarService>().ImportAsync(text, Ct));
+        var admin = (await f.UserAsync("admin")).Id;
+
+        var ex = await Should.ThrowAsync<InputInvalidException>(() => f.Get<CalendarService>().ImportAsync(admin, text, Ct));
 
         var lines = ex.Errors["file"];
         lines.Length.ShouldBe(5);
@@ -87,8 +91,9 @@ public class CalendarSettingsTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        (await calendar.ImportAsync("\uFEFF2027-01-01,Holiday,元旦\r\n", Ct)).ShouldBe(1);
+        (await calendar.ImportAsync(admin, "\uFEFF2027-01-01,Holiday,元旦\r\n", Ct)).ShouldBe(1);
 
         (await calendar.CurrentAsync(Ct)).IsWorkingDay(new DateOnly(2027, 1, 1)).ShouldBeFalse();
     }
@@ -98,8 +103,9 @@ public class CalendarSettingsTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        var count = await calendar.ImportAsync(CalendarService.Example2026, Ct);
+        var count = await calendar.ImportAsync(admin, CalendarService.Example2026, Ct);
 
         count.ShouldBe(39);
         var year = (await calendar.YearAsync(2026, Ct)).ToDictionary(d => d.Date);

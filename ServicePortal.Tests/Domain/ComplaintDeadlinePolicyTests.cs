@@ -71,7 +71,7 @@ public class ComplaintDeadlinePolicyTests
     public async Task HolidayOnTheThirdWorkingDay_MovesAnUrgentReplyLimitPastTheWeekend()
     {
         await using var f = await DomainFixture.CreateAsync();
-        await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 11, 27), DayKind.Holiday, "测试假日", ComplaintCycle.Ct);
+        await f.Get<CalendarService>().SetDayAsync((await f.UserAsync("admin")).Id, new DateOnly(2026, 11, 27), DayKind.Holiday, "测试假日", ComplaintCycle.Ct);
 
         var (reply, report, _) = await LocalDeadlinesAsync(f, new ComplaintInputBuilder().WithSeverity(ComplaintSeverity.Urgent));
 

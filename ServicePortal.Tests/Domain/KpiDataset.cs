@@ -45,10 +45,11 @@ public class KpiDataset : IAsyncLifetime
         if (Database == PortalDatabase.PostgreSQL && PostgresCluster.Unavailable is not null) return; // each test then skips itself
         F = await DomainFixture.CreateAsync(Local(10, 30, 9), database: Database);
         Cycle = await ComplaintCycle.CreateAsync(F);
-        await F.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 11, 11), DayKind.Holiday, "测试假日", Ct);
+        var admin = (await F.UserAsync("admin")).Id;
+        await F.Get<CalendarService>().SetDayAsync(admin, new DateOnly(2026, 11, 11), DayKind.Holiday, "测试假日", Ct);
         var kpis = F.Get<KpiService>();
-        await kpis.SaveBaseAsync(new KpiBaseInput(202610, 80, 100), "admin", Ct);
-        await kpis.SaveBaseAsync(new KpiBaseInput(202611, 150, 200), "admin", Ct);
+        await kpis.SaveBaseAsync(admin, new KpiBaseInput(202610, 80, 100), Ct);
+        await kpis.SaveBaseAsync(admin, new KpiBaseInput(202611, 150, 200), Ct);
 
         // G, in October.
         var g = await RegisterAt(Local(10, 30, 10), new ComplaintInputBuilder().WithCategory("收费"));

@@ -177,7 +177,8 @@ public class KpiReportTests(KpiDataset data) : IClassFixture<KpiDataset>
     public async Task ActiveCustomersBase_TakesTheLargestMonth()
     {
         var kpis = data.F.Get<KpiService>();
-        await kpis.SaveValidRateBaseAsync(ValidRateBase.ActiveCustomers, Ct);
+        var admin = (await data.F.UserAsync("admin")).Id;
+        await kpis.SaveValidRateBaseAsync(admin, ValidRateBase.ActiveCustomers, Ct);
         try
         {
             var r = await ReportAsync(new KpiRequest(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30)));
@@ -185,7 +186,7 @@ public class KpiReportTests(KpiDataset data) : IClassFixture<KpiDataset>
         }
         finally
         {
-            await kpis.SaveValidRateBaseAsync(ValidRateBase.ServiceOrders, Ct);
+            await kpis.SaveValidRateBaseAsync(admin, ValidRateBase.ServiceOrders, Ct);
         }
     }
 

@@ -14,10 +14,12 @@ public sealed class StoreTriggersTests
     private static readonly string[] Expected =
     [
         "AuditLog.AuditLog_NoDelete", "AuditLog.AuditLog_NoUpdate",
+        "Complaints.Complaints_MonthTotals_Delete", "Complaints.Complaints_MonthTotals_Insert", "Complaints.Complaints_MonthTotals_Update",
         "CustomerAccessLog.CustomerAccessLog_NoDelete", "CustomerAccessLog.CustomerAccessLog_NoUpdate",
         "Customers.CustomerActiveCount_Delete", "Customers.CustomerActiveCount_Insert", "Customers.CustomerActiveCount_Update",
         "Customers.CustomerNameGrams_Delete", "Customers.CustomerNameGrams_Insert", "Customers.CustomerNameGrams_Rename",
         "Customers.CustomerNameSearch_Delete", "Customers.CustomerNameSearch_Insert", "Customers.CustomerNameSearch_Rename",
+        "RevisitIssues.RevisitIssues_DayTotals_Delete", "RevisitIssues.RevisitIssues_DayTotals_Insert", "RevisitIssues.RevisitIssues_DayTotals_Update",
         "RevisitIssues.RevisitIssues_TaskKindClerk_Insert", "RevisitIssues.RevisitIssues_TaskKindClerk_Move",
         "RevisitTasks.RevisitTasks_DayTotals_Delete", "RevisitTasks.RevisitTasks_DayTotals_Insert", "RevisitTasks.RevisitTasks_DayTotals_Update",
         "RevisitTasks.RevisitTasks_IssueKindClerk_Update",

@@ -31,9 +31,10 @@ public class WorkingHoursCalendarTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         calendar.Current().EndOfWorkingDay(new DateTime(2026, 11, 24, 17, 45, 0)).ShouldBe(new DateTime(2026, 11, 25, 17, 30, 0)); // cached before the change
 
-        var saved = await calendar.SaveWorkingHoursAsync(new TimeOnly(9, 0), new TimeOnly(18, 0), Ct);
+        var saved = await calendar.SaveWorkingHoursAsync(admin, new TimeOnly(9, 0), new TimeOnly(18, 0), Ct);
 
         saved.ShouldBe(new WorkingHoursSaved(new TimeOnly(9, 0), new TimeOnly(18, 0), 0));
         (await calendar.WorkingHoursAsync(Ct)).ShouldBe(new WorkingHoursView(new TimeOnly(9, 0), new TimeOnly(18, 0)));
@@ -52,7 +53,7 @@ public class WorkingHoursCalendarTests
     public async Task ThePromisedReplyDefault_FollowsTheNewEndOfDay_ButAWorkingDayLimitStillEndsAt2400()
     {
         await using var f = await DomainFixture.CreateAsync(Beijing(2026, 11, 24, 16, 30)); // Tuesday 16:30
-        await f.Get<CalendarService>().SaveWorkingHoursAsync(new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
+        await f.Get<CalendarService>().SaveWorkingHoursAsync((await f.UserAsync("admin")).Id, new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
         var cycle = await ComplaintCycle.CreateAsync(f);
 
         var c = await cycle.LoadAsync(await cycle.RegisterAsync(new ComplaintInputBuilder().WithSeverity(ComplaintSeverity.Urgent)));

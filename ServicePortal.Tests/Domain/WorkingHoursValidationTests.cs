@@ -21,9 +21,10 @@ public class WorkingHoursValidationTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
         var ex = await Should.ThrowAsync<InputInvalidException>(() =>
-            calendar.SaveWorkingHoursAsync(TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture), Ct));
+            calendar.SaveWorkingHoursAsync(admin, TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture), Ct));
 
         ex.Errors.Keys.ShouldBe([field]);
         ex.Errors[field].ShouldHaveSingleItem().ShouldContain(message);
@@ -38,9 +39,10 @@ public class WorkingHoursValidationTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var calendar = f.Get<CalendarService>();
+        var admin = (await f.UserAsync("admin")).Id;
         var (dayStart, dayEnd) = (TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture));
 
-        await calendar.SaveWorkingHoursAsync(dayStart, dayEnd, Ct);
+        await calendar.SaveWorkingHoursAsync(admin, dayStart, dayEnd, Ct);
 
         (await calendar.WorkingHoursAsync(Ct)).ShouldBe(new WorkingHoursView(dayStart, dayEnd));
     }

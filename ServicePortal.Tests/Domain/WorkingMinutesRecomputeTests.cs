@@ -78,7 +78,7 @@ public class WorkingMinutesRecomputeTests
         (a.FirstWorking, a.ResolutionWorking).ShouldBe((120, 510 + 90)); // 08:30–17:30
         (b.FirstWorking, b.ResolutionWorking).ShouldBe((90 + 150, null));
 
-        var saved = await f.Get<CalendarService>().SaveWorkingHoursAsync(new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
+        var saved = await f.Get<CalendarService>().SaveWorkingHoursAsync((await f.UserAsync("admin")).Id, new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
 
         saved.Recomputed.ShouldBe(4);
         (await FactsAsync(d, d.A)).ShouldBe((60, 360 + 0, a.First, a.Resolution, a.Version)); // Mon 10:00–11:00 · Mon 10:00–16:00 + Tue before 10:00
@@ -98,7 +98,7 @@ public class WorkingMinutesRecomputeTests
         await TamperAsync(d, d.E, 888); // answered the day before
         var versionOfA = (await FactsAsync(d, d.A)).Version;
 
-        await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 11, 17), DayKind.Holiday, "临时假日", Ct);
+        await f.Get<CalendarService>().SetDayAsync((await f.UserAsync("admin")).Id, new DateOnly(2026, 11, 17), DayKind.Holiday, "临时假日", Ct);
 
         var a = await FactsAsync(d, d.A);
         (a.FirstWorking, a.ResolutionWorking, a.Version).ShouldBe((120, 510, versionOfA)); // Tue 11-17 no longer counts
@@ -115,7 +115,7 @@ public class WorkingMinutesRecomputeTests
         await TamperAsync(d, d.A, 999);
 
         // Thu 11-19 becomes a holiday; Sat 11-21 was a rest day already.
-        await f.Get<CalendarService>().ImportAsync("2026-11-19,休,临时假日\n2026-11-21,休,周六", Ct);
+        await f.Get<CalendarService>().ImportAsync((await f.UserAsync("admin")).Id, "2026-11-19,休,临时假日\n2026-11-21,休,周六", Ct);
 
         (await FactsAsync(d, d.B)).FirstWorking.ShouldBe(90); // Wed 16:00–17:30 only
         (await FactsAsync(d, d.A)).FirstWorking.ShouldBe(999);
@@ -136,7 +136,7 @@ public class WorkingMinutesRecomputeTests
         (await kpis.ReportAsync(november, Ct)).FirstResponse.Stats.ShouldBe(before.FirstResponse.Stats);
         cache.Reads.ShouldBe(reads, "November comes from memory: a recompute does not change its stamp");
 
-        await f.Get<CalendarService>().SaveWorkingHoursAsync(new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
+        await f.Get<CalendarService>().SaveWorkingHoursAsync((await f.UserAsync("admin")).Id, new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
 
         var after = await kpis.ReportAsync(november, Ct);
         (after.FirstResponse.Stats.MedianWorkingHours, after.Resolution.Stats.MedianWorkingHours).ShouldBe((1.0, 6.0));

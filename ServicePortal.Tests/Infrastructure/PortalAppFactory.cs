@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ServicePortal.Domain.Data;
@@ -85,6 +86,13 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         foreach (var (userName, displayName, role, department) in TestAccounts.All)
             await init.CreateAccountAsync(userName, displayName, role, department, TestAccounts.Password);
+    }
+
+    /// <summary>The id of one of the test accounts (for calling a service as that user, e.g. an Admin-only setting).</summary>
+    public async Task<string> UserIdAsync(string userName)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return (await db.Users.SingleAsync(u => u.UserName == userName)).Id;
     }
 
     public override async ValueTask DisposeAsync()

@@ -110,7 +110,7 @@ public sealed class PostgresCluster
         await cluster.ExecuteAsync("postgres", $"CREATE DATABASE {Template}");
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         options.Use(PortalDatabase.PostgreSQL, new NpgsqlConnectionStringBuilder(cluster.ConnectionString(Template)) { Pooling = false }.ConnectionString);
-        await using (var db = new PortalDbContext(options.Options)) await db.Database.MigrateAsync();
+        await using (var db = new PostgresPortalDbContext(options.Options)) await db.Database.MigrateAsync();
         Console.WriteLine($"PostgreSQL test cluster: {folder} (port {cluster.Port}), started and migrated in {watch.Elapsed.TotalSeconds:F1} s");
         return cluster;
     }

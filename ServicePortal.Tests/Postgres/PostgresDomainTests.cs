@@ -31,3 +31,9 @@ public sealed class PostgresKpiDataset : KpiDataset
 {
     protected override PortalDatabase Database => PortalDatabase.PostgreSQL;
 }
+
+/// <summary>The complaints' month totals kept by the PL/pgSQL triggers equal counting every case, as cases change (PostgresStoreSql.ComplaintMonthTotals).</summary>
+public sealed class PostgresComplaintMonthTotalsTests : ComplaintMonthTotalsTests, IClassFixture<PostgresKpiDataset>
+{
+    public PostgresComplaintMonthTotalsTests(PostgresKpiDataset postgres) : base(postgres) => PostgresCluster.SkipUnlessAvailable();
+}

@@ -36,7 +36,7 @@ public sealed class PostgresStoreTests
         {
             var options = new DbContextOptionsBuilder<PortalDbContext>();
             options.Use(PortalDatabase.PostgreSQL, connectionString);
-            await using var db = new PortalDbContext(options.Options);
+            await using var db = new PostgresPortalDbContext(options.Options);
             (await db.Database.GetAppliedMigrationsAsync(ct)).ShouldBeEmpty();
             await db.Database.MigrateAsync(ct);
             (await db.Database.GetPendingMigrationsAsync(ct)).ShouldBeEmpty();
@@ -53,7 +53,7 @@ public sealed class PostgresStoreTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var f = await DomainFixture.CreateAsync(database: PortalDatabase.PostgreSQL);
-        await f.Get<ServicePortal.Domain.Calendar.CalendarService>().SaveWorkingHoursAsync(new TimeOnly(9, 0), new TimeOnly(17, 0), ct); // an audited change
+        await f.Get<ServicePortal.Domain.Calendar.CalendarService>().SaveWorkingHoursAsync((await f.UserAsync("admin")).Id, new TimeOnly(9, 0), new TimeOnly(17, 0), ct); // an audited change
         await using var db = f.NewDb();
         var entries = await db.AuditEntries.CountAsync(ct);
         entries.ShouldBeGreaterThan(0);
@@ -76,6 +76,6 @@ public sealed class PostgresStoreTests
         var found = new List<string>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
-        found.ShouldBe(ServicePortal.Domain.Postgres.PostgresStoreSql.Triggers.Order(StringComparer.Ordinal).ToList());
+        found.ShouldBe(PostgresStoreSql.Triggers.Order(StringComparer.Ordinal).ToList());
     }
 }

@@ -21,7 +21,8 @@ internal static class AuthEndpoints
             .WithDescription("用用户名和密码换取 Bearer 访问令牌（有效 8 小时）。之后的请求带请求头 Authorization: Bearer {accessToken}。"
                 + "账户停用、角色变更或密码重置后，该账户已发出的令牌在一分钟内失效（返回 401），需重新登录。"
                 + "用户名不存在与密码错误的回答相同（401）。同一账户名或同一客户端地址登录尝试过于频繁时返回 429（带 Retry-After）。"
-                + "密码错误返回 401；连续 5 次错误后账户锁定 15 分钟，期间返回 423（即使密码正确）；已停用的账户返回 403。")
+                + "密码错误返回 401；连续 5 次错误后账户锁定 15 分钟，期间密码正确时返回 423；已停用的账户密码正确时返回 403。"
+                + "锁定或停用的账户密码错误时，回答与密码错误相同（401），不透露账户是否存在或状态。")
             .AcceptsJson<LoginRequest>()
             .Produces<LoginResponse>()
             .ProducesProblem(StatusCodes.Status423Locked)
@@ -55,7 +56,8 @@ internal static class AuthEndpoints
             return WrongCredentials(identity.Value.Lockout);
         }
 
-        // Counts failures toward the lock-out, and refuses disabled accounts (PortalSignInManager.CanSignInAsync).
+        // Counts failures toward the lock-out, and refuses disabled accounts; a locked or disabled account is named only to
+        // whoever gave its right password (PortalSignInManager.CheckPasswordSignInAsync).
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {

@@ -100,8 +100,8 @@ internal static class ExportEndpoints
     /// <summary>
     /// A workbook written to a temporary file (the writers are synchronous and the rows are
     /// unlimited), then sent from there: memory stays flat whatever the number of rows. Every export
-    /// is recorded in the audit log: who, which workbook, the filter (the query string) and, when the
-    /// writer returns it, the row count.
+    /// is recorded in the audit log: who, which workbook, the filter (the query string, a customer's name or
+    /// phone searched for left out: <see cref="AuditLog.Filter"/>) and, when the writer returns it, the row count.
     /// </summary>
     internal static async Task<IResult> WorkbookAsync(HttpContext http, Func<FileStream, CancellationToken, Task> write, string name, string asciiName,
         CancellationToken ct)
@@ -114,7 +114,7 @@ internal static class ExportEndpoints
             await writing;
             rows = writing is Task<int> counted ? await counted : null; // the registers return their row count
             await http.RequestServices.GetRequiredService<AuditLog>().RecordExportAsync(ApiUser.Id(http.User), Path.GetFileNameWithoutExtension(name),
-                Uri.UnescapeDataString(http.Request.QueryString.Value?.TrimStart('?') ?? ""), rows, ct);
+                http.Request.QueryString.Value ?? "", rows, ct);
         }
         catch
         {

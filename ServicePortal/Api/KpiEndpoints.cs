@@ -114,18 +114,18 @@ internal static class KpiEndpoints
         if (body.Value?.ServiceOrders is null && !errors.ContainsKey("serviceOrders")) errors["serviceOrders"] = ["请填写服务单数"];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var input = new KpiBaseInput(key!.Value, body.Value!.ActiveCustomers!.Value, body.Value.ServiceOrders!.Value);
-        await kpis.SaveBaseAsync(input, user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? "", ct);
+        await kpis.SaveBaseAsync(ApiUser.Id(user), input, ct);
         return TypedResults.Ok(new KpiBaseDto(month.Trim(), input.ActiveCustomers, input.ServiceOrders));
     }
 
-    private static async Task<IResult> SaveBaseKindAsync(HttpRequest request, KpiService kpis, PortalClock clock, CancellationToken ct)
+    private static async Task<IResult> SaveBaseKindAsync(HttpRequest request, ClaimsPrincipal user, KpiService kpis, PortalClock clock, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<KpiBaseKindRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
         var kind = Enum.GetValues<ValidRateBase>().Cast<ValidRateBase?>().FirstOrDefault(k => k.ToString() == body.Value?.ValidRateBase?.Trim());
         if (kind is null)
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["validRateBase"] = ["基数应为 ServiceOrders（服务单）或 ActiveCustomers（活跃客户），区分大小写"] });
-        await kpis.SaveValidRateBaseAsync(kind.Value, ct);
+        await kpis.SaveValidRateBaseAsync(ApiUser.Id(user), kind.Value, ct);
         return TypedResults.Ok(await BasesAsync(kpis, clock.LocalNow.Year, ct));
     }
 

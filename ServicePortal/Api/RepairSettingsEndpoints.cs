@@ -60,8 +60,8 @@ internal static class RepairSettingsEndpoints
             .Produces<FeeItemView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        fees.MapDelete("{id:int}", async (int id, FeeScheduleService schedule, CancellationToken ct) =>
-                TypedResults.Ok(new FeeItemRemovedResponse(id, await schedule.DeleteAsync(id, ct))))
+        fees.MapDelete("{id:int}", async (int id, System.Security.Claims.ClaimsPrincipal user, FeeScheduleService schedule, CancellationToken ct) =>
+                TypedResults.Ok(new FeeItemRemovedResponse(id, await schedule.DeleteAsync(ApiUser.Id(user), id, ct))))
             .RequireAuthorization(Policies.Admin)
             .WithName("DeleteFeeItem")
             .WithSummary("删除一行收费标准（系统管理员）")
@@ -87,21 +87,21 @@ internal static class RepairSettingsEndpoints
 
     private static IResult FeeItemNotFound(int id) => ApiProblems.NotFound($"收费项目 {id} 不存在。");
 
-    private static async Task<IResult> AddFeeItemAsync(HttpRequest request, FeeScheduleService schedule, PortalClock clock, CancellationToken ct)
+    private static async Task<IResult> AddFeeItemAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, FeeScheduleService schedule, PortalClock clock, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<FeeItemRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
         if (body.Errors.Count > 0) return Invalid(body, clock);
-        var saved = await schedule.AddAsync(body.Value!.ToInput(), ct);
+        var saved = await schedule.AddAsync(ApiUser.Id(user), body.Value!.ToInput(), ct);
         return TypedResults.Created($"/api/fee-items/{saved.Id}", saved);
     }
 
-    private static async Task<IResult> UpdateFeeItemAsync(int id, HttpRequest request, FeeScheduleService schedule, PortalClock clock, CancellationToken ct)
+    private static async Task<IResult> UpdateFeeItemAsync(int id, HttpRequest request, System.Security.Claims.ClaimsPrincipal user, FeeScheduleService schedule, PortalClock clock, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<FeeItemRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
         if (body.Errors.Count > 0) return Invalid(body, clock);
-        return TypedResults.Ok(await schedule.UpdateAsync(id, body.Value!.ToInput(), ct));
+        return TypedResults.Ok(await schedule.UpdateAsync(ApiUser.Id(user), id, body.Value!.ToInput(), ct));
     }
 
     /// <summary>Unreadable fields together with what the rules say about the others.</summary>

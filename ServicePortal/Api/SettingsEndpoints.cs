@@ -136,7 +136,7 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(new CalendarYearResponse(y, days.Select(CalendarDayResponse.From).ToList()));
     }
 
-    private static async Task<IResult> SetDayAsync(string date, HttpRequest request, CalendarService calendar, CancellationToken ct)
+    private static async Task<IResult> SetDayAsync(string date, HttpRequest request, ClaimsPrincipal user, CalendarService calendar, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -156,7 +156,7 @@ internal static class SettingsEndpoints
                 : [$"类型“{body.Value.Kind}”无效，可选值：Default、Holiday、Workday（区分大小写）"];
         }
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var saved = await calendar.SetDayAsync(day, kind!.Value, body.Value.Name, ct);
+        var saved = await calendar.SetDayAsync(ApiUser.Id(user), day, kind!.Value, body.Value.Name, ct);
         return TypedResults.Ok(CalendarDayResponse.From(saved));
     }
 
@@ -166,7 +166,7 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(new WorkingHoursResponse(WorkingHoursSetting.Text(hours.DayStart), WorkingHoursSetting.Text(hours.DayEnd)));
     }
 
-    private static async Task<IResult> SaveWorkingHoursAsync(HttpRequest request, CalendarService calendar, CancellationToken ct)
+    private static async Task<IResult> SaveWorkingHoursAsync(HttpRequest request, ClaimsPrincipal user, CalendarService calendar, CancellationToken ct)
     {
         var body = await ApiJson.ReadAsync<WorkingHoursRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
@@ -174,7 +174,7 @@ internal static class SettingsEndpoints
         var dayStart = ParseTime(body.Value!.DayStart, "dayStart", "上班时间", "08:30", errors);
         var dayEnd = ParseTime(body.Value.DayEnd, "dayEnd", "下班时间", "17:30", errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var saved = await calendar.SaveWorkingHoursAsync(dayStart!.Value, dayEnd!.Value, ct);
+        var saved = await calendar.SaveWorkingHoursAsync(ApiUser.Id(user), dayStart!.Value, dayEnd!.Value, ct);
         return TypedResults.Ok(new WorkingHoursSavedResponse(WorkingHoursSetting.Text(saved.DayStart), WorkingHoursSetting.Text(saved.DayEnd), saved.Recomputed));
     }
 

@@ -106,12 +106,12 @@ internal static class SurveyEndpoints
             .WithSummary("查看一个问卷模板及其版本")
             .Produces<SurveyTemplateView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        templates.MapPost("", async (HttpRequest request, SurveyTemplateService service, CancellationToken ct) =>
+        templates.MapPost("", async (HttpRequest request, ClaimsPrincipal user, SurveyTemplateService service, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<SurveyTemplateRequest>(request, ct);
                 if (body.Refusal is not null) return body.Refusal;
                 if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var saved = await service.CreateAsync(body.Value!.ToInput(), ct);
+                var saved = await service.CreateAsync(ApiUser.Id(user), body.Value!.ToInput(), ct);
                 return TypedResults.Created($"/api/survey-templates/{saved.Id}", saved);
             })
             .RequireAuthorization(Policies.Admin)
@@ -120,12 +120,12 @@ internal static class SurveyEndpoints
             .WithDescription("有误返回 400，errors 的键为 name、description、items、items[i].text、items[i].departmentId。成功返回 201。")
             .AcceptsJson<SurveyTemplateRequest>()
             .Produces<SurveyTemplateView>(StatusCodes.Status201Created);
-        templates.MapPut("{id:int}", async (int id, HttpRequest request, SurveyTemplateService service, CancellationToken ct) =>
+        templates.MapPut("{id:int}", async (int id, HttpRequest request, ClaimsPrincipal user, SurveyTemplateService service, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<SurveyTemplateRequest>(request, ct);
                 if (body.Refusal is not null) return body.Refusal;
                 if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await service.UpdateAsync(id, body.Value!.ToInput(), ct));
+                return TypedResults.Ok(await service.UpdateAsync(ApiUser.Id(user), id, body.Value!.ToInput(), ct));
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("UpdateSurveyTemplate")
@@ -135,16 +135,16 @@ internal static class SurveyEndpoints
             .Produces<SurveyTemplateView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        templates.MapDelete("{id:int}", async (int id, SurveyTemplateService service, CancellationToken ct) =>
-                TypedResults.Ok(new SurveyTemplateRemovedResponse(id, await service.DeleteAsync(id, ct))))
+        templates.MapDelete("{id:int}", async (int id, ClaimsPrincipal user, SurveyTemplateService service, CancellationToken ct) =>
+                TypedResults.Ok(new SurveyTemplateRemovedResponse(id, await service.DeleteAsync(ApiUser.Id(user), id, ct))))
             .RequireAuthorization(Policies.Admin)
             .WithName("DeleteSurveyTemplate")
             .WithSummary("删除问卷模板（系统管理员）")
             .WithDescription("没有问卷的模板直接删除（Deleted）；已有问卷的模板改为停用（Retired），问卷保留。")
             .Produces<SurveyTemplateRemovedResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        templates.MapPost("{id:int}/reinstate", async (int id, SurveyTemplateService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ReinstateAsync(id, ct)))
+        templates.MapPost("{id:int}/reinstate", async (int id, ClaimsPrincipal user, SurveyTemplateService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ReinstateAsync(ApiUser.Id(user), id, ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("ReinstateSurveyTemplate")
             .WithSummary("恢复已停用的问卷模板（系统管理员）")

@@ -10,8 +10,8 @@ namespace ServicePortal.Domain.Customers.Import;
 /// <summary>
 /// Imports an existing customer list from an .xlsx workbook: every row is read by the shared
 /// workbook reader, checked by <see cref="CustomerFileValidator"/> and against the archive (same phone,
-/// same name once normalised: possible duplicates, as at creation), then either every row is saved in one
-/// transaction (inserted in batches) or, when any row is rejected, none is; the report names each problem
+/// same name once normalised: possible duplicates, as at creation), then either every row is saved (in batches
+/// of short transactions) or, when any row is rejected, none is; the report names each problem
 /// by row and column. Possible duplicates block the file unless the user confirms them; the file's history
 /// then records what the portal pointed out. Who may import: whoever may create a file
 /// (<see cref="CustomerFiles.Readers"/>); contacts (机密 by default) only a role that may see contacts.
@@ -19,9 +19,6 @@ namespace ServicePortal.Domain.Customers.Import;
 public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock)
 {
     public const string TemplateFileName = "客户名单导入模板.xlsx";
-
-    /// <summary>Customers saved per batch: bounded change tracking for a 10,000-row file.</summary>
-    internal const int BatchSize = 1_000;
 
     /// <summary>SQLite's bound-parameter list for the duplicate lookups, per query.</summary>
     private const int LookupChunk = 900;
@@ -48,7 +45,20 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
         return Report(rows, 0, confirmDuplicates);
     }
 
-    /// <summary>Imports every row, or none when any row is rejected (possible duplicates count unless <paramref name="confirmDuplicates"/>).</summary>
+    /// <summary>How the checked rows are written (batches of short transactions); tests and the benchmark set others.</summary>
+    internal WriteBatches Batching { get; set; } = WriteBatches.Default;
+
+    /// <summary>Called after each committed batch with the customers saved so far (tests).</summary>
+    internal Func<int, Task>? AfterBatchAsync { get; set; }
+
+    /// <summary>
+    /// Imports every row, or none when any row is rejected (possible duplicates count unless <paramref name="confirmDuplicates"/>).
+    /// Every row is checked first, outside the write lock; the customers are then written in batches of short
+    /// transactions (<see cref="WriteBatches"/>) so that other writers wait at most about one batch. Should a batch
+    /// fail after the checks, the customers already saved are deleted again (recorded in the audit log like their
+    /// creation) and nothing stays imported. A file someone else creates during those seconds with the phone or
+    /// name of an imported one is not pointed out as a possible duplicate (the merge of 客户档案 joins them).
+    /// </summary>
     /// <exception cref="ImportFileException">the file cannot be read as a customer list at all.</exception>
     /// <exception cref="NotPermittedException">the user may not create customer files.</exception>
     public async Task<CustomerImportReport> ImportAsync(Stream file, string userId, bool confirmDuplicates = false, CancellationToken ct = default)
@@ -56,26 +66,64 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
         var sheet = await ImportWorkbookReader.ReadAsync(file, CustomerImportColumns.Schema, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await ImporterAsync(db, userId, ct);
-
-        // The write lock first (BEGIN IMMEDIATE, as at creation): the duplicates checked cannot appear before the commit.
-        await using var tx = await CaseStep.BeginIntakeAsync(db, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.IsSqliteStore()) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
         var rows = await PlanAsync(db, sheet, actor, ct);
         if (rows.Any(r => r.Blocked(confirmDuplicates))) return Report(rows, 0, confirmDuplicates);
 
         var now = clock.UtcNow;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var batch in rows.Chunk(BatchSize))
+        var saved = new List<int>(rows.Count);
+        try
         {
-            var customers = batch.Select(r => Build(r, now)).ToList();
-            db.Customers.AddRange(customers);
-            await db.SaveChangesAsync(ct);
-            for (var i = 0; i < batch.Length; i++)
-                db.CustomerHistory.Add(new CustomerHistory(customers[i].Id, now, actor.Id, actor.Name, "导入", HistoryNote(batch[i], customers[i])));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await Batching.RunAsync(rows, async batch =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var customers = batch.Select(r => Build(r, now)).ToList();
+                db.Customers.AddRange(customers);
+                await db.SaveChangesAsync(ct);
+                for (var i = 0; i < batch.Count; i++)
+                    db.CustomerHistory.Add(new CustomerHistory(customers[i].Id, now, actor.Id, actor.Name, "导入", HistoryNote(batch[i], customers[i])));
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+                saved.AddRange(customers.Select(c => c.Id));
+                if (AfterBatchAsync is { } after) await after(saved.Count);
+            }, ct);
         }
-        await tx.CommitAsync(ct);
+        catch (Exception e)
+        {
+            await UndoAsync(db, saved);
+            if (e is DbUpdateException)
+                throw new DomainException("保存客户档案时数据库拒绝了其中一批，已撤销本次导入已保存的部分，没有导入任何客户，请重新导入。");
+            throw;
+        }
         return Report(rows, rows.Count, confirmDuplicates);
+    }
+
+    /// <summary>
+    /// Deletes the customers the committed batches before a failure saved (their contacts, products and history
+    /// go with them), through the audit trail; a file that has meanwhile got a complaint stays.
+    /// </summary>
+    private static async Task UndoAsync(PortalDbContext db, List<int> saved)
+    {
+        var ct = CancellationToken.None; // also after the user's cancellation
+        db.ChangeTracker.Clear();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var chunk in saved.Chunk(500))
+            {
+                var ids = chunk.ToList();
+                db.Customers.RemoveRange(await db.Customers.Where(c => ids.Contains(c.Id) && !db.Complaints.Any(x => x.CustomerId == c.Id)).ToListAsync(ct));
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            throw new DomainException($"导入中途失败，撤销已保存的 {saved.Count} 个客户时也失败：它们仍在系统中（历史记录“导入”），请联系管理员处理后重新导入。");
+        }
     }
 
     private static async Task<CaseActor> ImporterAsync(PortalDbContext db, string userId, CancellationToken ct)

@@ -33,6 +33,9 @@ internal sealed class RevisitTaskConfiguration : IEntityTypeConfiguration<Revisi
         b.HasIndex(t => new { t.Status, t.Due });
         b.HasIndex(t => new { t.Kind, t.Due });
         b.HasIndex(t => new { t.Satisfaction, t.Due });
+        // Its overdue filter: only the tasks that may be late (open, or done after their due time; ~400 k of 1.9 M at 1M cases),
+        // in due order, with the closing time. The filter repeats this condition so SQLite may use the index (RevisitTasks.Filter).
+        b.HasIndex(t => new { t.Due, t.DoneAt }, "IX_RevisitTasks_MaybeLate").HasFilter(RevisitTask.MaybeLateSql);
         Children(b, t => t.Attempts, "_attempts", a => a.RevisitTaskId);
         Children(b, t => t.Answers, "_answers", a => a.RevisitTaskId);
         Children(b, t => t.Log, "_log", l => l.RevisitTaskId);

@@ -564,8 +564,6 @@ namespace ServicePortal.Domain.Data.Migrations
 
                     b.HasIndex(new[] { "ReceivedMonth", "CategoryId", "ResponsibleDepartmentId", "Channel", "ReceivedAt", "IsValid", "ReplyOnTime", "CloseOnTime", "FirstFeedbackSatisfied", "ReopenCount", "FirstResponseWorkingMinutes", "FirstResponseMinutes", "ResolutionWorkingMinutes", "ResolutionMinutes" }, "IX_Complaints_Kpi");
 
-                    b.HasIndex(new[] { "ReceivedMonth", "Version" }, "IX_Complaints_KpiStamp");
-
                     b.HasIndex(new[] { "ResponsiblePersonId", "ReceivedAt", "IsValid", "ResponsibleDepartmentId" }, "IX_Complaints_ResponsiblePerson");
 
                     b.HasIndex(new[] { "Severity", "ReceivedAt" }, "IX_Complaints_Severity_ReceivedAtDesc")
@@ -1709,6 +1707,56 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.ToTable("StoredSecrets");
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.ComplaintMonthTotal", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Feedback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Versions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "CategoryId", "DepartmentId", "Channel");
+
+                    b.ToTable("ComplaintMonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Kpis.KpiMonthlyBase", b =>
                 {
                     b.Property<int>("Month")
@@ -1785,6 +1833,30 @@ namespace ServicePortal.Domain.Data.Migrations
                     b.HasKey("DueDay", "Kind", "ClerkId");
 
                     b.ToTable("RevisitDayTotals", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePortal.Domain.Kpis.RevisitIssueDayTotal", b =>
+                {
+                    b.Property<DateOnly>("RaisedDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RaisedDay", "Kind", "ClerkId");
+
+                    b.ToTable("RevisitIssueDayTotals", (string)null);
                 });
 
             modelBuilder.Entity("ServicePortal.Domain.Notifications.Notification", b =>
@@ -2695,6 +2767,9 @@ namespace ServicePortal.Domain.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex(new[] { "Due", "Kind", "Status", "DoneAt", "DoneById", "AssigneeId", "Satisfaction" }, "IX_RevisitTasks_Kpi");
+
+                    b.HasIndex(new[] { "Due", "DoneAt" }, "IX_RevisitTasks_MaybeLate")
+                        .HasFilter("\"DoneAt\" IS NULL OR \"DoneAt\" > \"Due\"");
 
                     b.ToTable("RevisitTasks");
                 });

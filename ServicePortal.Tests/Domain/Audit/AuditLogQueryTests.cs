@@ -26,13 +26,13 @@ public sealed class AuditLogQueryTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var exec = await f.UserAsync("exec");
-        var head = await f.UserAsync("head");
+        var admin = await f.UserAsync("admin");
         var log = f.Get<AuditLog>();
-        using (AuditActor.Use(head.Id, head.UserName))
-            await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 12, 31), DayKind.Holiday, "元旦", Ct);
+        using (AuditActor.Use(admin.Id, admin.UserName))
+            await f.Get<CalendarService>().SetDayAsync(admin.Id, new DateOnly(2026, 12, 31), DayKind.Holiday, "元旦", Ct);
         await log.RecordExportAsync(exec.Id, "投诉台账", "status=Open", 7, Ct);
 
-        (await log.ListAsync(exec.Id, new AuditQuery(Area: AuditAreas.Calendar), Ct)).Items.ShouldHaveSingleItem().UserName.ShouldBe("head");
+        (await log.ListAsync(exec.Id, new AuditQuery(Area: AuditAreas.Calendar), Ct)).Items.ShouldHaveSingleItem().UserName.ShouldBe("admin");
         var export = (await log.ListAsync(exec.Id, new AuditQuery(Area: AuditAreas.Exports, User: "exe"), Ct)).Items.ShouldHaveSingleItem();
         export.Changes.ShouldBe("筛选：status=Open；行数：7");
         export.Subject.ShouldBe("投诉台账");
@@ -46,7 +46,7 @@ public sealed class AuditLogQueryTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var admin = await f.UserAsync("admin");
-        await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 12, 31), DayKind.Holiday, "元旦", Ct);
+        await f.Get<CalendarService>().SetDayAsync(admin.Id, new DateOnly(2026, 12, 31), DayKind.Holiday, "元旦", Ct);
         using var file = new MemoryStream();
 
         var rows = await f.Get<AuditLogExport>().WriteAsync(admin.Id, new AuditQuery(Area: AuditAreas.Calendar), file, Ct);

@@ -185,7 +185,8 @@ public class CustomerImportTests
     public async Task ManyRows_AreSavedInBatches_EachWithItsOwnHistory()
     {
         await using var f = await DomainFixture.CreateAsync();
-        var rows = CustomerImport.BatchSize * 2 + 17;
+        f.Get<CustomerImport>().Batching = WriteBatches.Fixed(1_000);
+        var rows = 1_000 * 2 + 17;
 
         var report = await f.ImportCustomersAsync(new CustomerListBook().Rows(rows));
 

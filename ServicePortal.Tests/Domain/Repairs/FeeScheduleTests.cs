@@ -18,9 +18,10 @@ public class FeeScheduleTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var fees = f.Get<FeeScheduleService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        var first = await fees.AddAsync(Row(" 电源板 "), Ct);
-        var later = await fees.AddAsync(Row(price: 280m, validFrom: new DateOnly(2026, 12, 1)), Ct);
+        var first = await fees.AddAsync(admin, Row(" 电源板 "), Ct);
+        var later = await fees.AddAsync(admin, Row(price: 280m, validFrom: new DateOnly(2026, 12, 1)), Ct);
 
         first.Name.ShouldBe("电源板");
         first.Current.ShouldBeTrue();
@@ -35,15 +36,16 @@ public class FeeScheduleTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var fees = f.Get<FeeScheduleService>();
+        var admin = (await f.UserAsync("admin")).Id;
 
-        var error = await Should.ThrowAsync<InputInvalidException>(() => fees.AddAsync(new FeeItemInput(" ", null, "", -1m, null), Ct));
+        var error = await Should.ThrowAsync<InputInvalidException>(() => fees.AddAsync(admin, new FeeItemInput(" ", null, "", -1m, null), Ct));
 
         error.Errors["name"].ShouldBe(["请填写收费项目"]);
         error.Errors["kind"][0].ShouldStartWith("请选择类别");
         error.Errors["unit"][0].ShouldStartWith("请填写单位");
         error.Errors["price"].ShouldBe(["单价不能为负数"]);
         error.Errors["validFrom"].ShouldBe(["请填写生效日期"]);
-        (await Should.ThrowAsync<InputInvalidException>(() => fees.AddAsync(Row(price: 1.005m), Ct))).Errors["price"].ShouldBe(["单价最多保留两位小数"]);
+        (await Should.ThrowAsync<InputInvalidException>(() => fees.AddAsync(admin, Row(price: 1.005m), Ct))).Errors["price"].ShouldBe(["单价最多保留两位小数"]);
         (await fees.ListAsync(Ct)).ShouldBeEmpty();
     }
 
@@ -52,9 +54,10 @@ public class FeeScheduleTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var fees = f.Get<FeeScheduleService>();
-        await fees.AddAsync(Row(), Ct);
+        var admin = (await f.UserAsync("admin")).Id;
+        await fees.AddAsync(admin, Row(), Ct);
 
-        var error = await Should.ThrowAsync<InputInvalidException>(() => fees.AddAsync(Row(price: 300m), Ct));
+        var error = await Should.ThrowAsync<InputInvalidException>(() => fees.AddAsync(admin, Row(price: 300m), Ct));
 
         error.Errors["validFrom"][0].ShouldContain("已有 2026-06-01 起的价格");
     }
@@ -64,15 +67,16 @@ public class FeeScheduleTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var fees = f.Get<FeeScheduleService>();
-        var row = await fees.AddAsync(Row(), Ct);
+        var admin = (await f.UserAsync("admin")).Id;
+        var row = await fees.AddAsync(admin, Row(), Ct);
 
-        var corrected = await fees.UpdateAsync(row.Id, Row(price: 265.5m), Ct);
-        var removal = await fees.DeleteAsync(row.Id, Ct);
+        var corrected = await fees.UpdateAsync(admin, row.Id, Row(price: 265.5m), Ct);
+        var removal = await fees.DeleteAsync(admin, row.Id, Ct);
 
         corrected.Price.ShouldBe(265.5m);
         removal.ShouldBe(FeeItemRemoval.Deleted);
         (await fees.GetAsync(row.Id, Ct)).ShouldBeNull();
-        await Should.ThrowAsync<NotFoundException>(() => fees.DeleteAsync(row.Id, Ct));
+        await Should.ThrowAsync<NotFoundException>(() => fees.DeleteAsync(admin, row.Id, Ct));
     }
 
     [Fact]
@@ -81,12 +85,13 @@ public class FeeScheduleTests
         await using var f = await DomainFixture.CreateAsync();
         var r = await RepairCycle.CreateAsync(f);
         var fees = f.Get<FeeScheduleService>();
+        var admin = (await f.UserAsync("admin")).Id;
         var number = (await r.RegisterAsync(RepairCycle.Request(q => q.PurchaseDate = new DateOnly(2024, 1, 1)))).Number;
         await r.WalkToAsync(number, RepairStage.QuotePending);
 
-        (await Should.ThrowAsync<DomainException>(() => fees.UpdateAsync(r.Board.Id, Row("主板", 700m, new DateOnly(2026, 1, 1)), Ct)))
+        (await Should.ThrowAsync<DomainException>(() => fees.UpdateAsync(admin, r.Board.Id, Row("主板", 700m, new DateOnly(2026, 1, 1)), Ct)))
             .Message.ShouldContain("已被报价引用");
-        (await fees.DeleteAsync(r.Board.Id, Ct)).ShouldBe(FeeItemRemoval.Withdrawn);
+        (await fees.DeleteAsync(admin, r.Board.Id, Ct)).ShouldBe(FeeItemRemoval.Withdrawn);
 
         var board = (await fees.GetAsync(r.Board.Id, Ct))!;
         board.Active.ShouldBeFalse();

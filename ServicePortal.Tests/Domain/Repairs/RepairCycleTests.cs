@@ -238,8 +238,9 @@ public class RepairCycleTests
         // Thursday 2026-12-03 completes; Friday is a holiday, Saturday a make-up working day (调休).
         await using var f = await DomainFixture.CreateAsync(Beijing(2026, 12, 3, 9, 0));
         var calendar = f.Get<CalendarService>();
-        await calendar.SetDayAsync(new DateOnly(2026, 12, 4), DayKind.Holiday, "假日", Ct);
-        await calendar.SetDayAsync(new DateOnly(2026, 12, 5), DayKind.Workday, "调休", Ct);
+        var admin = (await f.UserAsync("admin")).Id;
+        await calendar.SetDayAsync(admin, new DateOnly(2026, 12, 4), DayKind.Holiday, "假日", Ct);
+        await calendar.SetDayAsync(admin, new DateOnly(2026, 12, 5), DayKind.Workday, "调休", Ct);
         var r = await RepairCycle.CreateAsync(f);
         var number = (await r.RegisterAsync()).Number;
         await r.WalkToAsync(number, RepairStage.InRepair);

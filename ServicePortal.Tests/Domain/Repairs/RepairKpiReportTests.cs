@@ -186,7 +186,7 @@ public class RepairKpiReportTests
             "the month cache now holds November's old minutes");
 
         // 10:00–16:00: O1 from Tue 10:00 to Wed 12:00 is 6 h + 2 h; its quote (Tue 10:00–12:00) 2 h.
-        await f.Get<CalendarService>().SaveWorkingHoursAsync(new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
+        await f.Get<CalendarService>().SaveWorkingHoursAsync((await f.UserAsync("admin")).Id, new TimeOnly(10, 0), new TimeOnly(16, 0), Ct);
 
         (await WorkingAsync(d, d.O1, true)).ShouldBe(8 * 60);
         (await WorkingAsync(d, d.O1, false)).ShouldBe(120);
@@ -204,7 +204,7 @@ public class RepairKpiReportTests
         await using (var db = f.NewDb())
             await db.Database.ExecuteSqlAsync($"""UPDATE "RepairOrders" SET "CompletionWorkingMinutes" = 999 WHERE "Number" IN ({d.O1}, {d.O4})""", Ct);
 
-        await f.Get<CalendarService>().SetDayAsync(new DateOnly(2026, 11, 25), DayKind.Holiday, "临时假日", Ct);
+        await f.Get<CalendarService>().SetDayAsync((await f.UserAsync("admin")).Id, new DateOnly(2026, 11, 25), DayKind.Holiday, "临时假日", Ct);
 
         (await WorkingAsync(d, d.O4, true)).ShouldBe(999, "O4 ran on Tuesday only");
         // O1 (Tue 10:00 → Wed 12:00) now counts Tuesday only.

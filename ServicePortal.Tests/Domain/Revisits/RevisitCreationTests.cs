@@ -36,8 +36,9 @@ public class RevisitCreationTests
         // Thursday 2026-12-03 closes; Friday is a holiday, Saturday a make-up working day (调休): days 1 and 2 are Sat 5 and Mon 7.
         await using var f = await DomainFixture.CreateAsync(Beijing(2026, 12, 3, 9, 0));
         var calendar = f.Get<CalendarService>();
-        await calendar.SetDayAsync(new DateOnly(2026, 12, 4), DayKind.Holiday, "假日", Ct);
-        await calendar.SetDayAsync(new DateOnly(2026, 12, 5), DayKind.Workday, "调休", Ct);
+        var admin = (await f.UserAsync("admin")).Id;
+        await calendar.SetDayAsync(admin, new DateOnly(2026, 12, 4), DayKind.Holiday, "假日", Ct);
+        await calendar.SetDayAsync(admin, new DateOnly(2026, 12, 5), DayKind.Workday, "调休", Ct);
         var c = await ComplaintCycle.CreateAsync(f);
 
         var number = await c.NewCaseAtAsync(ComplaintStatus.Closed);

@@ -12,7 +12,8 @@ namespace ServicePortal.Tests.Domain.Revisits;
 /// The dashboard's handling-rate tile groups the issues by the task's kind and clerk kept on the issue (RevisitIssues.TaskKind,
 /// TaskClerk, kept by the triggers of migration RevisitIssueTaskKindClerk): its rows, and the drill-down's issues, are those of
 /// joining every issue to its task, on the data set of <see cref="RevisitKpiTests"/>, after an issue is raised on a handed-over
-/// task, a task's closer, assignee and kind change, an issue is handled, and for issues entered before the migration.
+/// task, a task's closer, assignee and kind change, an issue is handled, and for issues entered before the migration; and so
+/// do the issues' day totals the dashboard reads (<see cref="RevisitKpiQueries.IssuesByDayAsync"/>).
 /// </summary>
 public class RevisitIssueTileTests
 {
@@ -30,6 +31,13 @@ public class RevisitIssueTileTests
             .ToListAsync(Ct);
         tile.OrderBy(r => (r.Kind, r.ClerkId)).ShouldBe(joined.OrderBy(r => (r.Kind, r.ClerkId)));
         tile.Sum(r => r.Raised).ShouldBe(raised);
+        // The dashboard reads the day totals (RevisitIssueDayTotals, migration KpiMonthTotals): the same rows.
+        (await RevisitKpiQueries.IssuesByDayAsync(db, November.From, November.To, Ct)).OrderBy(r => (r.Kind, r.ClerkId))
+            .ShouldBe(joined.OrderBy(r => (r.Kind, r.ClerkId)));
+        var totals = await db.Set<RevisitIssueDayTotal>().AsNoTracking().ToListAsync(Ct);
+        totals.Sum(t => t.Raised).ShouldBe(await db.RevisitIssues.CountAsync(Ct));
+        totals.Sum(t => t.Handled).ShouldBe(await db.RevisitIssues.CountAsync(i => i.HandledAt != null, Ct));
+        totals.ShouldAllBe(t => t.Raised > 0);
 
         // Every issue carries its task's kind and clerk, in the period or not.
         (await db.RevisitIssues.CountAsync(i => i.TaskKind != i.Task.Kind
@@ -94,6 +102,14 @@ public class RevisitIssueTileTests
         await ShouldEqualTheJoinAsync(f, 4);
         await using (var db = f.NewDb())
             (await db.RevisitIssues.AsNoTracking().SingleAsync(i => i.Id == data.OwedIssueOfB, Ct)).TaskKind.ShouldBe(RevisitKind.AfterComplaint);
+
+        // An issue moved to another task, then one deleted.
+        await using (var db = f.NewDb())
+            await db.RevisitIssues.Where(i => i.Id == data.OwedIssueOfB).ExecuteUpdateAsync(u => u.SetProperty(i => i.RevisitTaskId, data.E), Ct);
+        await ShouldEqualTheJoinAsync(f, 4);
+        await using (var db = f.NewDb())
+            await db.RevisitIssues.Where(i => i.Id == data.OwedIssueOfB).ExecuteDeleteAsync(Ct);
+        await ShouldEqualTheJoinAsync(f, 3);
     }
 
     [Fact]

@@ -64,6 +64,20 @@ public class SatisfactionRollupTests
     }
 
     [Fact]
+    public async Task OneDepartment_OnlyTheItemsThatRateIt()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var (_, rollup) = await DatasetAsync(f);
+        var repairs = (await rollup.SummarizeAsync(Period(SatisfactionGrouping.Department), Ct)).Rows.Single(r => r.Label == "维修部").Key;
+
+        var s = await rollup.SummarizeAsync(Period(SatisfactionGrouping.Item) with { DepartmentId = int.Parse(repairs, System.Globalization.CultureInfo.InvariantCulture) }, Ct);
+
+        s.Rows.Select(r => (r.Label, r.Count, r.Satisfied)).ShouldBe([("维修服务", 4, 2), ("维修及时性", 4, 2)]);
+        (s.Overall.Count, s.Overall.Satisfied, s.Overall.Mean).ShouldBe((8, 4, 3.38));
+        s.Questionnaires.ShouldBe(4, "the questionnaires of the period, whatever they rate");
+    }
+
+    [Fact]
     public async Task PerMonthQuarterAndYear()
     {
         await using var f = await DomainFixture.CreateAsync();

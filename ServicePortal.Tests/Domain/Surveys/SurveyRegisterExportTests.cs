@@ -82,7 +82,7 @@ public class SurveyRegisterExportTests
         await using var f = await DomainFixture.CreateAsync();
         var (t, _, _) = await TwoAsync(f);
         var template = (await t.Templates.ListAsync(ct: Ct)).Single();
-        var v2 = (await t.Templates.UpdateAsync(template.Id,
+        var v2 = (await t.Templates.UpdateAsync((await f.UserAsync("admin")).Id, template.Id,
             new SurveyTemplateInput("客户满意度调查表（2027版）", "", [new SurveyItemInput("维修服务", null), new SurveyItemInput("上门速度", null)]), Ct)).Current;
         await t.EnterAsync(new SurveyInput
         {

@@ -16,11 +16,12 @@ public class SurveyTemplateTests
     public async Task EditingAnAnsweredTemplate_MakesANewVersion_AndOldQuestionnairesKeepTheirItemsAndTexts()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var t = await SurveyTesting.CreateAsync(f);
         var old = await t.EnterAsync(t.Input(5, 4));
         var template = (await t.Templates.ListAsync(ct: Ct)).Single();
 
-        var edited = await t.Templates.UpdateAsync(template.Id,
+        var edited = await t.Templates.UpdateAsync(admin, template.Id,
             new SurveyTemplateInput("客户满意度调查表（2027版）", "", [new SurveyItemInput("维修服务", null), new SurveyItemInput("上门速度", null)]), Ct);
 
         edited.Versions.Count.ShouldBe(2);
@@ -38,10 +39,11 @@ public class SurveyTemplateTests
     public async Task EditingAnUnansweredTemplate_CorrectsItInPlace()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var templates = f.Get<SurveyTemplateService>();
-        var created = await templates.CreateAsync(Template(), Ct);
+        var created = await templates.CreateAsync(admin, Template(), Ct);
 
-        var edited = await templates.UpdateAsync(created.Id, Template("工程回访问卷", "安装质量", "施工文明", "调试及时"), Ct);
+        var edited = await templates.UpdateAsync(admin, created.Id, Template("工程回访问卷", "安装质量", "施工文明", "调试及时"), Ct);
 
         edited.Versions.ShouldHaveSingleItem().Number.ShouldBe(1);
         edited.Current.Id.ShouldBe(created.Current.Id);
@@ -52,31 +54,33 @@ public class SurveyTemplateTests
     public async Task DeletingAUsedTemplate_RetiresIt_AndRetiredTemplatesTakeNoEntries()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var t = await SurveyTesting.CreateAsync(f);
         await t.EnterAsync(t.Input(5));
-        var unused = await t.Templates.CreateAsync(Template(), Ct);
+        var unused = await t.Templates.CreateAsync(admin, Template(), Ct);
         var used = (await t.Templates.ListAsync(ct: Ct)).Single(x => x.Name == "客户满意度调查表");
 
-        (await t.Templates.DeleteAsync(unused.Id, Ct)).ShouldBe(SurveyTemplateRemoval.Deleted);
-        (await t.Templates.DeleteAsync(used.Id, Ct)).ShouldBe(SurveyTemplateRemoval.Retired);
+        (await t.Templates.DeleteAsync(admin, unused.Id, Ct)).ShouldBe(SurveyTemplateRemoval.Deleted);
+        (await t.Templates.DeleteAsync(admin, used.Id, Ct)).ShouldBe(SurveyTemplateRemoval.Retired);
 
         (await t.Templates.GetAsync(unused.Id, Ct)).ShouldBeNull();
         (await t.Templates.GetAsync(used.Id, Ct))!.Retired.ShouldBeTrue();
         (await t.Templates.ListAsync(includeRetired: false, Ct)).ShouldBeEmpty();
         var error = await Should.ThrowAsync<InputInvalidException>(() => t.EnterAsync(t.Input(4) with { CustomerId = t.Li }));
         error.Errors["versionId"][0].ShouldContain("已停用");
-        await Should.ThrowAsync<DomainException>(() => t.Templates.UpdateAsync(used.Id, Template("X"), Ct));
-        (await t.Templates.ReinstateAsync(used.Id, Ct)).Retired.ShouldBeFalse();
+        await Should.ThrowAsync<DomainException>(() => t.Templates.UpdateAsync(admin, used.Id, Template("X"), Ct));
+        (await t.Templates.ReinstateAsync(admin, used.Id, Ct)).Retired.ShouldBeFalse();
     }
 
     [Fact]
     public async Task BadTemplates_GetAChineseMessagePerField_AndNothingIsSaved()
     {
         await using var f = await DomainFixture.CreateAsync();
+        var admin = (await f.UserAsync("admin")).Id;
         var templates = f.Get<SurveyTemplateService>();
 
-        var empty = await Should.ThrowAsync<InputInvalidException>(() => templates.CreateAsync(new SurveyTemplateInput(" ", null, []), Ct));
-        var items = await Should.ThrowAsync<InputInvalidException>(() => templates.CreateAsync(
+        var empty = await Should.ThrowAsync<InputInvalidException>(() => templates.CreateAsync(admin, new SurveyTemplateInput(" ", null, []), Ct));
+        var items = await Should.ThrowAsync<InputInvalidException>(() => templates.CreateAsync(admin, 
             new SurveyTemplateInput("客户满意度调查表", null, [new SurveyItemInput("维修服务", 999), new SurveyItemInput(" ", null), new SurveyItemInput("维修服务", null)]), Ct));
 
         empty.Errors["name"].ShouldBe(["请填写问卷名称"]);
@@ -84,7 +88,7 @@ public class SurveyTemplateTests
         items.Errors["items[0].departmentId"].ShouldBe(["第 1 项所选的部门不存在"]);
         items.Errors["items[1].text"].ShouldBe(["请填写第 2 项的内容"]);
         items.Errors["items[2].text"].ShouldBe(["第 3 项“维修服务”与前面的项重复"]);
-        (await Should.ThrowAsync<InputInvalidException>(() => templates.CreateAsync(Template("客户满意度调查表"), Ct)))
+        (await Should.ThrowAsync<InputInvalidException>(() => templates.CreateAsync(admin, Template("客户满意度调查表"), Ct)))
             .Errors["name"].ShouldBe(["已有名为“客户满意度调查表”的问卷模板"]);
         (await templates.ListAsync(ct: Ct)).ShouldHaveSingleItem();
     }

@@ -152,7 +152,9 @@ public sealed class PortalClaimsPrincipalFactory(
     }
 }
 
-/// <summary>Refuses sign-in to disabled accounts (cookie and API alike).</summary>
+/// <summary>
+/// Refuses sign-in to disabled accounts (cookie and API alike), and tells only the account's owner why an account is refused.
+/// </summary>
 public sealed class PortalSignInManager(
     UserManager<PortalUser> userManager, IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<PortalUser> claimsFactory, IOptions<IdentityOptions> optionsAccessor,
@@ -162,4 +164,17 @@ public sealed class PortalSignInManager(
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// Identity refuses a locked or disabled account before it looks at the password, so “locked” or “disabled” would tell
+    /// anyone trying names that the account exists. The password is checked anyway (the same hash work as every attempt):
+    /// only the right password learns the refusal; a wrong one gets the wrong-password answer, like an unknown user name.
+    /// The page (<see cref="SignInManager{TUser}.PasswordSignInAsync(TUser, string, bool, bool)"/>) and the API both come here.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(PortalUser user, string password, bool lockoutOnFailure)
+    {
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if ((result.IsLockedOut || result.IsNotAllowed) && !await UserManager.CheckPasswordAsync(user, password)) return SignInResult.Failed;
+        return result;
+    }
 }

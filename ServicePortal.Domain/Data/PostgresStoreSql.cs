@@ -1,4 +1,4 @@
-namespace ServicePortal.Domain.Postgres;
+namespace ServicePortal.Domain.Data;
 
 /// <summary>
 /// The hand-written part of the PostgreSQL store, the counterpart of the SQLite migrations' triggers and tables outside
@@ -12,8 +12,10 @@ internal static class PostgresStoreSql
     public static readonly string[] Triggers =
     [
         "AuditLog.AuditLog_NoDelete", "AuditLog.AuditLog_NoUpdate",
+        "Complaints.Complaints_MonthTotals_Delete", "Complaints.Complaints_MonthTotals_Insert", "Complaints.Complaints_MonthTotals_Update",
         "CustomerAccessLog.CustomerAccessLog_NoDelete", "CustomerAccessLog.CustomerAccessLog_NoUpdate",
         "Customers.CustomerActiveCount_Delete", "Customers.CustomerActiveCount_Insert", "Customers.CustomerActiveCount_Update",
+        "RevisitIssues.RevisitIssues_DayTotals_Delete", "RevisitIssues.RevisitIssues_DayTotals_Insert", "RevisitIssues.RevisitIssues_DayTotals_Update",
         "RevisitIssues.RevisitIssues_TaskKindClerk_Insert", "RevisitIssues.RevisitIssues_TaskKindClerk_Move",
         "RevisitTasks.RevisitTasks_DayTotals_Delete", "RevisitTasks.RevisitTasks_DayTotals_Insert", "RevisitTasks.RevisitTasks_DayTotals_Update",
         "RevisitTasks.RevisitTasks_IssueKindClerk_Update",
@@ -180,6 +182,79 @@ internal static class PostgresStoreSql
                    IS DISTINCT FROM (CASE WHEN OLD."DoneById" <> '' THEN OLD."DoneById" ELSE OLD."AssigneeId" END))
             EXECUTE FUNCTION portal_revisit_issue_task_update();
         """;
+
+    /// <summary>
+    /// The complaints' month totals (ComplaintMonthTotals, migration KpiMonthTotals): the cohort's counts and the sum of versions per
+    /// month of receipt, category, responsible department (0 = none) and channel — as KpiQueries.CohortAsync and the duration
+    /// cache's stamps read them. A group's row goes when its count falls to 0.
+    /// </summary>
+    public const string ComplaintMonthTotals = """
+        CREATE FUNCTION portal_complaint_month_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE "ComplaintMonthTotals" SET "Received" = "Received" - (1),
+                    "Valid" = "Valid" - (CASE WHEN OLD."IsValid" THEN 1 ELSE 0 END),
+                    "RepliedOnTime" = "RepliedOnTime" - (CASE WHEN OLD."ReplyOnTime" THEN 1 ELSE 0 END),
+                    "RepliedLate" = "RepliedLate" - (CASE WHEN NOT OLD."ReplyOnTime" THEN 1 ELSE 0 END),
+                    "ClosedOnTime" = "ClosedOnTime" - (CASE WHEN OLD."CloseOnTime" THEN 1 ELSE 0 END),
+                    "ClosedLate" = "ClosedLate" - (CASE WHEN NOT OLD."CloseOnTime" THEN 1 ELSE 0 END),
+                    "Feedback" = "Feedback" - (CASE WHEN OLD."FirstFeedbackSatisfied" IS NOT NULL THEN 1 ELSE 0 END),
+                    "Satisfied" = "Satisfied" - (CASE WHEN OLD."FirstFeedbackSatisfied" THEN 1 ELSE 0 END),
+                    "Reopened" = "Reopened" - (CASE WHEN OLD."ReopenCount" > 0 THEN 1 ELSE 0 END),
+                    "Versions" = "Versions" - (OLD."Version")
+                WHERE "Month" = OLD."ReceivedMonth" AND "CategoryId" = OLD."CategoryId" AND "DepartmentId" = COALESCE(OLD."ResponsibleDepartmentId", 0) AND "Channel" = OLD."Channel";
+                DELETE FROM "ComplaintMonthTotals" WHERE "Month" = OLD."ReceivedMonth" AND "CategoryId" = OLD."CategoryId" AND "DepartmentId" = COALESCE(OLD."ResponsibleDepartmentId", 0) AND "Channel" = OLD."Channel" AND "Received" <= 0;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO "ComplaintMonthTotals" ("Month", "CategoryId", "DepartmentId", "Channel", "Received", "Valid", "RepliedOnTime", "RepliedLate", "ClosedOnTime", "ClosedLate", "Feedback", "Satisfied", "Reopened", "Versions")
+                VALUES (NEW."ReceivedMonth", NEW."CategoryId", COALESCE(NEW."ResponsibleDepartmentId", 0), NEW."Channel", 1, CASE WHEN NEW."IsValid" THEN 1 ELSE 0 END, CASE WHEN NEW."ReplyOnTime" THEN 1 ELSE 0 END, CASE WHEN NOT NEW."ReplyOnTime" THEN 1 ELSE 0 END, CASE WHEN NEW."CloseOnTime" THEN 1 ELSE 0 END, CASE WHEN NOT NEW."CloseOnTime" THEN 1 ELSE 0 END, CASE WHEN NEW."FirstFeedbackSatisfied" IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN NEW."FirstFeedbackSatisfied" THEN 1 ELSE 0 END, CASE WHEN NEW."ReopenCount" > 0 THEN 1 ELSE 0 END, NEW."Version")
+                ON CONFLICT ("Month", "CategoryId", "DepartmentId", "Channel") DO UPDATE SET "Received" = "ComplaintMonthTotals"."Received" + excluded."Received", "Valid" = "ComplaintMonthTotals"."Valid" + excluded."Valid", "RepliedOnTime" = "ComplaintMonthTotals"."RepliedOnTime" + excluded."RepliedOnTime", "RepliedLate" = "ComplaintMonthTotals"."RepliedLate" + excluded."RepliedLate", "ClosedOnTime" = "ComplaintMonthTotals"."ClosedOnTime" + excluded."ClosedOnTime", "ClosedLate" = "ComplaintMonthTotals"."ClosedLate" + excluded."ClosedLate", "Feedback" = "ComplaintMonthTotals"."Feedback" + excluded."Feedback", "Satisfied" = "ComplaintMonthTotals"."Satisfied" + excluded."Satisfied", "Reopened" = "ComplaintMonthTotals"."Reopened" + excluded."Reopened", "Versions" = "ComplaintMonthTotals"."Versions" + excluded."Versions";
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER "Complaints_MonthTotals_Insert" AFTER INSERT ON "Complaints" FOR EACH ROW EXECUTE FUNCTION portal_complaint_month_totals();
+        CREATE TRIGGER "Complaints_MonthTotals_Delete" AFTER DELETE ON "Complaints" FOR EACH ROW EXECUTE FUNCTION portal_complaint_month_totals();
+        CREATE TRIGGER "Complaints_MonthTotals_Update" AFTER UPDATE OF "ReceivedMonth", "CategoryId", "ResponsibleDepartmentId", "Channel", "IsValid",
+            "ReplyOnTime", "CloseOnTime", "FirstFeedbackSatisfied", "ReopenCount", "Version" ON "Complaints" FOR EACH ROW EXECUTE FUNCTION portal_complaint_month_totals();
+        INSERT INTO "ComplaintMonthTotals" ("Month", "CategoryId", "DepartmentId", "Channel", "Received", "Valid", "RepliedOnTime", "RepliedLate", "ClosedOnTime", "ClosedLate", "Feedback", "Satisfied", "Reopened", "Versions")
+        SELECT c."ReceivedMonth", c."CategoryId", COALESCE(c."ResponsibleDepartmentId", 0), c."Channel", count(*), sum(CASE WHEN c."IsValid" THEN 1 ELSE 0 END), sum(CASE WHEN c."ReplyOnTime" THEN 1 ELSE 0 END), sum(CASE WHEN NOT c."ReplyOnTime" THEN 1 ELSE 0 END), sum(CASE WHEN c."CloseOnTime" THEN 1 ELSE 0 END), sum(CASE WHEN NOT c."CloseOnTime" THEN 1 ELSE 0 END), sum(CASE WHEN c."FirstFeedbackSatisfied" IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN c."FirstFeedbackSatisfied" THEN 1 ELSE 0 END), sum(CASE WHEN c."ReopenCount" > 0 THEN 1 ELSE 0 END), sum(c."Version")
+        FROM "Complaints" AS c GROUP BY 1, 2, 3, 4;
+        """;
+
+    /// <summary>
+    /// The revisit issues' day totals (RevisitIssueDayTotals, migration KpiMonthTotals): raised and handled per Beijing day of
+    /// raising and the issue's task kind and clerk ("" = the pile; set before the insert by <see cref="RevisitIssueTaskKindClerk"/>).
+    /// </summary>
+    public const string RevisitIssueDayTotals = """
+        CREATE FUNCTION portal_revisit_issue_day_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE "RevisitIssueDayTotals" SET "Raised" = "Raised" - 1, "Handled" = "Handled" - CASE WHEN OLD."HandledAt" IS NOT NULL THEN 1 ELSE 0 END
+                WHERE "RaisedDay" = (OLD."RaisedAt" + interval '8 hours')::date AND "Kind" = OLD."TaskKind" AND "ClerkId" = COALESCE(OLD."TaskClerk", '');
+                DELETE FROM "RevisitIssueDayTotals"
+                WHERE "RaisedDay" = (OLD."RaisedAt" + interval '8 hours')::date AND "Kind" = OLD."TaskKind" AND "ClerkId" = COALESCE(OLD."TaskClerk", '')
+                  AND "Raised" <= 0;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO "RevisitIssueDayTotals" ("RaisedDay", "Kind", "ClerkId", "Raised", "Handled")
+                VALUES ((NEW."RaisedAt" + interval '8 hours')::date, NEW."TaskKind", COALESCE(NEW."TaskClerk", ''), 1,
+                    CASE WHEN NEW."HandledAt" IS NOT NULL THEN 1 ELSE 0 END)
+                ON CONFLICT ("RaisedDay", "Kind", "ClerkId") DO UPDATE SET "Raised" = "RevisitIssueDayTotals"."Raised" + 1,
+                    "Handled" = "RevisitIssueDayTotals"."Handled" + excluded."Handled";
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER "RevisitIssues_DayTotals_Insert" AFTER INSERT ON "RevisitIssues" FOR EACH ROW EXECUTE FUNCTION portal_revisit_issue_day_totals();
+        CREATE TRIGGER "RevisitIssues_DayTotals_Delete" AFTER DELETE ON "RevisitIssues" FOR EACH ROW EXECUTE FUNCTION portal_revisit_issue_day_totals();
+        CREATE TRIGGER "RevisitIssues_DayTotals_Update" AFTER UPDATE OF "RaisedAt", "HandledAt", "TaskKind", "TaskClerk" ON "RevisitIssues" FOR EACH ROW
+            EXECUTE FUNCTION portal_revisit_issue_day_totals();
+        INSERT INTO "RevisitIssueDayTotals" ("RaisedDay", "Kind", "ClerkId", "Raised", "Handled")
+        SELECT ("RaisedAt" + interval '8 hours')::date, "TaskKind", COALESCE("TaskClerk", ''), count(*), count("HandledAt")
+        FROM "RevisitIssues" GROUP BY 1, 2, 3;
+        """;
+
+    /// <summary>Undoes <see cref="ComplaintMonthTotals"/> and <see cref="RevisitIssueDayTotals"/> (the triggers go with their functions).</summary>
+    public const string DropMonthTotals = "DROP FUNCTION IF EXISTS portal_complaint_month_totals, portal_revisit_issue_day_totals CASCADE;";
 
     /// <summary>Undoes <see cref="All"/> (the triggers go with their tables).</summary>
     public const string DropAll = """

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ServicePortal.Domain.Postgres.Migrations
+namespace ServicePortal.Domain.Data.PostgresMigrations
 {
     /// <inheritdoc />
     public partial class InitialPostgres : Migration
