@@ -4,6 +4,9 @@
 # chromium-browser or google-chrome on PATH; when there is none, this installs Debian's chromium
 # with apt-get (a Debian-like system; sudo when not root). It also installs fonts-noto-cjk when
 # no CJK font is present (for the screenshots only). NuGet packages are restored by dotnet test.
+# The PostgreSQL tests (ServicePortal.Tests.Postgres, and DomainFixture users when SERVICEPORTAL_TEST_DATABASE=PostgreSQL)
+# start a throwaway PostgreSQL cluster from $SERVICEPORTAL_PG_BIN (default /usr/lib/postgresql/15/bin); without those
+# programs they are skipped, and this says so before and after the run.
 # Prints a closing line "N passed, N failed" (Microsoft.Testing.Platform does not print one).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -23,6 +26,14 @@ if command -v apt-get >/dev/null && ! fc-list 2>/dev/null | grep -qi "noto sans 
   $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 || echo "(fonts-noto-cjk not installed: screenshots may lack Chinese glyphs)"
 fi
 
+pg_bin="${SERVICEPORTAL_PG_BIN:-/usr/lib/postgresql/15/bin}"
+if [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; then
+  pg_note="PostgreSQL tests: run on a throwaway cluster ($pg_bin, temp folder, unix socket, stopped at the end)"
+else
+  pg_note="PostgreSQL tests: SKIPPED - no initdb/pg_ctl in $pg_bin (install PostgreSQL 15, e.g. apt-get install postgresql-15, or set SERVICEPORTAL_PG_BIN)"
+fi
+echo "== $pg_note"
+
 log=$(mktemp)
 dotnet test ServicePortal.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -32,5 +43,6 @@ passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 rm -f "$log"
+echo "$pg_note"
 echo "$passed passed, $failed failed"
 exit "$status"

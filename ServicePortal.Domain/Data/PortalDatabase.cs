@@ -27,7 +27,8 @@ public static class PortalDatabaseOptions
         database switch
         {
             PortalDatabase.PostgreSQL => options.UseNpgsql(PostgresConnectionString(connectionString),
-                s => s.CommandTimeout(60)),
+                s => s.CommandTimeout(60))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Query.IQuerySqlGeneratorFactory, SqliteNullOrderSqlGeneratorFactory>(),
             _ => options.UseSqlite(connectionString, s => s.CommandTimeout(60)),
         };
 

@@ -121,9 +121,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         }
     }
 
-    /// <summary>A DateTime as its wall-clock value: Npgsql refuses a UTC-kind value for a timestamp-without-time-zone column.</summary>
+    /// <summary>
+    /// A DateTime as its wall-clock value: Npgsql refuses a UTC-kind value for a timestamp-without-time-zone column. PostgreSQL
+    /// keeps microseconds, .NET ticks of 100 ns: the one value that needs them, a deadline at the end of a day
+    /// (<see cref="Calendar.DeadlineCalculator.EndOf"/>, one tick before midnight), comes back as it was saved.
+    /// </summary>
     private sealed class UnspecifiedKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => FromPostgres(v));
+
+    private static DateTime FromPostgres(DateTime value) =>
+        DateTime.SpecifyKind(value.Ticks % TimeSpan.TicksPerSecond == TimeSpan.TicksPerSecond - 10 ? value.AddTicks(9) : value, DateTimeKind.Unspecified);
 }
 
 /// <summary>The last serial used in a month (yyyyMM): the source of gap-free complaint numbers.</summary>

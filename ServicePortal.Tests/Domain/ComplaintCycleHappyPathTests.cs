@@ -9,7 +9,7 @@ namespace ServicePortal.Tests.Domain;
 public class ComplaintCycleHappyPathTests
 {
     /// <summary>The store the test runs on (PostgresComplaintCycleHappyPathTests: PostgreSQL).</summary>
-    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+    protected virtual PortalDatabase Database => DomainFixture.DefaultDatabase;
 
     [Fact]
     public async Task ValidComplaint_WithSmallCompensation_GoesFromRegisteredToClosed_WithOneHistoryStepPerAction()

@@ -11,7 +11,7 @@ public class ComplaintNumberingConcurrencyTests
     private const int Clerks = 50;
 
     /// <summary>The store the test runs on (PostgresComplaintNumberingConcurrencyTests: PostgreSQL).</summary>
-    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+    protected virtual PortalDatabase Database => DomainFixture.DefaultDatabase;
 
     [Fact]
     public async Task FiftySimultaneousRegistrations_GetFiftyConsecutiveNumbers()

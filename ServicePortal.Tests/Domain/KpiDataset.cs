@@ -24,7 +24,7 @@ namespace ServicePortal.Tests.Domain;
 public class KpiDataset : IAsyncLifetime
 {
     /// <summary>The store the dataset is built in (PostgresKpiDataset: PostgreSQL).</summary>
-    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+    protected virtual PortalDatabase Database => DomainFixture.DefaultDatabase;
 
     public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 

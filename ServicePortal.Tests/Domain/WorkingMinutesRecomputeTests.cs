@@ -66,7 +66,7 @@ public class WorkingMinutesRecomputeTests
     private static async Task TamperAsync(Dataset d, string number, int firstWorking)
     {
         await using var db = d.F.NewDb();
-        await db.Database.ExecuteSqlAsync($"UPDATE Complaints SET FirstResponseWorkingMinutes = {firstWorking} WHERE Number = {number}", Ct);
+        await db.Database.ExecuteSqlAsync($"""UPDATE "Complaints" SET "FirstResponseWorkingMinutes" = {firstWorking} WHERE "Number" = {number}""", Ct);
     }
 
     [Fact]

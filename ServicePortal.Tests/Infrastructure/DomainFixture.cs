@@ -44,22 +44,29 @@ public sealed class DomainFixture : IAsyncDisposable
         return await db.Users.SingleAsync(u => u.UserName == userName);
     }
 
-    public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true, PortalDatabase database = PortalDatabase.Sqlite)
+    /// <summary>
+    /// The store of a fixture that names none: SQLite, or what <c>SERVICEPORTAL_TEST_DATABASE</c> says (<c>PostgreSQL</c> runs every
+    /// domain test that uses this fixture on the throwaway cluster, e.g. to find what still differs).
+    /// </summary>
+    public static PortalDatabase DefaultDatabase { get; } = PortalDatabaseOptions.Parse(Environment.GetEnvironmentVariable("SERVICEPORTAL_TEST_DATABASE"));
+
+    public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true, PortalDatabase? database = null)
     {
+        var store = database ?? DefaultDatabase;
         var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
-        var connectionString = database == PortalDatabase.PostgreSQL
+        var connectionString = store == PortalDatabase.PostgreSQL
             ? await PostgresCluster.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(folder, "test.db")}";
         Directory.CreateDirectory(folder);
         var time = new FakeTimeProvider(now ?? DefaultNow);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalDomain(connectionString, database: database);
+        services.AddPortalDomain(connectionString, database: store);
         services.AddSingleton<TimeProvider>(time);
         // The app's password and lock-out rules and its Chinese Identity messages (see Program.cs).
         services.AddPortalIdentity();
         var provider = services.BuildServiceProvider();
-        var fixture = new DomainFixture(folder, provider, time, database, connectionString);
+        var fixture = new DomainFixture(folder, provider, time, store, connectionString);
         await using var scope = provider.CreateAsyncScope();
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await init.InitializeAsync(demoData: false);

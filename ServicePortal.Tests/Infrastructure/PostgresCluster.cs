@@ -93,9 +93,10 @@ public sealed class PostgresCluster
 
     private static async Task<PostgresCluster> StartAsync()
     {
+        StopLeftovers();
         var folder = Path.Combine(Path.GetTempPath(), $"sp-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(folder);
-        var asNobody = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
+        var asNobody = Environment.UserName == "root";
         var cluster = new PostgresCluster(folder, FreePort(), asNobody);
         if (asNobody) Run("chown", "nobody", folder);
         var watch = Stopwatch.StartNew();
@@ -112,6 +113,33 @@ public sealed class PostgresCluster
         await using (var db = new PostgresPortalDbContext(options.Options)) await db.Database.MigrateAsync();
         Console.WriteLine($"PostgreSQL test cluster: {folder} (port {cluster.Port}), started and migrated in {watch.Elapsed.TotalSeconds:F1} s");
         return cluster;
+    }
+
+    /// <summary>
+    /// Stops and deletes the clusters of test processes that ended without stopping theirs (killed, crashed): the folder
+    /// name carries the process id.
+    /// </summary>
+    private static void StopLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "sp-pg-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || ProcessIsAlive(pid)) continue;
+            new PostgresCluster(folder, 0, Environment.UserName == "root").Stop();
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private void Stop()

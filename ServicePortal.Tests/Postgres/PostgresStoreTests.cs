@@ -49,6 +49,22 @@ public sealed class PostgresStoreTests
     }
 
     [Fact]
+    public async Task TheAuditLog_IsAppendOnly_InTheDatabase()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var f = await DomainFixture.CreateAsync(database: PortalDatabase.PostgreSQL);
+        await f.Get<ServicePortal.Domain.Calendar.CalendarService>().SaveWorkingHoursAsync((await f.UserAsync("admin")).Id, new TimeOnly(9, 0), new TimeOnly(17, 0), ct); // an audited change
+        await using var db = f.NewDb();
+        var entries = await db.AuditEntries.CountAsync(ct);
+        entries.ShouldBeGreaterThan(0);
+        (await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditLog" SET "Changes" = 'x'""", ct)))
+            .MessageText.ShouldBe("审计日志只能追加，不能修改");
+        (await Should.ThrowAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditLog" """, ct)))
+            .MessageText.ShouldBe("审计日志只能追加，不能删除");
+        (await db.AuditEntries.CountAsync(ct)).ShouldBe(entries);
+    }
+
+    [Fact]
     public async Task EveryHandWrittenTrigger_IsThere()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -12,7 +12,7 @@ public class CustomerDirectoryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The store the tests run on (PostgresCustomerDirectoryTests: PostgreSQL).</summary>
-    protected virtual PortalDatabase Database => PortalDatabase.Sqlite;
+    protected virtual PortalDatabase Database => DomainFixture.DefaultDatabase;
 
     private async Task<(DomainFixture Fixture, Dictionary<string, int> Ids)> SeedAsync()
     {

@@ -180,7 +180,7 @@ public class RepairKpiReportTests
         await using var f = await DomainFixture.CreateAsync();
         var d = await CreateAsync(f);
         await using (var db = f.NewDb())
-            await db.Database.ExecuteSqlAsync($"UPDATE RepairOrders SET CompletionWorkingMinutes = 999, QuoteApprovalWorkingMinutes = 888 WHERE Number = {d.O1}", Ct);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "RepairOrders" SET "CompletionWorkingMinutes" = 999, "QuoteApprovalWorkingMinutes" = 888 WHERE "Number" = {d.O1}""", Ct);
         var version = (await d.R.GetAsync(d.O1)).Version;
         (await f.Get<KpiService>().ReportAsync(November, Ct)).Repairs!.Completion.Stats.P90WorkingHours.ShouldBe(Math.Round(999 / 60.0, 2),
             "the month cache now holds November's old minutes");
@@ -202,7 +202,7 @@ public class RepairKpiReportTests
         await using var f = await DomainFixture.CreateAsync();
         var d = await CreateAsync(f);
         await using (var db = f.NewDb())
-            await db.Database.ExecuteSqlAsync($"UPDATE RepairOrders SET CompletionWorkingMinutes = 999 WHERE Number IN ({d.O1}, {d.O4})", Ct);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "RepairOrders" SET "CompletionWorkingMinutes" = 999 WHERE "Number" IN ({d.O1}, {d.O4})""", Ct);
 
         await f.Get<CalendarService>().SetDayAsync((await f.UserAsync("admin")).Id, new DateOnly(2026, 11, 25), DayKind.Holiday, "临时假日", Ct);
 
