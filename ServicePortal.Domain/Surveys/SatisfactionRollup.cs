@@ -66,12 +66,18 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
             days = days.Where(d => d.TemplateId == template);
             surveys = surveys.Where(d => d.TemplateId == template);
         }
-        // Two queries (the cells with their items, and the questionnaires): the dashboard reads this on every load.
+        // Two queries (the cells with their items, and the questionnaires): the dashboard reads this on every load. By item or
+        // department the months are not needed: one cell per item (a dozen rows instead of a dozen per month).
         var items = db.Set<SurveyItem>().AsNoTracking();
         if (query.DepartmentId is { } only) items = items.Where(i => i.DepartmentId == only);
-        var cells = await days.GroupBy(d => new { d.ItemId, d.PaperMonth })
-            .Select(g => new { g.Key.ItemId, g.Key.PaperMonth, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) })
-            .Join(items, c => c.ItemId, i => i.Id, (c, i) => new Cell(i.Text, i.Position, i.DepartmentId, c.PaperMonth, c.Count, c.Sum, c.Satisfied))
+        var byTime = query.By is SatisfactionGrouping.Month or SatisfactionGrouping.Quarter or SatisfactionGrouping.Year;
+        var sums = byTime
+            ? days.GroupBy(d => new { d.ItemId, d.PaperMonth })
+                .Select(g => new ItemSums { ItemId = g.Key.ItemId, Month = g.Key.PaperMonth, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) })
+            : days.GroupBy(d => d.ItemId)
+                .Select(g => new ItemSums { ItemId = g.Key, Month = 0, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) });
+        var cells = await sums
+            .Join(items, c => c.ItemId, i => i.Id, (c, i) => new Cell(i.Text, i.Position, i.DepartmentId, c.Month, c.Count, c.Sum, c.Satisfied))
             .ToListAsync(ct);
         var departments = query.By == SatisfactionGrouping.Department
             ? await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct)
@@ -109,6 +115,16 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
             count == 0 ? null : Math.Round((double)satisfied / count, 4));
     }
 
-    /// <summary>An item's scores in one month.</summary>
+    /// <summary>An item's scores summed in the store (in one month, or over the period with <see cref="Month"/> 0).</summary>
+    private sealed class ItemSums
+    {
+        public int ItemId { get; init; }
+        public int Month { get; init; }
+        public int Count { get; init; }
+        public long Sum { get; init; }
+        public int Satisfied { get; init; }
+    }
+
+    /// <summary>An item's scores in one month (or the period: month 0).</summary>
     private sealed record Cell(string Text, int Position, int? DepartmentId, int Month, int Count, long Sum, int Satisfied);
 }
