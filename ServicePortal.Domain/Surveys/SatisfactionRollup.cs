@@ -71,11 +71,8 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
         var items = db.Set<SurveyItem>().AsNoTracking();
         if (query.DepartmentId is { } only) items = items.Where(i => i.DepartmentId == only);
         var byTime = query.By is SatisfactionGrouping.Month or SatisfactionGrouping.Quarter or SatisfactionGrouping.Year;
-        var sums = byTime
-            ? days.GroupBy(d => new { d.ItemId, d.PaperMonth })
-                .Select(g => new ItemSums { ItemId = g.Key.ItemId, Month = g.Key.PaperMonth, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) })
-            : days.GroupBy(d => d.ItemId)
-                .Select(g => new ItemSums { ItemId = g.Key, Month = 0, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) });
+        var sums = days.GroupBy(d => new { d.ItemId, Month = byTime ? d.PaperMonth : 0 })
+            .Select(g => new ItemSums { ItemId = g.Key.ItemId, Month = g.Key.Month, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) });
         var cells = await sums
             .Join(items, c => c.ItemId, i => i.Id, (c, i) => new Cell(i.Text, i.Position, i.DepartmentId, c.Month, c.Count, c.Sum, c.Satisfied))
             .ToListAsync(ct);
