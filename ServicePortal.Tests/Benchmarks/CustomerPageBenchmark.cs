@@ -102,6 +102,7 @@ public sealed class CustomerPageBenchmark
         await Sample("… the same with PRAGMA synchronous = FULL (Portal:Sqlite:SyncEveryCommit=true: an fsync at each commit)",
             () => LogViewAsync(fullDb), () => raw.LogAsync(parts, actor));
         await ExecuteAsync(connection, $"PRAGMA synchronous = {level}");
+        await ExecuteAsync((SqliteConnection)fullDb.Database.GetDbConnection(), $"PRAGMA synchronous = {level}"); // SqliteCommitSync sets a pooled connection once
 
         BenchReport.Write($"Customer page ({cases:N0} complaints and {cases:N0} repair orders over 5 years for 300 customers; generated in {fill.Elapsed.TotalSeconds:0} s)", rows,
         [
