@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Data;
 
@@ -58,27 +59,14 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
     public async Task<SatisfactionSummary> SummarizeAsync(SatisfactionQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The day totals that triggers keep (SurveyDayItem, SurveyDay): a year is a few thousand rows, not millions of answers.
-        var days = db.Set<SurveyDayItem>().AsNoTracking().Where(d => d.PaperDate >= query.From && d.PaperDate <= query.To);
-        var surveys = db.Set<SurveyDay>().AsNoTracking().Where(d => d.PaperDate >= query.From && d.PaperDate <= query.To);
-        if (query.TemplateId is { } template)
-        {
-            days = days.Where(d => d.TemplateId == template);
-            surveys = surveys.Where(d => d.TemplateId == template);
-        }
-        // Two queries (the cells with their items, and the questionnaires): the dashboard reads this on every load. By item or
-        // department the months are not needed: one cell per item (a dozen rows instead of a dozen per month).
-        var items = db.Set<SurveyItem>().AsNoTracking();
-        if (query.DepartmentId is { } only) items = items.Where(i => i.DepartmentId == only);
+        await db.Database.OpenConnectionAsync(ct); // one connection for the two or three queries
         var byTime = query.By is SatisfactionGrouping.Month or SatisfactionGrouping.Quarter or SatisfactionGrouping.Year;
-        var sums = days.GroupBy(d => new { d.ItemId, Month = byTime ? d.PaperMonth : 0 })
-            .Select(g => new ItemSums { ItemId = g.Key.ItemId, Month = g.Key.Month, Count = g.Sum(d => d.Scores), Sum = g.Sum(d => d.ScoreSum), Satisfied = g.Sum(d => d.Satisfied) });
-        var cells = await sums
-            .Join(items, c => c.ItemId, i => i.Id, (c, i) => new Cell(i.Text, i.Position, i.DepartmentId, c.Month, c.Count, c.Sum, c.Satisfied))
-            .ToListAsync(ct);
+        var cells = await CellsAsync(db, query, byTime, ct);
         var departments = query.By == SatisfactionGrouping.Department
             ? await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct)
             : [];
+        var surveys = db.Set<SurveyDay>().AsNoTracking().Where(d => d.PaperDate >= query.From && d.PaperDate <= query.To);
+        if (query.TemplateId is { } template) surveys = surveys.Where(d => d.TemplateId == template);
         var questionnaires = await surveys.SumAsync(d => d.Questionnaires, ct);
 
         IEnumerable<SatisfactionRow> rows = query.By switch
@@ -104,24 +92,44 @@ public sealed class SatisfactionRollup(IDbContextFactory<PortalDbContext> dbFact
 
     private static SatisfactionRow Row(string key, string label, IEnumerable<Cell> cells)
     {
-        int count = 0, satisfied = 0;
-        long sum = 0;
+        long count = 0, sum = 0, satisfied = 0;
         foreach (var c in cells) { count += c.Count; sum += c.Sum; satisfied += c.Satisfied; }
-        return new SatisfactionRow(key, label, count, satisfied,
+        return new SatisfactionRow(key, label, (int)count, (int)satisfied,
             count == 0 ? null : Math.Round((double)sum / count, 2),
             count == 0 ? null : Math.Round((double)satisfied / count, 4));
     }
 
-    /// <summary>An item's scores summed in the store (in one month, or over the period with <see cref="Month"/> 0).</summary>
-    private sealed class ItemSums
+    /// <summary>
+    /// Each item's scores summed in the store over the day totals that triggers keep (<see cref="SurveyDayItem"/>: a year
+    /// is a few thousand rows, not millions of answers), per month when grouping by time, else over the period (month 0):
+    /// a dozen rows for the dashboard, which reads this on every load. One SQL statement (the same on SQLite and
+    /// PostgreSQL) rather than LINQ: EF Core's translation of the grouped join cost as much as the query itself (README,
+    /// Performance, issue 10). Only constant fragments are put into the text; the values are parameters.
+    /// </summary>
+    private static Task<List<Cell>> CellsAsync(PortalDbContext db, SatisfactionQuery query, bool byTime, CancellationToken ct)
     {
-        public int ItemId { get; init; }
-        public int Month { get; init; }
-        public int Count { get; init; }
-        public long Sum { get; init; }
-        public int Satisfied { get; init; }
+        List<object> args = [query.From, query.To];
+        var template = query.TemplateId is { } t ? $" AND \"TemplateId\" = {{{Add(t)}}}" : "";
+        var department = query.DepartmentId is { } d ? $" WHERE i.\"DepartmentId\" = {{{Add(d)}}}" : "";
+        var (month, groupMonth) = byTime ? ("\"PaperMonth\"", ", \"PaperMonth\"") : ("0", "");
+        var sql = $$"""
+            SELECT i."Text", i."Position", i."DepartmentId", a."Month", a."Count", a."Sum", a."Satisfied"
+            FROM (SELECT "ItemId", {{month}} AS "Month", CAST(sum("Scores") AS BIGINT) AS "Count",
+                         CAST(sum("ScoreSum") AS BIGINT) AS "Sum", CAST(sum("Satisfied") AS BIGINT) AS "Satisfied"
+                  FROM "SurveyDayItems"
+                  WHERE "PaperDate" >= {0} AND "PaperDate" <= {1}{{template}}
+                  GROUP BY "ItemId"{{groupMonth}}) AS a
+            JOIN "SurveyItem" AS i ON i."Id" = a."ItemId"{{department}}
+            """;
+        return db.Database.SqlQuery<Cell>(FormattableStringFactory.Create(sql, [.. args])).ToListAsync(ct);
+
+        int Add(int value)
+        {
+            args.Add(value);
+            return args.Count - 1;
+        }
     }
 
-    /// <summary>An item's scores in one month (or the period: month 0).</summary>
-    private sealed record Cell(string Text, int Position, int? DepartmentId, int Month, int Count, long Sum, int Satisfied);
+    /// <summary>An item's scores in one month (or the period: month 0); the store's sums are 64-bit on both engines.</summary>
+    private sealed record Cell(string Text, int Position, int? DepartmentId, int Month, long Count, long Sum, long Satisfied);
 }

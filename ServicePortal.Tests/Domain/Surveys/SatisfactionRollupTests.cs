@@ -78,6 +78,19 @@ public class SatisfactionRollupTests
     }
 
     [Fact]
+    public async Task OneTemplate_OnlyItsQuestionnairesAndScores()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var (t, rollup) = await DatasetAsync(f);
+
+        var its = await rollup.SummarizeAsync(Period(SatisfactionGrouping.Month) with { TemplateId = t.Version.TemplateId }, Ct);
+        var other = await rollup.SummarizeAsync(Period(SatisfactionGrouping.Item) with { TemplateId = t.Version.TemplateId + 1000 }, Ct);
+
+        (its.Questionnaires, its.Overall.Count, its.Rows.Count).ShouldBe((4, 14, 3));
+        (other.Questionnaires, other.Overall.Count, other.Rows.Count).ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
     public async Task PerMonthQuarterAndYear()
     {
         await using var f = await DomainFixture.CreateAsync();
