@@ -153,6 +153,7 @@ public sealed class DatabaseInitializer(
             Role = role,
             EmailConfirmed = true,
             LockoutEnabled = true,
+            CreatedAt = clock.UtcNow,
         };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));

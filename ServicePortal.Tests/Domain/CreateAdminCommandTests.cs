@@ -51,6 +51,7 @@ public class CreateAdminCommandTests
             var boss = (await users.FindByNameAsync("boss")).ShouldNotBeNull();
             boss.Role.ShouldBe(Roles.Admin);
             boss.DisplayName.ShouldBe("王管理");
+            boss.CreatedAt.ShouldBe(fixture.Time.GetUtcNow().UtcDateTime, "the account list and the audit show when it was made");
             (await users.CheckPasswordAsync(boss, "Str0ng-Admin#2026")).ShouldBeTrue();
         }
         var again = await RunAsync(fixture, "--user boss", "Other-Str0ng#2026", "Other-Str0ng#2026");
