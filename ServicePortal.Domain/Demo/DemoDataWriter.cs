@@ -30,6 +30,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly IModel _model;
     private readonly bool _sqlite;
+    private readonly RowBatch? _batch;
     private DbTransaction? _transaction;
     private int _inTransaction;
     private bool _idsGiven;
@@ -45,6 +46,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _connection = connection;
         _model = model;
         _sqlite = connection is SqliteConnection;
+        _batch = _sqlite ? null : new RowBatch(connection);
     }
 
     public int Complaints { get; private set; }
@@ -81,6 +83,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
 
     public async Task<long> ScalarAsync(string sql, CancellationToken ct)
     {
+        _batch?.Flush(); // the rows queued so far are read too
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
@@ -89,6 +92,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
+        _batch?.Flush();
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
@@ -101,12 +105,14 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     /// </summary>
     public void WriteCustomers(IEnumerable<Customer> customers)
     {
-        using var insert = AggregateInsert.Prepare(_connection, EntityType(typeof(Customer)));
+        using var insert = AggregateInsert.Prepare(_connection, EntityType(typeof(Customer))).With(_batch);
         foreach (var chunk in customers.Chunk(ComplaintsPerTransaction))
         {
             using var tx = _connection.BeginTransaction();
             insert.Transaction = tx;
+            if (_batch is not null) _batch.Transaction = tx;
             foreach (var customer in chunk) insert.Write(insert.Read(customer));
+            _batch?.Flush();
             tx.Commit();
         }
         _idsGiven = true;
@@ -121,7 +127,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     {
         if (_complaint is not null) return;
         Commit(); // preparing reads the next ids outside any transaction
-        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint)));
+        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint))).With(_batch);
         // The register's full-text index, in the same transaction as the rows it indexes.
         _search = _connection.CreateCommand();
         _search.CommandText = _sqlite ? ComplaintSearchIndex.InsertSql : """INSERT INTO "ComplaintSearch" ("Id", "Text") VALUES (@id, @text)""";
@@ -154,7 +160,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
             var id = _complaint!.Write(c.Rows)!.Value;
             search[0].Value = _sqlite ? id : checked((int)id); // PostgreSQL's "Id" is an integer column
             search[1].Value = _sqlite ? c.SearchDocument : " " + c.SearchDocument; // PostgreSQL's entries start with a space (ComplaintSearchIndex.IndexAsync)
-            _search.ExecuteNonQuery();
+            if (_batch is not null) _batch.Add(_search);
+            else _search.ExecuteNonQuery();
             Complaints++;
             if (++_inTransaction >= ComplaintsPerTransaction) Commit();
         }
@@ -175,8 +182,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     {
         if (_repair is not null) return;
         Commit();
-        _repair = AggregateInsert.Prepare(_connection, EntityType(typeof(RepairOrder)));
-        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)));
+        _repair = AggregateInsert.Prepare(_connection, EntityType(typeof(RepairOrder))).With(_batch);
+        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask))).With(_batch);
         Begin();
     }
 
@@ -203,7 +210,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void WriteRevisits(IReadOnlyList<Revisits.RevisitTask> tasks)
     {
         Commit();
-        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)));
+        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask))).With(_batch);
         Begin();
         foreach (var task in tasks) _revisit.Write(_revisit.Read(task));
         RevisitTasks += tasks.Count;
@@ -216,7 +223,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void WriteSurveys(IReadOnlyList<Surveys.Survey> surveys)
     {
         Commit();
-        _survey ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Surveys.Survey)));
+        _survey ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Surveys.Survey))).With(_batch);
         Begin();
         foreach (var survey in surveys) _survey.Write(_survey.Read(survey));
         Surveys += surveys.Count;
@@ -311,6 +318,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void Commit()
     {
         _idsGiven |= _transaction is not null;
+        _batch?.Flush();
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;
@@ -340,6 +348,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     private void Begin()
     {
         _transaction = _connection.BeginTransaction();
+        if (_batch is not null) _batch.Transaction = _transaction;
         if (_complaint is not null) _complaint.Transaction = _transaction;
         if (_search is not null) _search.Transaction = _transaction;
         if (_repair is not null) _repair.Transaction = _transaction;
@@ -373,6 +382,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _repair?.Dispose();
         _revisit?.Dispose();
         _survey?.Dispose();
+        _batch?.Dispose();
         await _connection.DisposeAsync();
     }
 }
