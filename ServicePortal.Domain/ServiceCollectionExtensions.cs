@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredSecrets>();
+        services.AddSingleton(sp => new JobLeases(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<DeadlineService>();

@@ -37,6 +37,6 @@ internal static class UniqueInserts
     }
 
     // On PostgreSQL a failed statement would spoil the transaction, but EF Core saves inside a savepoint there and rolls back to it.
-    private static bool IsUniqueConflict(DbUpdateException ex) =>
+    public static bool IsUniqueConflict(DbUpdateException ex) =>
         ex.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }

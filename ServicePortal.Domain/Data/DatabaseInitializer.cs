@@ -60,9 +60,7 @@ public sealed class DatabaseInitializer(
         }
         await SeedRolesAsync();
 
-        if (isNew && demoData && !sqlite)
-            logger.LogWarning("演示数据只为 SQLite 数据库生成（成批写入用的是 SQLite 的方式）；PostgreSQL 数据库从空库开始。");
-        else if (isNew && demoData)
+        if (isNew && demoData)
         {
             logger.LogInformation("新数据库：正在生成演示数据（两年的投诉约 2 400 件、维修单约 2 900 张；只在第一次启动时生成，通常只需几秒）……");
             var watch = Stopwatch.StartNew();

@@ -82,6 +82,7 @@ public sealed class DemoDataGenerator(
 
         Dictionary<string, int> departments, categories;
         string connectionString;
+        bool sqlite;
         IModel model;
         ApprovalPolicy approvals;
         RepairSettings repairSettings;
@@ -97,6 +98,7 @@ public sealed class DemoDataGenerator(
             departments = await db.Departments.ToDictionaryAsync(d => d.Name, d => d.Id, ct);
             categories = await db.ComplaintCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
             connectionString = db.Database.GetConnectionString()!;
+            sqlite = db.IsSqliteStore();
             model = db.Model;
             approvals = await ApprovalPolicyService.PolicyAsync(db, ct);
         }
@@ -106,10 +108,10 @@ public sealed class DemoDataGenerator(
         var staff = new DemoStaff(people);
 
         var random = new DemoRandom(options.Seed);
-        await using var writer = await DemoDataWriter.OpenAsync(connectionString, model, ct);
+        await using var writer = await DemoDataWriter.OpenAsync(connectionString, sqlite, model, ct);
 
         var customerCount = options.Customers ?? DemoDataOptions.DefaultCustomers(options.Complaints, options.Repairs);
-        var firstCustomerId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM Customers", ct);
+        var firstCustomerId = await writer.NextIdAsync(typeof(Customers.Customer), ct);
         var customers = new List<DemoCustomer>(customerCount);
         for (var i = 0; i < customerCount; i++)
             customers.Add(DemoCustomers.Create(random, firstCustomerId + i, clock.ToUtc(today.AddYears(-options.Years).AddDays(-random.Between(1, 720)).AddMinutes(random.Between(480, 1080)))));
@@ -123,7 +125,7 @@ public sealed class DemoDataGenerator(
         var repairPlan = options.Repairs is { } repairs
             ? DemoMonths.VolumePlan(repairs, startLocal, nowLocal)
             : DemoMonths.DemoPlan(new DemoRandom(options.Seed + 2), startLocal, nowLocal, 100, 140);
-        var firstRepairId = (int)await writer.ScalarAsync("SELECT IFNULL(MAX(Id), 0) + 1 FROM RepairOrders", ct);
+        var firstRepairId = await writer.NextIdAsync(typeof(RepairOrder), ct);
         var repairFactory = new DemoRepairFactory(new DemoRandom(options.Seed + 3), staff, customers, clock, workingCalendar, repairSettings,
             fees, nowLocal, firstRepairId, new DemoRevisits(new DemoRandom(options.Seed + 5), staff.Clerks, clock, nowLocal));
         var repairSerials = new List<(int Month, int Last)>();

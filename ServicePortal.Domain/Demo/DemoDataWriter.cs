@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -19,27 +20,33 @@ internal sealed record RepairRows(List<AggregateRows> Orders, List<AggregateRows
 /// row, one transaction per ~50 000 complaints, no durability wait during the load. Tables, columns
 /// and formats come from the EF Core model (<see cref="EntityInsert"/>): a complaint is written with
 /// every child the entity holds. Each complaint is indexed for the register's search in the same
-/// transaction (<see cref="ComplaintSearchIndex"/>).
+/// transaction (<see cref="ComplaintSearchIndex"/>). On SQLite and on PostgreSQL (the same SQL with quoted names;
+/// on PostgreSQL the identity sequences are moved past the ids the writer gave, <see cref="Commit"/>; no SQLite pragmas or FTS5 merges).
 /// </summary>
 internal sealed class DemoDataWriter : IAsyncDisposable
 {
     private const int ComplaintsPerTransaction = 50_000;
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly IModel _model;
-    private SqliteTransaction? _transaction;
+    private readonly bool _sqlite;
+    private readonly RowBatch? _batch;
+    private DbTransaction? _transaction;
     private int _inTransaction;
+    private bool _idsGiven;
     private AggregateInsert? _complaint;
-    private SqliteCommand? _search;
+    private DbCommand? _search;
     private AggregateInsert? _repair;
     private AggregateInsert? _revisit;
     private AggregateInsert? _survey;
     private bool _automergeOff;
 
-    private DemoDataWriter(SqliteConnection connection, IModel model)
+    private DemoDataWriter(DbConnection connection, IModel model)
     {
         _connection = connection;
         _model = model;
+        _sqlite = connection is SqliteConnection;
+        _batch = _sqlite ? null : new RowBatch(connection);
     }
 
     public int Complaints { get; private set; }
@@ -53,19 +60,30 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public int RevisitTasks { get; private set; }
 
     /// <summary>Opens its own unpooled connection, so the relaxed pragmas never reach the app's connections.</summary>
+    /// <param name="sqlite">whether the store is SQLite (else PostgreSQL).</param>
     /// <param name="model">the EF Core model the rows are written by.</param>
-    public static async Task<DemoDataWriter> OpenAsync(string connectionString, IModel model, CancellationToken ct)
+    public static async Task<DemoDataWriter> OpenAsync(string connectionString, bool sqlite, IModel model, CancellationToken ct)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
-        var connection = new SqliteConnection(builder.ConnectionString);
+        DbConnection connection = sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString)
+            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Data.PortalDatabaseOptions.PostgresConnectionString(connectionString)) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         var writer = new DemoDataWriter(connection, model);
-        await writer.ExecuteAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+        if (sqlite) await writer.ExecuteAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
         return writer;
+    }
+
+    /// <summary>The id after the largest of <paramref name="type"/>'s table (1 when it is empty).</summary>
+    public async Task<int> NextIdAsync(Type type, CancellationToken ct)
+    {
+        var entity = EntityType(type);
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName();
+        return (int)await ScalarAsync($"SELECT COALESCE(MAX(\"{key}\"), 0) + 1 FROM \"{entity.GetTableName()}\"", ct);
     }
 
     public async Task<long> ScalarAsync(string sql, CancellationToken ct)
     {
+        _batch?.Flush(); // the rows queued so far are read too
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
@@ -74,6 +92,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
+        _batch?.Flush();
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
@@ -86,14 +105,18 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     /// </summary>
     public void WriteCustomers(IEnumerable<Customer> customers)
     {
-        using var insert = AggregateInsert.Prepare(_connection, EntityType(typeof(Customer)));
+        using var insert = AggregateInsert.Prepare(_connection, EntityType(typeof(Customer))).With(_batch);
         foreach (var chunk in customers.Chunk(ComplaintsPerTransaction))
         {
             using var tx = _connection.BeginTransaction();
             insert.Transaction = tx;
+            if (_batch is not null) _batch.Transaction = tx;
             foreach (var customer in chunk) insert.Write(insert.Read(customer));
+            _batch?.Flush();
             tx.Commit();
         }
+        _idsGiven = true;
+        Commit();
     }
 
     /// <summary>
@@ -104,16 +127,19 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     {
         if (_complaint is not null) return;
         Commit(); // preparing reads the next ids outside any transaction
-        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint)));
+        _complaint = AggregateInsert.Prepare(_connection, EntityType(typeof(Complaint))).With(_batch);
         // The register's full-text index, in the same transaction as the rows it indexes.
         _search = _connection.CreateCommand();
-        _search.CommandText = ComplaintSearchIndex.InsertSql;
-        Parameter(_search, "$id");
-        Parameter(_search, "$text");
+        _search.CommandText = _sqlite ? ComplaintSearchIndex.InsertSql : """INSERT INTO "ComplaintSearch" ("Id", "Text") VALUES (@id, @text)""";
+        Parameter(_search, _sqlite ? "$id" : "id");
+        Parameter(_search, _sqlite ? "$text" : "text");
         Begin();
-        _search.Prepare();
-        SetAutomerge(0);
-        _automergeOff = true;
+        if (_sqlite)
+        {
+            _search.Prepare();
+            SetAutomerge(0);
+            _automergeOff = true;
+        }
     }
 
     /// <summary>
@@ -131,9 +157,11 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         foreach (var c in complaints)
         {
             if (_transaction is null) Begin();
-            search[0].Value = _complaint!.Write(c.Rows);
-            search[1].Value = c.SearchDocument;
-            _search.ExecuteNonQuery();
+            var id = _complaint!.Write(c.Rows)!.Value;
+            search[0].Value = _sqlite ? id : checked((int)id); // PostgreSQL's "Id" is an integer column
+            search[1].Value = _sqlite ? c.SearchDocument : " " + c.SearchDocument; // PostgreSQL's entries start with a space (ComplaintSearchIndex.IndexAsync)
+            if (_batch is not null) _batch.Add(_search);
+            else _search.ExecuteNonQuery();
             Complaints++;
             if (++_inTransaction >= ComplaintsPerTransaction) Commit();
         }
@@ -154,8 +182,8 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     {
         if (_repair is not null) return;
         Commit();
-        _repair = AggregateInsert.Prepare(_connection, EntityType(typeof(RepairOrder)));
-        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)));
+        _repair = AggregateInsert.Prepare(_connection, EntityType(typeof(RepairOrder))).With(_batch);
+        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask))).With(_batch);
         Begin();
     }
 
@@ -182,7 +210,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void WriteRevisits(IReadOnlyList<Revisits.RevisitTask> tasks)
     {
         Commit();
-        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask)));
+        _revisit ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Revisits.RevisitTask))).With(_batch);
         Begin();
         foreach (var task in tasks) _revisit.Write(_revisit.Read(task));
         RevisitTasks += tasks.Count;
@@ -195,7 +223,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void WriteSurveys(IReadOnlyList<Surveys.Survey> surveys)
     {
         Commit();
-        _survey ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Surveys.Survey)));
+        _survey ??= AggregateInsert.Prepare(_connection, EntityType(typeof(Surveys.Survey))).With(_batch);
         Begin();
         foreach (var survey in surveys) _survey.Write(_survey.Read(survey));
         Surveys += surveys.Count;
@@ -213,13 +241,13 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         using var command = _connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = """
-            INSERT INTO KpiMonthlyBases (Month, ActiveCustomers, ServiceOrders, UpdatedAt, UpdatedBy) VALUES ($month, $customers, $orders, $at, '演示数据')
-            ON CONFLICT (Month) DO UPDATE SET ActiveCustomers = excluded.ActiveCustomers, ServiceOrders = excluded.ServiceOrders
+            INSERT INTO "KpiMonthlyBases" ("Month", "ActiveCustomers", "ServiceOrders", "UpdatedAt", "UpdatedBy") VALUES (@month, @customers, @orders, @at, '演示数据')
+            ON CONFLICT ("Month") DO UPDATE SET "ActiveCustomers" = excluded."ActiveCustomers", "ServiceOrders" = excluded."ServiceOrders"
             """;
-        var month = Parameter(command, "$month");
-        var customers = Parameter(command, "$customers");
-        var orders = Parameter(command, "$orders");
-        Parameter(command, "$at").Value = nowUtc;
+        var month = Parameter(command, "month");
+        var customers = Parameter(command, "customers");
+        var orders = Parameter(command, "orders");
+        Parameter(command, "at").Value = DateTime.SpecifyKind(nowUtc, DateTimeKind.Unspecified); // a UTC wall-clock value, as EF Core stores it
         foreach (var (m, c, o) in bases)
         {
             month.Value = m;
@@ -241,9 +269,9 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         using var tx = _connection.BeginTransaction();
         using var command = _connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = $"INSERT INTO \"{table}\" (Month, Last) VALUES ($month, $last) ON CONFLICT (Month) DO UPDATE SET Last = excluded.Last";
-        var month = Parameter(command, "$month");
-        var last = Parameter(command, "$last");
+        command.CommandText = $"INSERT INTO \"{table}\" (\"Month\", \"Last\") VALUES (@month, @last) ON CONFLICT (\"Month\") DO UPDATE SET \"Last\" = excluded.\"Last\"";
+        var month = Parameter(command, "month");
+        var last = Parameter(command, "last");
         foreach (var (m, l) in serials)
         {
             month.Value = m;
@@ -260,7 +288,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
     public void Finish()
     {
         Commit();
-        if (_search is null) return;
+        if (_search is null || !_sqlite) return;
         RestoreAutomerge();
         using var optimize = _connection.CreateCommand();
         optimize.CommandText = "INSERT INTO ComplaintSearch (ComplaintSearch) VALUES ('optimize')";
@@ -289,15 +317,38 @@ internal sealed class DemoDataWriter : IAsyncDisposable
 
     public void Commit()
     {
+        _idsGiven |= _transaction is not null;
+        _batch?.Flush();
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;
         _inTransaction = 0;
+        if (_idsGiven && !_sqlite) MoveSequencesPastGivenIds();
+        _idsGiven = false;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the writer gives ids itself, which an identity column's sequence does not see; each sequence is set to
+    /// its table's largest id, so the next row EF Core (or the writer's generated keys) saves gets a free one. SQLite takes
+    /// the largest id + 1 by itself.
+    /// </summary>
+    private void MoveSequencesPastGivenIds()
+    {
+        var tables = _model.GetEntityTypes()
+            .Where(t => t.GetTableName() is not null && t.GetViewName() is null && t.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key]
+                && (key.ClrType == typeof(int) || key.ClrType == typeof(long)))
+            .Select(t => (Table: t.GetTableName()!, Key: t.FindPrimaryKey()!.Properties[0].GetColumnName()))
+            .Distinct();
+        using var command = _connection.CreateCommand();
+        command.CommandText = string.Concat(tables.Select(t =>
+            $"SELECT setval(pg_get_serial_sequence('\"{t.Table}\"', '{t.Key}'), COALESCE(MAX(\"{t.Key}\"), 0) + 1, false) FROM \"{t.Table}\";\n"));
+        command.ExecuteNonQuery();
     }
 
     private void Begin()
     {
         _transaction = _connection.BeginTransaction();
+        if (_batch is not null) _batch.Transaction = _transaction;
         if (_complaint is not null) _complaint.Transaction = _transaction;
         if (_search is not null) _search.Transaction = _transaction;
         if (_repair is not null) _repair.Transaction = _transaction;
@@ -305,7 +356,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         if (_survey is not null) _survey.Transaction = _transaction;
     }
 
-    private static SqliteParameter Parameter(SqliteCommand command, string name)
+    private static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -322,7 +373,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         {
             RestoreAutomerge(); // after a failed load; a successful one restored it in WriteSerials
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             // The load already failed; its own exception is the one to report.
         }
@@ -331,6 +382,7 @@ internal sealed class DemoDataWriter : IAsyncDisposable
         _repair?.Dispose();
         _revisit?.Dispose();
         _survey?.Dispose();
+        _batch?.Dispose();
         await _connection.DisposeAsync();
     }
 }

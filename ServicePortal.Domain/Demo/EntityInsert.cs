@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -29,15 +29,15 @@ internal enum RowKey
 /// </summary>
 internal sealed class EntityInsert : IDisposable
 {
-    private readonly SqliteCommand _command;
+    private readonly DbCommand _command;
     private readonly Column[] _columns;
-    private readonly SqliteParameter? _key;
-    private readonly SqliteParameter? _parent;
+    private readonly DbParameter? _key;
+    private readonly DbParameter? _parent;
 
     /// <summary>One column's parameter and how to read its value from an entity (null for the key or parent given with the row).</summary>
-    private sealed record Column(SqliteParameter Parameter, Func<object, object?>? Read, ValueConverter? Converter);
+    private sealed record Column(DbParameter Parameter, Func<object, object?>? Read, ValueConverter? Converter);
 
-    private EntityInsert(IEntityType type, SqliteCommand command, Column[] columns, SqliteParameter? key, SqliteParameter? parent)
+    private EntityInsert(IEntityType type, DbCommand command, Column[] columns, DbParameter? key, DbParameter? parent)
     {
         EntityType = type;
         _command = command;
@@ -51,13 +51,16 @@ internal sealed class EntityInsert : IDisposable
     /// <summary>The table's single key property (an integer for <see cref="RowKey.Given"/> and <see cref="RowKey.Generated"/> keys).</summary>
     public IProperty KeyProperty => EntityType.FindPrimaryKey()!.Properties.Single();
 
-    public SqliteTransaction? Transaction
+    public DbTransaction? Transaction
     {
         set => _command.Transaction = value;
     }
 
+    /// <summary>Where the rows go instead of one round trip each (PostgreSQL), or null.</summary>
+    public RowBatch? Batch { get; set; }
+
     /// <param name="parent">the foreign key to the parent row, whose value comes with each row; null for a root.</param>
-    public static EntityInsert Prepare(SqliteConnection connection, IEntityType type, RowKey keys, IForeignKey? parent)
+    public static EntityInsert Prepare(DbConnection connection, IEntityType type, RowKey keys, IForeignKey? parent)
     {
         var table = type.GetTableName() ?? throw new InvalidOperationException($"{type.DisplayName()} is not mapped to a table");
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
@@ -68,7 +71,7 @@ internal sealed class EntityInsert : IDisposable
         var command = connection.CreateCommand();
         var columns = new List<Column>();
         var names = new List<string>();
-        SqliteParameter? keyParameter = null, parentParameter = null;
+        DbParameter? keyParameter = null, parentParameter = null;
         foreach (var property in type.GetProperties())
         {
             if (property.GetColumnName(store) is not { } name || property.GetComputedColumnSql(store) is not null) continue;
@@ -77,7 +80,7 @@ internal sealed class EntityInsert : IDisposable
 
             var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
             var converter = mapping.Converter ?? property.GetValueConverter();
-            var parameter = (SqliteParameter)mapping.CreateParameter(command, "$p" + columns.Count.ToString(CultureInfo.InvariantCulture), null, property.IsNullable);
+            var parameter = mapping.CreateParameter(command, "@p" + columns.Count.ToString(CultureInfo.InvariantCulture), null, property.IsNullable);
             command.Parameters.Add(parameter);
             names.Add(Quote(name));
             Func<object, object?>? read;
@@ -150,7 +153,8 @@ internal sealed class EntityInsert : IDisposable
         for (var i = 0; i < values.Length; i++) _columns[i].Parameter.Value = values[i] ?? DBNull.Value;
         if (_key is not null) _key.Value = key ?? throw new ArgumentNullException(nameof(key), $"{EntityType.DisplayName()}: its key is given by the writer");
         if (_parent is not null) _parent.Value = parentKey ?? throw new ArgumentNullException(nameof(parentKey), $"{EntityType.DisplayName()}: its parent's key is missing");
-        _command.ExecuteNonQuery();
+        if (Batch is { } batch) batch.Add(_command);
+        else _command.ExecuteNonQuery();
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -197,9 +201,9 @@ internal sealed class AggregateInsert : IDisposable
     public int Rows { get; private set; }
 
     /// <summary>Prepares the INSERTs of <paramref name="root"/> and its children; reads the next ids, so call it before writing.</summary>
-    public static AggregateInsert Prepare(SqliteConnection connection, IEntityType root) => Prepare(connection, root, null);
+    public static AggregateInsert Prepare(DbConnection connection, IEntityType root) => Prepare(connection, root, null);
 
-    private static AggregateInsert Prepare(SqliteConnection connection, IEntityType type, IForeignKey? parent)
+    private static AggregateInsert Prepare(DbConnection connection, IEntityType type, IForeignKey? parent)
     {
         var children = type.GetNavigations().Where(n => n.IsCollection)
             .Select(n => ((Func<object, object?>)n.GetGetter().GetClrValue, Prepare(connection, n.TargetEntityType, n.ForeignKey)))
@@ -209,7 +213,7 @@ internal sealed class AggregateInsert : IDisposable
         if (children.Length > 0)
         {
             using var max = connection.CreateCommand();
-            max.CommandText = $"SELECT IFNULL(MAX(\"{insert.KeyProperty.GetColumnName()}\"), 0) + 1 FROM \"{type.GetTableName()}\"";
+            max.CommandText = $"SELECT COALESCE(MAX(\"{insert.KeyProperty.GetColumnName()}\"), 0) + 1 FROM \"{type.GetTableName()}\"";
             nextId = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         return new AggregateInsert(insert, children, nextId);
@@ -219,13 +223,21 @@ internal sealed class AggregateInsert : IDisposable
     public int RowsOf(Type type) =>
         _insert.EntityType.ClrType == type ? Rows : _children.Sum(c => c.Child.RowsOf(type));
 
-    public SqliteTransaction? Transaction
+    public DbTransaction? Transaction
     {
         set
         {
             _insert.Transaction = value;
             foreach (var (_, child) in _children) child.Transaction = value;
         }
+    }
+
+    /// <summary>Sends this aggregate's rows through <paramref name="batch"/> (null: one round trip each).</summary>
+    public AggregateInsert With(RowBatch? batch)
+    {
+        _insert.Batch = batch;
+        foreach (var (_, child) in _children) child.With(batch);
+        return this;
     }
 
     /// <summary>The rows of <paramref name="root"/> and of its children (reads the entities only: any thread).</summary>
@@ -283,4 +295,41 @@ internal sealed class AggregateInsert : IDisposable
         _insert.Dispose();
         foreach (var (_, child) in _children) child.Dispose();
     }
+}
+
+/// <summary>
+/// PostgreSQL: rows of prepared INSERTs queued with their values and sent <see cref="Size"/> statements per round trip
+/// (a <see cref="DbBatch"/>), instead of one round trip per row — on a busy machine each round trip waits for the server
+/// process to be scheduled. Sent when full and by <see cref="Flush"/>, which the writer calls before it commits or reads.
+/// </summary>
+internal sealed class RowBatch(DbConnection connection) : IDisposable
+{
+    public const int Size = 1000;
+
+    private readonly DbBatch _batch = connection.CreateBatch();
+
+    public DbTransaction? Transaction
+    {
+        set => _batch.Transaction = value;
+    }
+
+    /// <summary>Queues <paramref name="command"/> with the values its parameters hold now.</summary>
+    public void Add(DbCommand command)
+    {
+        var queued = _batch.CreateBatchCommand();
+        queued.CommandText = command.CommandText;
+        foreach (DbParameter parameter in command.Parameters)
+            queued.Parameters.Add(((ICloneable)parameter).Clone()); // Npgsql's parameters clone with their type
+        _batch.BatchCommands.Add(queued);
+        if (_batch.BatchCommands.Count >= Size) Flush();
+    }
+
+    public void Flush()
+    {
+        if (_batch.BatchCommands.Count == 0) return;
+        _batch.ExecuteNonQuery();
+        _batch.BatchCommands.Clear();
+    }
+
+    public void Dispose() => _batch.Dispose();
 }

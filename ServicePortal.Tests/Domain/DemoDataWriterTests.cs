@@ -48,7 +48,7 @@ public class DemoDataWriterTests
 
         await ExecuteAsync(f, $"PRAGMA foreign_keys = ON; DELETE FROM ComplaintSearch WHERE rowid = {saved.Id}; DELETE FROM Complaints WHERE Id = {saved.Id}", ct);
         (await RowsAsync(f, db, ct)).ShouldBeEmpty();
-        await using (var writer = await DemoDataWriter.OpenAsync(f.ConnectionString, db.Model, ct))
+        await using (var writer = await DemoDataWriter.OpenAsync(f.ConnectionString, sqlite: true, db.Model, ct))
         {
             writer.WriteComplaints([saved]);
             writer.Commit();

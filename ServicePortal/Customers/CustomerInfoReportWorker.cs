@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Customers;
 using ServicePortal.Jobs;
 
@@ -9,7 +10,7 @@ namespace ServicePortal.Customers;
 /// several app instances create nothing twice. Turned off with <c>Portal:CustomerInfoReports=false</c> (the tests do,
 /// and call the generation themselves).
 /// </summary>
-public sealed class CustomerInfoReportWorker(CustomerInfoReports reports, TimeProvider time, ILogger<CustomerInfoReportWorker> log) : PeriodicWorker(time, log)
+public sealed class CustomerInfoReportWorker(CustomerInfoReports reports, JobLeases leases, TimeProvider time, ILogger<CustomerInfoReportWorker> log) : PeriodicWorker(leases, time, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromDays(1);
 

@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Jobs;
 
@@ -7,7 +8,7 @@ namespace ServicePortal.Escalations;
 /// Runs the escalation check (逾期反应) once at start and then every minute on the injected clock.
 /// Turned off with <c>Portal:Escalation=false</c> (the tests do, and call <see cref="EscalationService.RunOnceAsync"/> themselves).
 /// </summary>
-public sealed class EscalationWorker(EscalationService escalations, TimeProvider time, ILogger<EscalationWorker> log) : PeriodicWorker(time, log)
+public sealed class EscalationWorker(EscalationService escalations, JobLeases leases, TimeProvider time, ILogger<EscalationWorker> log) : PeriodicWorker(leases, time, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 

@@ -1,15 +1,20 @@
+using ServicePortal.Domain.Common;
+
 namespace ServicePortal.Jobs;
 
 /// <summary>
-/// A scheduled job: runs once at start and then every <see cref="Interval"/> on the injected clock (so tests can
-/// drive it with a fake one). A failed run is logged and the next tick tries again; a job never stops the app.
-/// The jobs themselves are idempotent (the domain services they call create nothing twice), so a restart or a
-/// second app instance running the same job does no harm.
+/// A scheduled job: ticks once at start and then every <see cref="Interval"/> on the injected clock (so tests can
+/// drive it with a fake one). A tick runs the job only when it is due and this instance gets the job's lease
+/// (<see cref="JobLeases"/>), so several app instances on one database run it once per interval between them.
+/// A failed run is logged and the next tick (of any instance) tries again; a job never stops the app.
 /// </summary>
-public abstract class PeriodicWorker(TimeProvider time, ILogger log) : BackgroundService
+public abstract class PeriodicWorker(JobLeases leases, TimeProvider time, ILogger log) : BackgroundService
 {
     /// <summary>Time between two runs.</summary>
     protected abstract TimeSpan Interval { get; }
+
+    /// <summary>The job's name in the lease table.</summary>
+    protected virtual string JobName => GetType().Name;
 
     /// <summary>One run; logs what it did.</summary>
     protected abstract Task RunOnceAsync(ILogger log, CancellationToken ct);
@@ -21,7 +26,9 @@ public abstract class PeriodicWorker(TimeProvider time, ILogger log) : Backgroun
         {
             try
             {
-                await RunOnceAsync(log, stoppingToken);
+                var ran = await leases.RunAsync(JobName, Interval, ct => RunOnceAsync(log, ct), ct: stoppingToken);
+                if (!ran && log.IsEnabled(LogLevel.Debug))
+                    log.LogDebug("{Job}: not due or run by another instance", JobName);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -29,7 +36,7 @@ public abstract class PeriodicWorker(TimeProvider time, ILogger log) : Backgroun
             }
             catch (Exception ex)
             {
-                log.LogError(ex, "{Job} failed; retrying at the next tick", GetType().Name);
+                log.LogError(ex, "{Job} failed; retrying at the next tick", JobName);
             }
         }
         while (await WaitAsync(timer, stoppingToken));

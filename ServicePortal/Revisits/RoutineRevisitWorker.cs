@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Revisits;
 using ServicePortal.Jobs;
 
@@ -8,7 +9,7 @@ namespace ServicePortal.Revisits;
 /// clock; <see cref="RevisitTasks.GenerateRoutineAsync"/> is idempotent, so restarts and several app
 /// instances create nothing twice. Turned off with <c>Portal:RoutineRevisits=false</c> (the tests do, and call the generation themselves).
 /// </summary>
-public sealed class RoutineRevisitWorker(RevisitTasks revisits, TimeProvider time, ILogger<RoutineRevisitWorker> log) : PeriodicWorker(time, log)
+public sealed class RoutineRevisitWorker(RevisitTasks revisits, JobLeases leases, TimeProvider time, ILogger<RoutineRevisitWorker> log) : PeriodicWorker(leases, time, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromDays(1);
 

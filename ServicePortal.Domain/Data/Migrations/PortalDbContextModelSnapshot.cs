@@ -368,6 +368,31 @@ namespace ServicePortal.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Common.JobLease", b =>
+                {
+                    b.Property<string>("JobName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobName");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.ApprovalPolicy", b =>
                 {
                     b.Property<int>("Id")

@@ -425,6 +425,33 @@ namespace ServicePortal.Domain.Data.PostgresMigrations
                         });
                 });
 
+            modelBuilder.Entity("ServicePortal.Domain.Common.JobLease", b =>
+                {
+                    b.Property<string>("JobName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("JobName");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("ServicePortal.Domain.Complaints.ApprovalPolicy", b =>
                 {
                     b.Property<int>("Id")
