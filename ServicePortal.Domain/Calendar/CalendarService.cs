@@ -10,10 +10,11 @@ namespace ServicePortal.Domain.Calendar;
 public sealed record CalendarDayView(DateOnly Date, DayKind Kind, string Name, bool IsWorkingDay);
 
 /// <summary>
-/// The calendar or the working hours were edited, or the working minutes stored on the cases were recomputed after such an edit:
-/// every instance drops its calendar snapshot and its month caches (<see cref="KpiCaches"/>).
+/// The calendar or the working hours were edited, or the working minutes stored on the cases were recomputed after such an edit,
+/// by the <see cref="CalendarService"/> <paramref name="Source"/>: every other one (on PostgreSQL, the other app instances) drops
+/// its calendar snapshot and its month caches (<see cref="KpiCaches"/>).
 /// </summary>
-public sealed record CalendarChanged(DateTime At);
+public sealed record CalendarChanged(Guid Source, DateTime At);
 
 /// <summary>
 /// The working calendar: admin-edited days over the weekday rule and the working hours, cached as one
@@ -84,6 +85,7 @@ public sealed class CalendarService
     private volatile WorkingCalendar? _snapshot;
     private long _generation;
 
+    private readonly Guid _id = Guid.NewGuid();
     private readonly IDbContextFactory<PortalDbContext> dbFactory;
     private readonly KpiDurationRecompute durations;
     private readonly KpiCaches caches;
@@ -98,10 +100,10 @@ public sealed class CalendarService
         this.caches = caches;
         this.changes = changes;
         this.time = time;
-        // A singleton: subscribed for the app's lifetime. Its own edits come back too (and drop what was just read: harmless).
-        changes.Subscribe(_ =>
+        // A singleton: subscribed for the app's lifetime. Its own edits, which come back too, already dropped what they had to.
+        changes.Subscribe(change =>
         {
-            Forget();
+            if (change.Source != _id) Forget();
             return Task.CompletedTask;
         });
     }
@@ -145,7 +147,7 @@ public sealed class CalendarService
     private void Changed()
     {
         Invalidate();
-        changes.Publish(new CalendarChanged(time.GetUtcNow().UtcDateTime));
+        changes.Publish(new CalendarChanged(_id, time.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>

@@ -46,7 +46,8 @@ public sealed class ChangeWireTests : IDisposable
         ReceivedOnB(new RepairChanged("WX2611001", RepairStage.QuotePending, "报价", At)).ShouldBe([new RepairChanged("WX2611001", RepairStage.QuotePending, "报价", At)]);
         ReceivedOnB(new RevisitChanged(42, "分配", At)).ShouldBe([new RevisitChanged(42, "分配", At)]);
         ReceivedOnB(new SurveyEntered(7, At)).ShouldBe([new SurveyEntered(7, At)]);
-        ReceivedOnB(new CalendarChanged(At)).ShouldBe([new CalendarChanged(At)]);
+        var calendar = new CalendarChanged(Guid.NewGuid(), At);
+        ReceivedOnB(calendar).ShouldBe([calendar]);
         ReceivedOnB(new NotificationsPosted(["u1", "u2"])).Single().UserIds.ShouldBe(["u1", "u2"]);
     }
 
