@@ -114,7 +114,8 @@ public sealed class PostgresChangeBackplane : BackgroundService
                 {
                     failed = false;
                     _logger.LogInformation("Live updates: listening on PostgreSQL again");
-                    Resumed?.Invoke();
+                    try { Resumed?.Invoke(); }
+                    catch (Exception e) { _logger.LogError(e, "Live updates: dropping the caches after a reconnection failed"); }
                 }
                 while (true) await connection.WaitAsync(stop);
             }

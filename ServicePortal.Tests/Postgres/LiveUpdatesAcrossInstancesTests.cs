@@ -114,9 +114,15 @@ public sealed class LiveUpdatesAcrossInstancesTests
     }
 
     [Fact]
-    public async Task AfterPostgresKillsBsListeningConnection_BListensAgain_AndStillHearsA()
+    public async Task AfterPostgresKillsBsListeningConnection_BListensAgain_StillHearsA_AndDropsItsCachedCalendar()
     {
         await using var apps = await StartAsync();
+        var calendarB = Get<CalendarService>(apps.B);
+        var day = new DateOnly(2031, 6, 4); // a Wednesday
+        (await calendarB.CurrentAsync(Ct)).IsWorkingDay(day).ShouldBeTrue(); // cached on B
+        // An edit whose message B missed (written straight into the database: no message at all).
+        await apps.ScalarAsync("""INSERT INTO "CalendarDays" ("Date", "Kind", "Name") VALUES (@date, 'Holiday', '断线期间')""", ("date", day));
+        (await calendarB.CurrentAsync(Ct)).IsWorkingDay(day).ShouldBeTrue(); // still the cached calendar
         var listener = $"{PostgresChangeBackplane.ListenerName} {Backplane(apps.B).InstanceId}";
         const string Killed = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name";
         (await apps.ScalarAsync(Killed, ("name", listener))).ShouldBe(1L);
@@ -138,6 +144,7 @@ public sealed class LiveUpdatesAcrossInstancesTests
 
         heard.Task.IsCompleted.ShouldBeTrue("B did not hear A within 15 s of its listening connection being killed");
         (await apps.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", ("name", listener))).ShouldBe(1L);
+        (await calendarB.CurrentAsync(Ct)).IsWorkingDay(day).ShouldBeFalse("B kept its cached calendar across the lost connection");
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, TimeSpan within) => WaitUntilAsync(() => Task.FromResult(condition()), within);
