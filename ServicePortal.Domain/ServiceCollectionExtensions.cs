@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
@@ -42,7 +44,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApprovalPolicyService>();
         services.AddSingleton<ComplaintWorkflowService>();
         services.AddSingleton<Forms.SlipService>();
-        services.AddSingleton(typeof(IChangeFeed<>), typeof(InProcessChangeFeed<>)); // one feed per kind of change
+        // One feed per kind of change; on PostgreSQL also to and from the other app instances on the database.
+        if (sqlite) services.AddSingleton(typeof(IChangeFeed<>), typeof(InProcessChangeFeed<>));
+        else AddPostgresChangeFeeds(services, connectionString);
         services.AddSingleton<EscalationService>();
         services.AddSingleton<BoardQueries>();
         services.AddSingleton<Kpis.KpiService>();
@@ -86,5 +90,19 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    private static void AddPostgresChangeFeeds(IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(sp =>
+        {
+            var backplane = new PostgresChangeBackplane(PortalDatabaseOptions.PostgresConnectionString(connectionString),
+                sp.GetService<ILogger<PostgresChangeBackplane>>() ?? NullLogger<PostgresChangeBackplane>.Instance);
+            // What was sent while the connection was down is lost: the calendar and the month caches are read again.
+            backplane.Resumed += () => sp.GetRequiredService<CalendarService>().Forget();
+            return backplane;
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBackplane>());
+        services.AddSingleton(typeof(IChangeFeed<>), typeof(PostgresChangeFeed<>));
     }
 }

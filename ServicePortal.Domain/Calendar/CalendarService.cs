@@ -10,11 +10,19 @@ namespace ServicePortal.Domain.Calendar;
 public sealed record CalendarDayView(DateOnly Date, DayKind Kind, string Name, bool IsWorkingDay);
 
 /// <summary>
+/// The calendar or the working hours were edited, or the working minutes stored on the cases were recomputed after such an edit,
+/// by the <see cref="CalendarService"/> <paramref name="Source"/>: every other one (on PostgreSQL, the other app instances) drops
+/// its calendar snapshot and its month caches (<see cref="KpiCaches"/>).
+/// </summary>
+public sealed record CalendarChanged(Guid Source, DateTime At);
+
+/// <summary>
 /// The working calendar: admin-edited days over the weekday rule and the working hours, cached as one
 /// snapshot. An edit that changes working time also recomputes the working minutes stored on the
-/// complaints it touches (<see cref="KpiDurationRecompute"/>).
+/// complaints it touches (<see cref="KpiDurationRecompute"/>). Edits are published as <see cref="CalendarChanged"/> (after the save,
+/// and again after the recompute), on which every instance — on PostgreSQL, the other app instances too — drops its caches.
 /// </summary>
-public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, KpiDurationRecompute durations)
+public sealed class CalendarService
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
@@ -77,6 +85,29 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     private volatile WorkingCalendar? _snapshot;
     private long _generation;
 
+    private readonly Guid _id = Guid.NewGuid();
+    private readonly IDbContextFactory<PortalDbContext> dbFactory;
+    private readonly KpiDurationRecompute durations;
+    private readonly KpiCaches caches;
+    private readonly IChangeFeed<CalendarChanged> changes;
+    private readonly TimeProvider time;
+
+    public CalendarService(IDbContextFactory<PortalDbContext> dbFactory, KpiDurationRecompute durations, KpiCaches caches,
+        IChangeFeed<CalendarChanged> changes, TimeProvider time)
+    {
+        this.dbFactory = dbFactory;
+        this.durations = durations;
+        this.caches = caches;
+        this.changes = changes;
+        this.time = time;
+        // A singleton: subscribed for the app's lifetime. Its own edits, which come back too, already dropped what they had to.
+        changes.Subscribe(change =>
+        {
+            if (change.Source != _id) Forget();
+            return Task.CompletedTask;
+        });
+    }
+
     public async Task<WorkingCalendar> CurrentAsync(CancellationToken ct = default)
     {
         if (_snapshot is { } s) return s;
@@ -110,6 +141,23 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
             if (Interlocked.Read(ref _generation) == generation) _snapshot = calendar;
         }
         return calendar;
+    }
+
+    /// <summary>Drops the snapshot here and tells every instance (<see cref="CalendarChanged"/>).</summary>
+    private void Changed()
+    {
+        Invalidate();
+        changes.Publish(new CalendarChanged(_id, time.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>
+    /// Drops the snapshot and the month caches, which another instance's edit made stale: on <see cref="CalendarChanged"/>,
+    /// and when changes from other instances may have been missed (<see cref="PostgresChangeBackplane.Resumed"/>).
+    /// </summary>
+    internal void Forget()
+    {
+        Invalidate();
+        caches.Clear();
     }
 
     private void Invalidate()
@@ -153,7 +201,7 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
         {
             var before = await CurrentAsync(ct);
             await SaveDayAsync(date, kind, name, ct);
-            Invalidate();
+            Changed();
             var calendar = await CurrentAsync(CancellationToken.None); // saved: finish the edit even if the caller gives up
             await RecomputeAsync(before, calendar, [date]);
             return new CalendarDayView(date, kind, kind == DayKind.Default ? "" : name, calendar.IsWorkingDay(date));
@@ -249,7 +297,7 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
         {
             var before = await CurrentAsync(ct);
             await SaveDaysAsync(days, ct);
-            Invalidate();
+            Changed();
             await RecomputeAsync(before, await CurrentAsync(CancellationToken.None), days.Keys);
             return days.Count;
         }
@@ -280,7 +328,9 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     private async Task RecomputeAsync(WorkingCalendar before, WorkingCalendar after, IEnumerable<DateOnly> edited)
     {
         var changed = edited.Where(d => before.IsWorkingDay(d) != after.IsWorkingDay(d)).ToList();
-        if (changed.Count > 0) await durations.SpanningAsync(after, changed, CancellationToken.None);
+        if (changed.Count == 0) return;
+        await durations.SpanningAsync(after, changed, CancellationToken.None);
+        Changed(); // the other instances' month caches do not see the recomputed minutes (no stamp moved)
     }
 
     /// <summary>The working hours in force (on every working day).</summary>
@@ -313,10 +363,11 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
                 row.Change(dayStart, dayEnd);
                 await db.SaveChangesAsync(ct);
             }
-            Invalidate();
+            Changed();
             // Not cancelled with the request once the hours are saved: a half-done run would leave mixed figures.
             var calendar = await CurrentAsync(CancellationToken.None);
             var recomputed = await durations.AllAsync(calendar, CancellationToken.None);
+            Changed(); // the other instances' month caches do not see the recomputed minutes (no stamp moved)
             return new WorkingHoursSaved(calendar.DayStart, calendar.DayEnd, recomputed);
         }
         finally

@@ -2,7 +2,8 @@ namespace ServicePortal.Domain.Common;
 
 /// <summary>
 /// Live changes for open pages (boards, dashboards, bells): complaints, repairs, notifications.
-/// In-process today; behind this interface so a multi-server backplane can replace it.
+/// In-process on SQLite (<see cref="InProcessChangeFeed{TChange}"/>); on PostgreSQL also between the app instances on the database
+/// (<see cref="PostgresChangeFeed{TChange}"/>).
 /// </summary>
 public interface IChangeFeed<TChange>
 {
