@@ -4,10 +4,12 @@
 # chromium-browser or google-chrome on PATH; when there is none, this installs Debian's chromium
 # with apt-get (a Debian-like system; sudo when not root). It also installs fonts-noto-cjk when
 # no CJK font is present (for the screenshots only). NuGet packages are restored by dotnet test.
-# The PostgreSQL tests (ServicePortal.Tests.Postgres, and DomainFixture users when SERVICEPORTAL_TEST_DATABASE=PostgreSQL)
-# start a throwaway PostgreSQL cluster from $SERVICEPORTAL_PG_BIN (default /usr/lib/postgresql/15/bin); without those
-# programs they are skipped, and this says so before and after the run.
-# Prints a closing line "N passed, N failed" (Microsoft.Testing.Platform does not print one).
+# PostgreSQL: the tests start a throwaway cluster from $SERVICEPORTAL_PG_BIN (default /usr/lib/postgresql/15/bin). The first
+# pass runs ServicePortal.Tests.Postgres on it; a second pass (no new build) runs the API tests and part of the domain
+# tests again with SERVICEPORTAL_TEST_DATABASE=PostgreSQL (all of them with SERVICEPORTAL_PG_SUITES=all), every
+# DomainFixture and API app on a database of that cluster. Without those programs both are skipped, and this says so
+# before and after the run.
+# Prints a closing line "N passed, N failed" over both passes (Microsoft.Testing.Platform does not print one).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -28,15 +30,39 @@ fi
 
 pg_bin="${SERVICEPORTAL_PG_BIN:-/usr/lib/postgresql/15/bin}"
 if [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; then
-  pg_note="PostgreSQL tests: run on a throwaway cluster ($pg_bin, temp folder, unix socket, stopped at the end)"
+  pg=1
+  pg_note="PostgreSQL tests: run on a throwaway cluster ($pg_bin, temp folder, unix socket, stopped at the end); the API tests and part of the domain tests run a second time on it"
 else
-  pg_note="PostgreSQL tests: SKIPPED - no initdb/pg_ctl in $pg_bin (install PostgreSQL 15, e.g. apt-get install postgresql-15, or set SERVICEPORTAL_PG_BIN)"
+  pg=0
+  pg_note="PostgreSQL tests: SKIPPED - no initdb/pg_ctl in $pg_bin (install PostgreSQL 15, e.g. apt-get install postgresql-15, or set SERVICEPORTAL_PG_BIN); the domain and API tests ran on SQLite only"
 fi
 echo "== $pg_note"
 
 log=$(mktemp)
 dotnet test ServicePortal.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# The API tests and the domain areas kept by hand-written PostgreSQL SQL again on PostgreSQL, on the build above (README,
+# "Running on PostgreSQL", says why these); SERVICEPORTAL_PG_SUITES=all runs every domain namespace too ("Domain*").
+if [ "${SERVICEPORTAL_PG_SUITES:-}" = all ]; then
+  pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain*')
+else
+  pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain.Customers' 'ServicePortal.Tests.Domain.Revisits'
+    'ServicePortal.Tests.Domain.Surveys' 'ServicePortal.Tests.Domain.Audit')
+fi
+if [ "$pg" -eq 1 ]; then
+  echo "== on PostgreSQL (SERVICEPORTAL_TEST_DATABASE=PostgreSQL): ${pg_suites[*]}"
+  pg_log=$(mktemp)
+  SERVICEPORTAL_TEST_DATABASE=PostgreSQL dotnet test --project ServicePortal.Tests/ServicePortal.Tests.csproj --no-build \
+    --filter-namespace "${pg_suites[@]}" 2>&1 | tee "$pg_log"
+  pg_status=${PIPESTATUS[0]}
+  [ "$status" -eq 0 ] && status=$pg_status
+  pg_passed=$(grep -E '^\s+succeeded: [0-9]+' "$pg_log" | awk '{s+=$2} END {print s+0}')
+  pg_failed=$(grep -E '^\s+failed: [0-9]+' "$pg_log" | awk '{s+=$2} END {print s+0}')
+  pg_note="$pg_note ($pg_passed passed, $pg_failed failed of them on PostgreSQL)"
+  cat "$pg_log" >> "$log"
+  rm -f "$pg_log"
+fi
 
 # Sum the per-assembly summaries printed by Microsoft.Testing.Platform.
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

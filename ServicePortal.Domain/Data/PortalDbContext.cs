@@ -116,6 +116,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             // and read back with an unspecified kind, as SQLite gives them.
             configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<UnspecifiedKind>();
             configurationBuilder.Properties<DateTime?>().HaveColumnType("timestamp without time zone").HaveConversion<UnspecifiedKind>();
+            // An instant (Identity's LockoutEnd) goes to timestamptz in UTC: Npgsql refuses another offset, which SQLite keeps as
+            // text (e.g. a lock-out end worked out on a Beijing-time clock).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcOffset>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcOffset>();
             // Text compares and sorts by code point, as SQLite's default (BINARY) does: the same order of names on both, and
             // the prefix ranges (phone, number, serial) stay index ranges whatever the database's locale.
             configurationBuilder.Properties<string>().UseCollation("C");
@@ -129,6 +133,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     /// </summary>
     private sealed class UnspecifiedKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
         v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => FromPostgres(v));
+
+    /// <summary>A DateTimeOffset in UTC, the only offset Npgsql writes to a timestamptz column; read back as PostgreSQL gives it.</summary>
+    private sealed class UtcOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
 
     private static DateTime FromPostgres(DateTime value) =>
         DateTime.SpecifyKind(value.Ticks % TimeSpan.TicksPerSecond == TimeSpan.TicksPerSecond - 10 ? value.AddTicks(9) : value, DateTimeKind.Unspecified);

@@ -253,6 +253,29 @@ internal static class PostgresStoreSql
         FROM "RevisitIssues" GROUP BY 1, 2, 3;
         """;
 
+    /// <summary>
+    /// Migration RevisitIssueDayTotalsOnMove: the day totals' update trigger also fires when an issue moves to another task. A
+    /// column trigger fires only for the columns an UPDATE names, and a move names only RevisitTaskId (the BEFORE trigger of
+    /// <see cref="RevisitIssueTaskKindClerk"/> then sets the kind and clerk): the issue stayed counted under its old task's kind
+    /// and clerk. The totals are counted again from the issues, which mends those a move left wrong.
+    /// </summary>
+    public const string RevisitIssueDayTotalsOnMove = """
+        DROP TRIGGER "RevisitIssues_DayTotals_Update" ON "RevisitIssues";
+        CREATE TRIGGER "RevisitIssues_DayTotals_Update" AFTER UPDATE OF "RaisedAt", "HandledAt", "TaskKind", "TaskClerk", "RevisitTaskId" ON "RevisitIssues"
+            FOR EACH ROW EXECUTE FUNCTION portal_revisit_issue_day_totals();
+        DELETE FROM "RevisitIssueDayTotals";
+        INSERT INTO "RevisitIssueDayTotals" ("RaisedDay", "Kind", "ClerkId", "Raised", "Handled")
+        SELECT ("RaisedAt" + interval '8 hours')::date, "TaskKind", COALESCE("TaskClerk", ''), count(*), count("HandledAt")
+        FROM "RevisitIssues" GROUP BY 1, 2, 3;
+        """;
+
+    /// <summary>Undoes <see cref="RevisitIssueDayTotalsOnMove"/> (the trigger as <see cref="RevisitIssueDayTotals"/> made it).</summary>
+    public const string DropRevisitIssueDayTotalsOnMove = """
+        DROP TRIGGER "RevisitIssues_DayTotals_Update" ON "RevisitIssues";
+        CREATE TRIGGER "RevisitIssues_DayTotals_Update" AFTER UPDATE OF "RaisedAt", "HandledAt", "TaskKind", "TaskClerk" ON "RevisitIssues" FOR EACH ROW
+            EXECUTE FUNCTION portal_revisit_issue_day_totals();
+        """;
+
     /// <summary>Undoes <see cref="ComplaintMonthTotals"/> and <see cref="RevisitIssueDayTotals"/> (the triggers go with their functions).</summary>
     public const string DropMonthTotals = "DROP FUNCTION IF EXISTS portal_complaint_month_totals, portal_revisit_issue_day_totals CASCADE;";
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ServicePortal.Domain.Data;
 using ServicePortal.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(ServicePortal.Tests.Browser.BrowserFixture))]
@@ -37,7 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (ChromiumPath is null || !File.Exists(ChromiumPath))
             throw new InvalidOperationException($"No Chromium for the browser tests ({ChromiumPath ?? "none on PATH"}): run the tests with ./test.sh, "
                 + $"which installs Debian's chromium, or set {ChromiumVariable} to a Chromium or Chrome executable.");
-        _app = new PortalAppFactory();
+        // SQLite whatever SERVICEPORTAL_TEST_DATABASE says: this fixture starts in every run, the PostgreSQL pass of test.sh too.
+        _app = new PortalAppFactory { Database = PortalDatabase.Sqlite };
         BaseUrl = _app.StartOnRealPort();
         await _app.SeedAccountsAsync();
         _playwright = await Playwright.CreateAsync();

@@ -17,6 +17,8 @@ namespace ServicePortal.Tests.Domain;
 /// <summary>Issue 12 "Backup and restore": an online backup consistent under writers, and a restore that refuses what it must.</summary>
 public class BackupTests
 {
+    public BackupTests() => DomainFixture.SkipOnPostgreSQL("the backup/restore commands and daily backups copy the SQLite file (PostgreSQL: pg_dump)");
+
     private const int Writers = 20;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

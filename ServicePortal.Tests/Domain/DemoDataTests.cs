@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
+using ServicePortal.Domain.Data;
 using ServicePortal.Domain.Demo;
 using ServicePortal.Tests.Infrastructure;
 
@@ -12,19 +13,34 @@ namespace ServicePortal.Tests.Domain;
 /// <summary>A new database (no test accounts) filled once with the demo data, on the fixture's fixed clock.</summary>
 public sealed class SeededDemoDatabase : IAsyncLifetime
 {
-    public DomainFixture Fixture { get; private set; } = null!;
+    private const string SqliteOnly = "the demo data is generated on SQLite only (its bulk writer)";
+    private DomainFixture? _fixture;
+
+    /// <summary>The seeded database; on PostgreSQL none is made and the test using it is skipped.</summary>
+    public DomainFixture Fixture
+    {
+        get
+        {
+            DomainFixture.SkipOnPostgreSQL(SqliteOnly);
+            return _fixture!;
+        }
+    }
 
     public static async Task<DomainFixture> CreateAsync()
     {
+        DomainFixture.SkipOnPostgreSQL(SqliteOnly);
         var f = await DomainFixture.CreateAsync(accounts: false);
         await using var scope = f.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().SeedAsync(TestContext.Current.CancellationToken);
         return f;
     }
 
-    public async ValueTask InitializeAsync() => Fixture = await CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        if (DomainFixture.DefaultDatabase != PortalDatabase.PostgreSQL) _fixture = await CreateAsync();
+    }
 
-    public ValueTask DisposeAsync() => Fixture.DisposeAsync();
+    public ValueTask DisposeAsync() => _fixture?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
 [CollectionDefinition(Name)]

@@ -45,7 +45,7 @@ public class ImportBatchingTests
         // Registered after the numbers were reserved: after the whole import, not among its numbers.
         registeredMeanwhile.ShouldBe("TS2611131");
         (await f.RegisterAsync(new ComplaintInputBuilder().Build())).Number.ShouldBe("TS2611132");
-        (await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM ComplaintSearch").SingleAsync(Ct)).ShouldBe(132); // 130 imported, 2 registered
+        (await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "ComplaintSearch" """).SingleAsync(Ct)).ShouldBe(132); // 130 imported, 2 registered
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ImportBatchingTests
         await using var db = f.NewDb();
         (await db.Complaints.Select(c => c.Number).ToListAsync(Ct)).ShouldBe(["TS2611045"]);
         (await db.ComplaintHistory.CountAsync(Ct)).ShouldBe(2); // the other import's received + imported
-        (await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM ComplaintSearch").SingleAsync(Ct)).ShouldBe(1);
+        (await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "ComplaintSearch" """).SingleAsync(Ct)).ShouldBe(1);
         // The customer the failed import created is kept: the other import's complaint is now hers.
         (await db.Customers.CountAsync(Ct)).ShouldBe(1);
         // Its reserved numbers stay used: a registration continues after them.

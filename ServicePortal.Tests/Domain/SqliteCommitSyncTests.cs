@@ -13,6 +13,8 @@ namespace ServicePortal.Tests.Domain;
 /// </summary>
 public sealed class SqliteCommitSyncTests
 {
+    public SqliteCommitSyncTests() => DomainFixture.SkipOnPostgreSQL("PRAGMA synchronous and WAL of the SQLite connections");
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]

@@ -11,6 +11,8 @@ namespace ServicePortal.Tests.Domain;
 /// </summary>
 public sealed class StoreTriggersTests
 {
+    public StoreTriggersTests() => DomainFixture.SkipOnPostgreSQL("SQLite's triggers; PostgreSQL's: Postgres/PostgresStoreTests");
+
     private static readonly string[] Expected =
     [
         "AuditLog.AuditLog_NoDelete", "AuditLog.AuditLog_NoUpdate",

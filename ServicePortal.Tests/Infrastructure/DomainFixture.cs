@@ -50,6 +50,15 @@ public sealed class DomainFixture : IAsyncDisposable
     /// </summary>
     public static PortalDatabase DefaultDatabase { get; } = PortalDatabaseOptions.Parse(Environment.GetEnvironmentVariable("SERVICEPORTAL_TEST_DATABASE"));
 
+    /// <summary>
+    /// Skips (never fails) a test of a part only the SQLite store has — file backups, PRAGMAs, SQLite query plans, FTS5, the
+    /// SQLite migration history, the demo data's bulk writer — when the tests run on PostgreSQL; <paramref name="what"/> says which.
+    /// </summary>
+    public static void SkipOnPostgreSQL(string what)
+    {
+        if (DefaultDatabase == PortalDatabase.PostgreSQL) Assert.Skip($"SQLite only, not run on PostgreSQL: {what}");
+    }
+
     public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true, PortalDatabase? database = null)
     {
         var store = database ?? DefaultDatabase;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ServicePortal.Domain.Data;
 
@@ -10,6 +11,10 @@ namespace ServicePortal.Tests.Infrastructure;
 /// <summary>
 /// The real app on a temporary SQLite file, without demo data, with the six test accounts.
 /// <see cref="StartOnRealPort"/> serves it through Kestrel on a free localhost port for the browser.
+/// With <c>SERVICEPORTAL_TEST_DATABASE=PostgreSQL</c> (<see cref="DomainFixture.DefaultDatabase"/>) the app runs with
+/// <c>Portal:Database=PostgreSQL</c> on a database of the throwaway cluster copied from its migrated template, made when the
+/// app starts (the test is skipped there when PostgreSQL is not installed) and named in the folder, so instances on the same
+/// folder share it; it is dropped with the folder.
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
@@ -18,6 +23,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     private readonly string _folder;
     private readonly bool _ownsFolder;
+    private string? _postgres;
     private bool _seeded;
 
     /// <summary>A new temporary database of its own.</summary>
@@ -39,6 +45,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>The folder of this app's database.</summary>
     public string Folder => _folder;
 
+    /// <summary>The store the app runs on (PostgreSQL: a database of the throwaway cluster).</summary>
+    public PortalDatabase Database { get; init; } = DomainFixture.DefaultDatabase;
+
+    /// <summary>The file in a test folder that names its PostgreSQL database.</summary>
+    private static string PostgresFile(string folder) => Path.Combine(folder, "postgres.txt");
+
     /// <summary>When set, the app's clock is this fake (tests that need a fixed "now").</summary>
     public FakeTimeProvider? FakeTime { get; init; }
 
@@ -51,8 +63,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
+        EnsurePostgresDatabase();
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_folder, "portal.db")}");
+        if (_postgres is null)
+        {
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_folder, "portal.db")}");
+        }
+        else
+        {
+            builder.UseSetting("Portal:Database", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Portal", _postgres);
+        }
         builder.UseSetting("Portal:DemoData", "false");
         builder.UseSetting("Portal:Escalation", "false"); // tests run escalation themselves: EscalationService.RunOnceAsync
         builder.UseSetting("Portal:RoutineRevisits", "false"); // and the routine revisits: RevisitTasks.GenerateRoutineAsync
@@ -66,6 +87,31 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (FakeTime is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(FakeTime));
+    }
+
+    /// <summary>Before the app is built: on PostgreSQL, its database (made on the test's own thread, so a missing PostgreSQL skips the test).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        EnsurePostgresDatabase();
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the folder's database, made from the cluster's template on first use — unless the test names its own
+    /// connection string. Called from both <see cref="ConfigureWebHost"/> and <see cref="CreateHost"/>, whichever comes first.
+    /// </summary>
+    private void EnsurePostgresDatabase()
+    {
+        if (_postgres is not null || Database != PortalDatabase.PostgreSQL || Settings.ContainsKey("ConnectionStrings:Portal")) return;
+        Directory.CreateDirectory(_folder);
+        var file = PostgresFile(_folder);
+        if (!File.Exists(file))
+        {
+            // Not awaited in place: the blocking caller must not wait on a continuation of its own context.
+            var connectionString = Task.Run(PostgresCluster.CreateDatabaseAsync).GetAwaiter().GetResult();
+            File.WriteAllText(file, connectionString);
+        }
+        _postgres = File.ReadAllText(file);
     }
 
     /// <summary>Serves the app on http://localhost:{port} (Kestrel) and returns the base address.</summary>
@@ -103,9 +149,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Removes a test database folder (after every app on it is disposed).</summary>
+    /// <summary>Removes a test database folder (after every app on it is disposed), and the PostgreSQL database it names.</summary>
     public static void DeleteFolder(string folder)
     {
+        if (File.Exists(PostgresFile(folder)))
+        {
+            var connectionString = File.ReadAllText(PostgresFile(folder));
+            Task.Run(() => PostgresCluster.DropDatabaseAsync(connectionString)).GetAwaiter().GetResult();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Audit;
@@ -147,9 +147,9 @@ public sealed class AuditTrailTests
         }
         await using (var db = f.NewDb())
         {
-            (await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditLog SET Changes = 'x'", Ct)))
+            (await Should.ThrowAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditLog" SET "Changes" = 'x'""", Ct)))
                 .Message.ShouldContain("审计日志只能追加，不能修改");
-            (await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditLog", Ct)))
+            (await Should.ThrowAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditLog" """, Ct)))
                 .Message.ShouldContain("审计日志只能追加，不能删除");
             (await db.AuditEntries.CountAsync(e => e.Changes == "x", Ct)).ShouldBe(0);
             (await db.AuditEntries.CountAsync(Ct)).ShouldBeGreaterThan(0);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -118,8 +118,8 @@ public class AccessLogAndSettingsTests
         {
             db.CustomerAccessLog.RemoveRange(await db.CustomerAccessLog.ToListAsync(Ct));
             await Should.ThrowAsync<NotPermittedException>(() => db.SaveChangesAsync(Ct));
-            await Should.ThrowAsync<SqliteException>(() => db.CustomerAccessLog.ExecuteDeleteAsync(Ct));
-            await Should.ThrowAsync<SqliteException>(() => db.CustomerAccessLog.ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, user.DisplayName), Ct));
+            await Should.ThrowAsync<DbException>(() => db.CustomerAccessLog.ExecuteDeleteAsync(Ct));
+            await Should.ThrowAsync<DbException>(() => db.CustomerAccessLog.ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, user.DisplayName), Ct));
         }
         await using (var db = f.NewDb())
         {

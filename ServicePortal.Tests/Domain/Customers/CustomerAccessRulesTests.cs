@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
@@ -129,15 +129,16 @@ public class CustomerAccessRulesTests
             db.CustomerAccessLog.Remove(await db.CustomerAccessLog.SingleAsync(Ct));
             await Should.ThrowAsync<NotPermittedException>(() => db.SaveChangesAsync(Ct));
         }
-        await using (var connection = new SqliteConnection(fixture.ConnectionString))
+        await using (var db = fixture.NewDb()) // plain SQL on the store's own connection: SQLite's or PostgreSQL's triggers refuse it
         {
-            await connection.OpenAsync(Ct);
+            await db.Database.OpenConnectionAsync(Ct);
+            var connection = db.Database.GetDbConnection();
             await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE CustomerAccessLog SET UserName = '别人'";
-            (await Should.ThrowAsync<SqliteException>(() => update.ExecuteNonQueryAsync(Ct))).Message.ShouldContain("不能修改");
+            update.CommandText = """UPDATE "CustomerAccessLog" SET "UserName" = '别人'""";
+            (await Should.ThrowAsync<DbException>(() => update.ExecuteNonQueryAsync(Ct))).Message.ShouldContain("不能修改");
             await using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM CustomerAccessLog";
-            (await Should.ThrowAsync<SqliteException>(() => delete.ExecuteNonQueryAsync(Ct))).Message.ShouldContain("不能删除");
+            delete.CommandText = """DELETE FROM "CustomerAccessLog" """;
+            (await Should.ThrowAsync<DbException>(() => delete.ExecuteNonQueryAsync(Ct))).Message.ShouldContain("不能删除");
         }
         await using (var db = fixture.NewDb())
         {

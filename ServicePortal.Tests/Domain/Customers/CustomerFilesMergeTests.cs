@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Customers;
@@ -65,14 +64,8 @@ public class CustomerFilesMergeTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var (source, target) = await TwoFilesWithCasesAsync(f);
-        await using (var connection = new SqliteConnection(f.ConnectionString))
-        {
-            await connection.OpenAsync(Ct);
-            await using var cmd = connection.CreateCommand();
-            // The last records a merge moves refuse to move: everything before must roll back.
-            cmd.CommandText = "CREATE TRIGGER test_refuse_move BEFORE UPDATE OF CustomerId ON CooperationRecords BEGIN SELECT RAISE(ABORT, 'refused'); END;";
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+        // The last records a merge moves refuse to move: everything before must roll back.
+        await f.RefuseUpdatesAsync("CooperationRecords", "CustomerId", "refused");
 
         var exec = await f.IdOf("exec");
         await Should.ThrowAsync<Exception>(() => f.Get<CustomerFiles>().MergeAsync(source, target, null, exec, Ct));

@@ -12,6 +12,8 @@ namespace ServicePortal.Tests.Domain.Revisits;
 /// </summary>
 public class RevisitRegisterPlanTests
 {
+    public RevisitRegisterPlanTests() => DomainFixture.SkipOnPostgreSQL("EXPLAIN QUERY PLAN of SQLite");
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<string> PlanAsync(DomainFixture f, Func<IQueryable<RevisitTask>, string> sql)
