@@ -1,3 +1,4 @@
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Calendar;
@@ -30,11 +31,14 @@ public sealed partial class ComplaintService
 
     /// <summary>
     /// Everything about one complaint (case page, API, slip), in one load; with <paramref name="reader"/>,
-    /// the steps that user may take now. Null when there is no complaint with this number.
+    /// the steps that user may take now. Null when there is no complaint with this number, or when
+    /// <paramref name="reader"/> may not read it (<see cref="ReadScope"/>): the same answer, so numbers do not leak.
     /// </summary>
     public async Task<ComplaintDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (reader is not null && ReadScope.Of(reader) is { IsLimited: true } scope
+            && !await scope.Apply(db.Complaints).AnyAsync(c => c.Number == number, ct)) return null;
         var c = await LoadAsync(db, number, tracked: false, ct);
         if (c is null) return null;
         var policy = (await deadlines.PoliciesAsync(ct)).FirstOrDefault(p => p.Severity == c.Severity && p.ForeignCustomer == c.Customer.IsForeign);

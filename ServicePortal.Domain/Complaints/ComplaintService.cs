@@ -115,15 +115,22 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
 
     /// <summary>A page of the register, filtered and sorted in the database.</summary>
     public Task<PagedResult<ComplaintListItem>> SearchAsync(ComplaintQuery query, CancellationToken ct = default) =>
-        SearchAsync(query, LargeResult, ct);
+        SearchAsync(query, ReadScope.All, LargeResult, ct);
+
+    /// <summary>A page of the register as <paramref name="reader"/> may read it (<see cref="ReadScope"/>).</summary>
+    public Task<PagedResult<ComplaintListItem>> SearchAsync(ComplaintQuery query, CaseActor reader, CancellationToken ct = default) =>
+        SearchAsync(query, ReadScope.Of(reader), LargeResult, ct);
 
     /// <param name="largeResult">see <see cref="LargeResult"/>; tests lower it to run every query plan on small data.</param>
-    internal async Task<PagedResult<ComplaintListItem>> SearchAsync(ComplaintQuery query, int largeResult, CancellationToken ct)
+    internal Task<PagedResult<ComplaintListItem>> SearchAsync(ComplaintQuery query, int largeResult, CancellationToken ct) =>
+        SearchAsync(query, ReadScope.All, largeResult, ct);
+
+    internal async Task<PagedResult<ComplaintListItem>> SearchAsync(ComplaintQuery query, ReadScope scope, int largeResult, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(0, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var register = await FilterAsync(db, query, largeResult, ct);
+        var register = await FilterAsync(db, query, scope, largeResult, ct);
         var total = register.Total ?? await register.Rows.CountAsync(ct);
         if (total == 0) return new PagedResult<ComplaintListItem>([], 0, page, pageSize);
 
@@ -143,7 +150,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
                 var all = await db.Complaints.MaxAsync(c => (int?)c.Id, ct) ?? 0;
                 if ((page + 1.0) * pageSize * all / total <= ProbeBudget) probe = match;
             }
-            rows = Walking(db, query, probe);
+            rows = scope.Apply(Walking(db, query, probe));
             if (hits is not null && probe is null) rows = rows.Where(c => hits.Ids.Contains(c.Id + 0));
         }
         var items = await Sort(db, rows, query, large)
@@ -181,9 +188,9 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
     /// content or customer request contains it (full-text index, see <see cref="ComplaintSearchIndex"/>),
     /// whose customer's name contains it, or whose number starts with it.
     /// </summary>
-    internal async Task<RegisterRows> FilterAsync(PortalDbContext db, ComplaintQuery f, int largeResult, CancellationToken ct)
+    internal async Task<RegisterRows> FilterAsync(PortalDbContext db, ComplaintQuery f, ReadScope scope, int largeResult, CancellationToken ct)
     {
-        var q = Filter(db.Complaints.AsNoTracking(), f);
+        var q = scope.Apply(Filter(db.Complaints.AsNoTracking(), f));
         var s = f.Search?.Trim();
         if (string.IsNullOrEmpty(s)) return new(q, null, null);
         if (ComplaintNumber.IsWellFormed(s.ToUpperInvariant()))
@@ -196,7 +203,7 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         var hits = phone.All(char.IsAsciiDigit) || (phone.Length > 3 && phone.All(ch => char.IsAsciiDigit(ch) || ch == '-'))
             ? ComplaintSearchIndex.PhoneHits(db, phone)
             : await ComplaintSearchIndex.TextHitsAsync(db, s, ct);
-        var filtered = Conditions(f).Any();
+        var filtered = scope.IsLimited || Conditions(f).Any();
         // Without filters the hits are the total; with filters, only whether they are few matters.
         var count = await hits.CountAsync(filtered ? largeResult + 1 : null, ct);
         if (count == 0) return new(q.Where(c => false), 0, null);

@@ -45,10 +45,15 @@ public sealed class ComplaintRegisterExport(ComplaintService complaints, IDbCont
     public string AsciiFileName() => RegisterSheet.FileName("complaints", clock);
 
     /// <summary>Writes the workbook of every row matching <paramref name="query"/> (paging ignored); returns the row count.</summary>
-    public async Task<int> WriteAsync(ComplaintQuery query, Stream output, CancellationToken ct = default)
+    public Task<int> WriteAsync(ComplaintQuery query, Stream output, CancellationToken ct = default) =>
+        WriteAsync(query, null, output, ct);
+
+    /// <summary>The same workbook with only the rows <paramref name="reader"/> may read (<see cref="Accounts.ReadScope"/>); null: every row.</summary>
+    public async Task<int> WriteAsync(ComplaintQuery query, CaseActor? reader, Stream output, CancellationToken ct = default)
     {
         var title = RegisterSheet.Title(SheetName, await DescribeAsync(query, ct), clock);
-        return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), complaints.ExportRowsAsync(query, ct), ct);
+        var rows = reader is null ? complaints.ExportRowsAsync(query, ct) : complaints.ExportRowsAsync(query, reader, ct);
+        return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), rows, ct);
     }
 
     private static string Validity(bool? valid) => valid switch { true => "成立", false => "不成立", null => "未判定" };

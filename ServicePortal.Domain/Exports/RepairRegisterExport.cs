@@ -51,10 +51,15 @@ public sealed class RepairRegisterExport(RepairService repairs, IDbContextFactor
     public string AsciiFileName() => RegisterSheet.FileName("repairs", clock);
 
     /// <summary>Writes the workbook of every order matching <paramref name="query"/> (paging ignored); returns the row count.</summary>
-    public async Task<int> WriteAsync(RepairQuery query, Stream output, CancellationToken ct = default)
+    public Task<int> WriteAsync(RepairQuery query, Stream output, CancellationToken ct = default) =>
+        WriteAsync(query, null, output, ct);
+
+    /// <summary>The same workbook with only the rows <paramref name="reader"/> may read (<see cref="Accounts.ReadScope"/>); null: every row.</summary>
+    public async Task<int> WriteAsync(RepairQuery query, CaseActor? reader, Stream output, CancellationToken ct = default)
     {
         var title = RegisterSheet.Title(SheetName, await DescribeAsync(query, ct), clock);
-        return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), repairs.ExportRowsAsync(query, ct), ct);
+        var rows = reader is null ? repairs.ExportRowsAsync(query, ct) : repairs.ExportRowsAsync(query, reader, ct);
+        return await RegisterSheet.WriteAsync(output, SheetName, title, Columns(), rows, ct);
     }
 
     /// <summary>按时 / 逾期 once handed in; 逾期未交 when due and still out; blank before completion or while not yet due.</summary>

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Common;
 
 namespace ServicePortal.Domain.Repairs;
 
@@ -28,11 +30,18 @@ public sealed partial class RepairService
     /// Every row of the register for <paramref name="query"/> (its filters, search and sort; paging
     /// ignored), streamed from the database in the register's order, one at a time.
     /// </summary>
-    public async IAsyncEnumerable<RepairExportRow> ExportRowsAsync(RepairQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<RepairExportRow> ExportRowsAsync(RepairQuery query, CancellationToken ct = default) =>
+        ExportRowsAsync(query, ReadScope.All, ct);
+
+    /// <summary>The same rows as <paramref name="reader"/> may read them (<see cref="ReadScope"/>): what the register shows them.</summary>
+    public IAsyncEnumerable<RepairExportRow> ExportRowsAsync(RepairQuery query, CaseActor reader, CancellationToken ct = default) =>
+        ExportRowsAsync(query, ReadScope.Of(reader), ct);
+
+    private async IAsyncEnumerable<RepairExportRow> ExportRowsAsync(RepairQuery query, ReadScope scope, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // All rows are read anyway: SQLite starts from the filters' indexes and sorts.
-        var rows = Sort(Filter(db, query, indexes: true), query).Select(RepairExportRow.Of).AsAsyncEnumerable();
+        var rows = Sort(scope.Apply(db, Filter(db, query, indexes: true)), query).Select(RepairExportRow.Of).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct)) yield return row;
     }
 }

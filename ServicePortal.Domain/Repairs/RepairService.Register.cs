@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Data;
@@ -21,18 +22,25 @@ public sealed partial class RepairService
 
     /// <summary>A page of the register, filtered and sorted in the database.</summary>
     public Task<PagedResult<RepairListItem>> SearchAsync(RepairQuery query, CancellationToken ct = default) =>
-        SearchAsync(query, LargeResult, ct);
+        SearchAsync(query, ReadScope.All, LargeResult, ct);
+
+    /// <summary>A page of the register as <paramref name="reader"/> may read it (<see cref="ReadScope"/>).</summary>
+    public Task<PagedResult<RepairListItem>> SearchAsync(RepairQuery query, CaseActor reader, CancellationToken ct = default) =>
+        SearchAsync(query, ReadScope.Of(reader), LargeResult, ct);
 
     /// <param name="largeResult">see <see cref="LargeResult"/>; tests lower it to run both plans on small data.</param>
-    internal async Task<PagedResult<RepairListItem>> SearchAsync(RepairQuery query, int largeResult, CancellationToken ct)
+    internal Task<PagedResult<RepairListItem>> SearchAsync(RepairQuery query, int largeResult, CancellationToken ct) =>
+        SearchAsync(query, ReadScope.All, largeResult, ct);
+
+    internal async Task<PagedResult<RepairListItem>> SearchAsync(RepairQuery query, ReadScope scope, int largeResult, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, RepairQueryString.MaxPageSize);
         var page = Math.Max(0, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Filter(db, query, indexes: true);
+        var rows = scope.Apply(db, Filter(db, query, indexes: true));
         var total = await rows.CountAsync(ct);
         if (total == 0) return new PagedResult<RepairListItem>([], 0, page, pageSize);
-        if (total > largeResult) rows = Filter(db, query, indexes: false);
+        if (total > largeResult) rows = scope.Apply(db, Filter(db, query, indexes: false));
         var items = await Sort(rows, query).Skip(page * pageSize).Take(pageSize).Select(RepairListItem.Of).ToListAsync(ct);
         return new PagedResult<RepairListItem>(items, total, page, pageSize);
     }

@@ -147,10 +147,15 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(o => o.Number == number, ct);
     }
 
-    /// <summary>Everything about one order; with <paramref name="reader"/>, the steps that user may take now.</summary>
+    /// <summary>
+    /// Everything about one order; with <paramref name="reader"/>, the steps that user may take now. Null when
+    /// there is no order with this number, or when <paramref name="reader"/> may not read it (<see cref="ReadScope"/>).
+    /// </summary>
     public async Task<RepairDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (reader is not null && ReadScope.Of(reader) is { IsLimited: true } scope
+            && !await scope.Apply(db, db.RepairOrders).AnyAsync(o => o.Number == number, ct)) return null;
         var o = await LoadAsync(db, number, tracked: false, ct);
         if (o is null) return null;
         var repeatedBy = await db.RepairOrders.AsNoTracking().Where(r => r.RepeatOfId == o.Id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(ct);

@@ -29,9 +29,10 @@ public class RepairExportApiTests(ApiApp app) : IClassFixture<ApiApp>
     {
         var inWarranty = await RegisterRepairAsync("EXP-API-1", DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(-2)));
         var outOfWarranty = await RegisterRepairAsync("EXP-API-2", new DateOnly(2015, 1, 1));
-        var staff = await app.SignedInAsync("staff");
+        // Orders not yet dispatched: the clerk reads them all (staff read only theirs and their department's, see ReadScopeTests).
+        var clerk = await app.SignedInAsync("clerk");
 
-        using var response = await staff.GetAsync("/api/exports/repairs.xlsx?warranty=false&stage=ToDispatch&pageSize=1", Ct);
+        using var response = await clerk.GetAsync("/api/exports/repairs.xlsx?warranty=false&stage=ToDispatch&pageSize=1", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe(Xlsx);

@@ -35,7 +35,7 @@ public sealed class ComplaintDetailPageTests : PortalComponentTest
     [Fact]
     public async Task Detail_ShowsEveryFieldOfTheComplaint()
     {
-        await SignInAsync("staff");
+        await SignInAsync("clerk"); // staff would not see it: another department's case, not assigned (ReadScopePageTests)
         await Domain.RegisterAsync(new ComplaintInputBuilder()
             .WithCustomer("陈美玲", "0755-12345678")
             .WithChannel(ComplaintChannel.Visit).WithCategory("收费").WithSeverity(ComplaintSeverity.Urgent)

@@ -48,7 +48,6 @@ public sealed class RepairOrderPageTests : PortalComponentTest
     [Theory]
     [InlineData(RepairStage.ToDispatch, "head", new[] { "dispatch" })]
     [InlineData(RepairStage.ToDispatch, "clerk", new string[0])]
-    [InlineData(RepairStage.ToDispatch, "staff", new string[0])]
     [InlineData(RepairStage.Dispatched, "staff", new[] { "book" })]
     [InlineData(RepairStage.Booked, "staff", new[] { "miss", "quote" })]
     [InlineData(RepairStage.Booked, "head", new[] { "dispatch", "miss" })]

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ServicePortal.Components.Account;
+using ServicePortal.Components.Shared;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
@@ -27,7 +28,7 @@ internal static class ComplaintEndpoints
             .RequireAuthorization(Policies.ComplaintReaders)
             .WithName("GetComplaint")
             .WithSummary("查看一件投诉及其处理过程")
-            .WithDescription("按编号（如 TS2611001）返回投诉的全部信息和处理过程 history。编号不存在返回 404。")
+            .WithDescription("按编号（如 TS2611001）返回投诉的全部信息和处理过程 history。编号不存在，或客服人员查看本部门和本人以外的投诉，返回 404。")
             .Produces<ComplaintDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -35,7 +36,7 @@ internal static class ComplaintEndpoints
             .RequireAuthorization(Policies.ComplaintReaders)
             .WithName("SearchComplaints")
             .WithSummary("查询投诉登记表")
-            .WithDescription("按条件筛选、排序、分页查询投诉。参数值无效时返回 400，errors 按参数名给出中文提示。")
+            .WithDescription("按条件筛选、排序、分页查询投诉（客服人员只查到本部门和本人的投诉）。参数值无效时返回 400，errors 按参数名给出中文提示。")
             .WithRegisterQuery(paging: true)
             .Produces<PageResponse<ComplaintListItem>>();
     }
@@ -59,14 +60,17 @@ internal static class ComplaintEndpoints
         return TypedResults.Created($"/api/complaints/{saved.Number}", saved);
     }
 
-    private static async Task<IResult> GetAsync(string number, ComplaintService complaints, CancellationToken ct) =>
-        await DetailAsync(number, complaints, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
+    private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, ComplaintService complaints, CancellationToken ct) =>
+        await DetailAsync(number, complaints, ct, CaseActorClaims.From(user)) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
 
-    /// <summary>The complaint of a number as the caller typed it (any case, outer spaces), or null.</summary>
-    internal static async Task<ComplaintDetail?> DetailAsync(string number, ComplaintService complaints, CancellationToken ct)
+    /// <summary>
+    /// The complaint of a number as the caller typed it (any case, outer spaces), or null; with <paramref name="reader"/>,
+    /// also null when that user may not read it (<see cref="ReadScope"/>).
+    /// </summary>
+    internal static async Task<ComplaintDetail?> DetailAsync(string number, ComplaintService complaints, CancellationToken ct, CaseActor? reader = null)
     {
         var normalized = number.Trim().ToUpperInvariant();
-        return ComplaintNumber.IsWellFormed(normalized) ? await complaints.GetAsync(normalized, ct) : null;
+        return ComplaintNumber.IsWellFormed(normalized) ? await complaints.GetAsync(normalized, reader, ct) : null;
     }
 
     internal static IResult NotFound(string number) => ApiProblems.NotFound($"投诉“{number}”不存在，请检查编号（格式如 TS2611001）。");
@@ -75,7 +79,7 @@ internal static class ComplaintEndpoints
     {
         var (query, problem) = await RegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
-        var result = await complaints.SearchAsync(query, ct);
+        var result = await complaints.SearchAsync(query, CaseActorClaims.From(http.User), ct);
         return TypedResults.Ok(PageResponse.Of(result));
     }
 }

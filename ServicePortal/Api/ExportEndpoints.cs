@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using ServicePortal.Components.Account;
+using ServicePortal.Components.Shared;
 using ServicePortal.Domain.Audit;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Exports;
@@ -72,14 +73,16 @@ internal static class ExportEndpoints
     {
         var (query, problem) = await RegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
-        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
+        var reader = CaseActorClaims.From(http.User);
+        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, reader, file, c), export.FileName(), export.AsciiFileName(), ct);
     }
 
     private static async Task<IResult> ExportRepairsAsync(HttpContext http, RepairRegisterExport export, CancellationToken ct)
     {
         var (query, problem) = await RepairRegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
-        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, file, c), export.FileName(), export.AsciiFileName(), ct);
+        var reader = CaseActorClaims.From(http.User);
+        return await WorkbookAsync(http, (file, c) => export.WriteAsync(query, reader, file, c), export.FileName(), export.AsciiFileName(), ct);
     }
 
     private static async Task<IResult> ExportRevisitsAsync(HttpContext http, RevisitRegisterExport export, CancellationToken ct)

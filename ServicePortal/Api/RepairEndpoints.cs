@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using ServicePortal.Components.Account;
+using ServicePortal.Components.Shared;
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Repairs;
@@ -105,7 +107,7 @@ internal static class RepairEndpoints
             .RequireAuthorization(Policies.RepairReaders)
             .WithName("GetRepair")
             .WithSummary("查看一张维修单及其处理过程")
-            .WithDescription("按编号（如 WX2611001）返回维修单的全部信息：预约、报价、完工、反馈单，以及处理过程 history。编号不存在返回 404。")
+            .WithDescription("按编号（如 WX2611001）返回维修单的全部信息：预约、报价、完工、反馈单，以及处理过程 history。编号不存在，或客服人员查看本部门和本人以外的维修单，返回 404。")
             .Produces<RepairDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -138,14 +140,17 @@ internal static class RepairEndpoints
         return TypedResults.Created($"/api/repairs/{saved.Number}", saved);
     }
 
-    private static async Task<IResult> GetAsync(string number, RepairService repairs, CancellationToken ct) =>
-        await DetailAsync(number, repairs, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
+    private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, RepairService repairs, CancellationToken ct) =>
+        await DetailAsync(number, repairs, ct, CaseActorClaims.From(user)) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
 
-    /// <summary>The order of a number as the caller typed it (any case, outer spaces), or null.</summary>
-    internal static async Task<RepairDetail?> DetailAsync(string number, RepairService repairs, CancellationToken ct)
+    /// <summary>
+    /// The order of a number as the caller typed it (any case, outer spaces), or null; with <paramref name="reader"/>,
+    /// also null when that user may not read it (<see cref="ReadScope"/>).
+    /// </summary>
+    internal static async Task<RepairDetail?> DetailAsync(string number, RepairService repairs, CancellationToken ct, CaseActor? reader = null)
     {
         var normalized = number.Trim().ToUpperInvariant();
-        return CaseNumber.Repair.IsWellFormed(normalized) ? await repairs.GetAsync(normalized, null, ct) : null;
+        return CaseNumber.Repair.IsWellFormed(normalized) ? await repairs.GetAsync(normalized, reader, ct) : null;
     }
 
     internal static IResult NotFound(string number) => ApiProblems.NotFound($"维修单“{number}”不存在，请检查编号（格式如 WX2611001）。");
@@ -154,7 +159,7 @@ internal static class RepairEndpoints
     {
         var (query, problem) = await RepairRegisterQuery.ReadAsync(http, ct);
         if (problem is not null) return problem;
-        return TypedResults.Ok(PageResponse.Of(await repairs.SearchAsync(query, ct)));
+        return TypedResults.Ok(PageResponse.Of(await repairs.SearchAsync(query, CaseActorClaims.From(http.User), ct)));
     }
 }
 
