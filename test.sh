@@ -47,8 +47,8 @@ status=${PIPESTATUS[0]}
 if [ "${SERVICEPORTAL_PG_SUITES:-}" = all ]; then
   pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain*')
 else
-  pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain.Customers' 'ServicePortal.Tests.Domain.Revisits'
-    'ServicePortal.Tests.Domain.Surveys' 'ServicePortal.Tests.Domain.Audit')
+  pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain.Revisits' 'ServicePortal.Tests.Domain.Surveys'
+    'ServicePortal.Tests.Domain.Audit')
 fi
 if [ "$pg" -eq 1 ]; then
   echo "== on PostgreSQL (SERVICEPORTAL_TEST_DATABASE=PostgreSQL): ${pg_suites[*]}"
