@@ -93,7 +93,7 @@ public partial class Complaint
         Check(action, actor);
         var proposal = CurrentProposal!;
         var level = proposal.AwaitedLevel!.Value;
-        var role = ApproverRole(level);
+        var role = actor.Role; // the head, or the Executive deciding within the head's limit
         var approve = action == CaseActions.Approve;
         proposal.Decide(level, approve, reason, actor, now);
         if (!approve)
@@ -227,7 +227,10 @@ public partial class Complaint
         if (CurrentProposal is not { } proposal) return new("没有待审批的处理方案", false);
         if (proposal.AwaitedLevel is not { } level) return new("处理方案不需要再审批", false);
         var role = ApproverRole(level);
-        return Permitted(actor.Role == role, $"此处理方案现在需要{Roles.ChineseName(role)}审批")
+        // The Executive is above every head: within the head's limit either decides (so a case whose departments have
+        // no head is not stuck); above it the head decides first, then the Executive (SPEC C-5).
+        var executiveForHead = actor.Role == Roles.Executive && proposal.RequiredLevel == ApprovalLevel.DepartmentHead;
+        return Permitted(actor.Role == role || executiveForHead, $"此处理方案现在需要{Roles.ChineseName(role)}审批")
             ?? Permitted(proposal.ById != actor.Id, "不能审批自己提交的处理方案")
             ?? OfCaseDepartment(actor, "审批处理方案");
     }

@@ -288,9 +288,9 @@ public partial class RepairOrder
     private Refusal? TechnicianOrHead(CaseActor actor, string action) =>
         Permitted(actor.Id == TechnicianId || actor.Role == Roles.DepartmentHead, $"只有派工的维修人员（{TechnicianName}）或部门经理可以{action}");
 
-    /// <summary>The head approves; never their own quote.</summary>
+    /// <summary>The head approves, or the Executive above every head; never their own quote.</summary>
     private Refusal? Approver(CaseActor actor, string action) =>
-        Role(actor, action, Roles.DepartmentHead) ?? Permitted(CurrentQuote?.ById != actor.Id, "不能审批自己提交的报价");
+        Role(actor, action, Roles.DepartmentHead, Roles.Executive) ?? Permitted(CurrentQuote?.ById != actor.Id, "不能审批自己提交的报价");
 
     /// <summary>The customer's decision is recorded by the technician, the desk or the head.</summary>
     private Refusal? Desk(CaseActor actor, string action) =>

@@ -76,6 +76,45 @@ public class SeparationOfDutiesTests
     }
 
     [Fact]
+    public async Task TheExecutive_ApprovesWithinTheHeadsLimitToo_AboveItOnlyAfterTheHead()
+    {
+        var (f, k) = await WorldAsync();
+        await using var _ = f;
+        // Within the head's limit the Executive, above every head, may decide: a case whose departments have no head is not stuck.
+        var headLevel = await k.NewCaseAtAsync(ComplaintStatus.PendingApproval, 3000m);
+        var exec = await f.UserAsync("exec");
+        (await k.LoadAsync(headLevel)).AllowedActions(new CaseActor(exec.Id, exec.DisplayName, exec.Role, exec.DepartmentId))
+            .ShouldContain(CaseActions.Approve);
+        await k.Flow.ApproveAsync(headLevel, k.Id("exec"), null, Ct);
+        var c = await k.LoadAsync(headLevel);
+        c.Status.ShouldBe(ComplaintStatus.ToReply);
+        c.CurrentProposal!.Approvals.ShouldHaveSingleItem().ByName.ShouldBe(exec.DisplayName);
+
+        // Above it the order of C-5 holds: the head first, then the Executive.
+        var bothLevels = await k.NewCaseAtAsync(ComplaintStatus.PendingApproval, 8000m);
+        (await Should.ThrowAsync<NotPermittedException>(() => k.Flow.ApproveAsync(bothLevels, k.Id("exec"), null, Ct)))
+            .Message.ShouldContain("部门经理审批");
+        (await k.StatusAsync(bothLevels)).ShouldBe(ComplaintStatus.PendingApproval);
+    }
+
+    [Fact]
+    public async Task TheExecutive_MayApproveAQuote_TheDirectorMayNot()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var r = await RepairCycle.CreateAsync(f);
+        var n = (await r.RegisterAsync()).Number;
+        await r.WalkToAsync(n, RepairStage.QuotePending);
+        await r.Repairs.ApproveQuoteAsync(n, r.Id("exec"), null, "", Ct);
+        (await r.GetAsync(n)).Stage.ShouldBe(RepairStage.QuoteApproved);
+
+        var director = r.Id("director");
+        var other = (await r.RegisterAsync()).Number;
+        await r.WalkToAsync(other, RepairStage.QuotePending);
+        (await Should.ThrowAsync<NotPermittedException>(() => r.Repairs.ApproveQuoteAsync(other, director, null, "", Ct)))
+            .Message.ShouldContain("审批报价");
+    }
+
+    [Fact]
     public async Task AnExtension_IsNotDecidedByWhoAskedForIt_NorByAnotherDepartmentsHead()
     {
         var (f, k) = await WorldAsync();
