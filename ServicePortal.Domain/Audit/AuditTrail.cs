@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Calendar;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Customers;
 using ServicePortal.Domain.Data;
@@ -16,9 +17,10 @@ namespace ServicePortal.Domain.Audit;
 /// Writes an <see cref="AuditEntry"/> for every added, changed or deleted audited entity in the same SaveChanges (so the
 /// change and its record are stored together or not at all), with the changed fields' before → after and the
 /// <see cref="AuditActor.Current"/>. Secrets (password hash, security and concurrency stamps) are never written:
-/// a new password hash reads “密码已重置”.
+/// a new password hash reads “密码已重置”. Values of time fields (stored in UTC) are written in the portal's time zone
+/// (Beijing) with the offset, like the log's own time column shows: “2026-12-07 18:05:00 (+08:00)”.
 /// </summary>
-public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditTrail(PortalClock clock) : SaveChangesInterceptor
 {
     /// <param name="Classified">Fields whose values are classified (A-2): the log names them, never their values, so that it
     /// does not become a way round the customer file's access rules.</param>
@@ -34,13 +36,16 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
 
     private static string? OfCustomer(EntityEntry e) => $"客户编号 {e.Property("CustomerId").CurrentValue}";
 
+    /// <summary>The portal's time zone: the values of time fields are written in it.</summary>
+    private TimeZoneInfo Zone => clock.Zone;
+
     private static string? Text(EntityEntry e, string property) => e.Property(property).CurrentValue?.ToString();
 
     private static readonly Dictionary<Type, Audited> types = new()
     {
         [typeof(PortalUser)] = new(AuditAreas.Accounts, "账户", e => Text(e, nameof(PortalUser.UserName))),
         [typeof(Department)] = new(AuditAreas.Accounts, "部门", e => Text(e, nameof(Department.Name))),
-        [typeof(CalendarDay)] = new(AuditAreas.Calendar, "日历日", e => Format(e.Property(nameof(CalendarDay.Date)).CurrentValue)),
+        [typeof(CalendarDay)] = new(AuditAreas.Calendar, "日历日", e => Format(e.Property(nameof(CalendarDay.Date)).CurrentValue, TimeZoneInfo.Utc)),
         [typeof(WorkingHoursSetting)] = new(AuditAreas.Calendar, "工作时间", _ => null),
         [typeof(DeadlinePolicy)] = new(AuditAreas.DeadlinePolicies, "时限规则", _ => null),
         [typeof(ApprovalPolicy)] = new(AuditAreas.ApprovalLimits, "审批权限", _ => null),
@@ -73,10 +78,10 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
     private readonly ConditionalWeakTable<DbContext, Pending> pending = new();
 
     /// <param name="Transaction">Begun here when the save had none, so that the change and its entries still commit together.</param>
-    private sealed record Pending(AuditActor Actor, DateTime At, List<(EntityEntry Entry, Audited Audited)> Added, IDbContextTransaction? Transaction)
+    private sealed record Pending(AuditActor Actor, DateTime At, TimeZoneInfo Zone, List<(EntityEntry Entry, Audited Audited)> Added, IDbContextTransaction? Transaction)
     {
         /// <summary>The entries of the added rows, now that they are saved.</summary>
-        public IEnumerable<AuditEntry> Entries() => Added.Select(a => Entry(a.Entry, a.Audited, EntityState.Added, Actor, At)).OfType<AuditEntry>();
+        public IEnumerable<AuditEntry> Entries() => Added.Select(a => Entry(a.Entry, a.Audited, EntityState.Added, Actor, At, Zone)).OfType<AuditEntry>();
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -164,7 +169,7 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
         if (context is not PortalDbContext db) return null;
         var actor = AuditActor.Current;
         if (!actor.Recorded) return null;
-        var at = time.GetUtcNow().UtcDateTime;
+        var at = clock.UtcNow;
         var entries = new List<AuditEntry>();
         var later = new List<(EntityEntry, Audited)>();
         foreach (var e in db.ChangeTracker.Entries())
@@ -172,16 +177,16 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (!types.TryGetValue(e.Metadata.ClrType, out var audited)) continue;
             if (e.State == EntityState.Added && e.Properties.Any(p => p.IsTemporary)) later.Add((e, audited));
-            else if (Entry(e, audited, e.State, actor, at) is { } entry) entries.Add(entry);
+            else if (Entry(e, audited, e.State, actor, at, Zone) is { } entry) entries.Add(entry);
         }
         db.AuditEntries.AddRange(entries);
-        return later.Count == 0 ? null : (db, new Pending(actor, at, later, null));
+        return later.Count == 0 ? null : (db, new Pending(actor, at, Zone, later, null));
     }
 
     /// <summary>The entry of one change (<paramref name="state"/>: as it was before saving); null for a modification that changed nothing recorded.</summary>
-    private static AuditEntry? Entry(EntityEntry e, Audited audited, EntityState state, AuditActor actor, DateTime at)
+    private static AuditEntry? Entry(EntityEntry e, Audited audited, EntityState state, AuditActor actor, DateTime at, TimeZoneInfo zone)
     {
-        var changes = Changes(e, state, audited.Classified ?? (_ => false), audited.Erasable ?? (_ => false));
+        var changes = Changes(e, state, audited.Classified ?? (_ => false), audited.Erasable ?? (_ => false), zone);
         if (state == EntityState.Modified && changes.Count == 0) return null;
         return new AuditEntry
         {
@@ -199,11 +204,11 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
     {
         var key = e.Metadata.FindPrimaryKey()?.Properties is [var k] && !e.Property(k.Name).IsTemporary ? e.Property(k.Name).CurrentValue : null;
         var name = audited.Name(e);
-        var id = key is null or 0 or 0L ? "" : $"（编号 {Format(key)}）";
+        var id = key is null or 0 or 0L ? "" : $"（编号 {Format(key, TimeZoneInfo.Utc)}）";
         return $"{audited.Kind}{(name is null or "" ? "" : " " + name)}{id}";
     }
 
-    private static List<string> Changes(EntityEntry e, EntityState state, Func<string, bool> classified, Func<string, bool> erasable)
+    private static List<string> Changes(EntityEntry e, EntityState state, Func<string, bool> classified, Func<string, bool> erasable, TimeZoneInfo zone)
     {
         var changes = new List<string>();
         foreach (var p in e.Properties)
@@ -228,31 +233,41 @@ public sealed class AuditTrail(TimeProvider time) : SaveChangesInterceptor
             {
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
                     if (name == "PasswordHash") changes.Add("密码已重置");
-                    else if (!secrets.Contains(name)) changes.Add($"{name}: {Format(p.OriginalValue)} → {Format(p.CurrentValue)}");
+                    else if (!secrets.Contains(name)) changes.Add($"{name}: {Format(p.OriginalValue, zone)} → {Format(p.CurrentValue, zone)}");
                     break;
                 case EntityState.Added when p.CurrentValue is not (null or ""):
                     if (name == "PasswordHash") changes.Add("已设置密码");
-                    else if (!secrets.Contains(name)) changes.Add($"{name}: {Format(p.CurrentValue)}");
+                    else if (!secrets.Contains(name)) changes.Add($"{name}: {Format(p.CurrentValue, zone)}");
                     break;
                 case EntityState.Deleted when p.OriginalValue is not (null or "") && !secrets.Contains(name):
-                    changes.Add($"{name}: {Format(p.OriginalValue)}");
+                    changes.Add($"{name}: {Format(p.OriginalValue, zone)}");
                     break;
             }
         }
         return changes;
     }
 
-    private static string Format(object? value) => value switch
+    /// <param name="zone">the zone time fields are written in (their stored values are UTC instants; dates are <see cref="DateOnly"/>).</param>
+    private static string Format(object? value, TimeZoneInfo zone) => value switch
     {
         null => "（空）",
         "" => "（空）",
         bool b => b ? "是" : "否",
-        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        DateTime d => InZone(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)), zone),
+        DateTimeOffset d => InZone(d, zone),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Clip(value.ToString() ?? "", 500),
     };
+
+    /// <summary>“2026-12-07 18:05:00 (+08:00)”; an instant at the ends of the calendar (a lock-out “forever”) as it is.</summary>
+    private static string InZone(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var offset = zone.GetUtcOffset(instant);
+        var ticks = instant.UtcDateTime.Ticks + offset.Ticks;
+        var shown = ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks ? instant.ToOffset(offset) : instant;
+        return shown.ToString("yyyy-MM-dd HH:mm:ss '('zzz')'", CultureInfo.InvariantCulture);
+    }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -16,10 +16,12 @@ public sealed partial class ComplaintService
     /// <summary>
     /// The one way a case is loaded: the complaint with everything its rules and its read model look
     /// at (customer, category, owner, history and the cycle's records); tracked for a step, not for reading.
+    /// Null when there is none with this number within <paramref name="scope"/> (<see cref="ReadScope"/>): every read
+    /// and every step of one case goes through here, so a case out of reach is "not found" everywhere alike.
     /// </summary>
-    internal static Task<Complaint?> LoadAsync(PortalDbContext db, string number, bool tracked, CancellationToken ct)
+    internal static Task<Complaint?> LoadAsync(PortalDbContext db, string number, ReadScope scope, bool tracked, CancellationToken ct)
     {
-        var query = db.Complaints
+        var query = scope.Apply(db.Complaints)
             .Include(c => c.Customer).Include(c => c.Category).Include(c => c.Owner).ThenInclude(o => o.Department)
             .Include(c => c.ResponsibleDepartment).Include(c => c.History)
             .Include(c => c.Investigations).Include(c => c.Proposals).ThenInclude(p => p.Items)
@@ -33,13 +35,12 @@ public sealed partial class ComplaintService
     /// Everything about one complaint (case page, API, slip), in one load; with <paramref name="reader"/>,
     /// the steps that user may take now. Null when there is no complaint with this number, or when
     /// <paramref name="reader"/> may not read it (<see cref="ReadScope"/>): the same answer, so numbers do not leak.
+    /// Without a reader every case is read: only for the system's own reads, never on behalf of a user.
     /// </summary>
     public async Task<ComplaintDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (reader is not null && ReadScope.Of(reader) is { IsLimited: true } scope
-            && !await scope.Apply(db.Complaints).AnyAsync(c => c.Number == number, ct)) return null;
-        var c = await LoadAsync(db, number, tracked: false, ct);
+        var c = await LoadAsync(db, number, reader is null ? ReadScope.All : ReadScope.Of(reader), tracked: false, ct);
         if (c is null) return null;
         var policy = (await deadlines.PoliciesAsync(ct)).FirstOrDefault(p => p.Severity == c.Severity && p.ForeignCustomer == c.Customer.IsForeign);
         var source = await db.RevisitIssues.AsNoTracking().Where(i => i.ComplaintNumber == c.Number)

@@ -83,7 +83,8 @@ public sealed class ComplaintWorkflowService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await CaseStep.ActorAsync(db, userId, ct);
-        var complaint = await ComplaintService.LoadAsync(db, number, tracked: true, ct) ?? throw new NotFoundException($"投诉 {number} 不存在");
+        // A case the actor may not read is not found for them either (ReadScope), like an unknown number.
+        var complaint = await ComplaintService.LoadAsync(db, number, ReadScope.Of(actor), tracked: true, ct) ?? throw new NotFoundException($"投诉 {number} 不存在");
         CaseStep.CheckVersion(expectedVersion, complaint.Version);
 
         var now = clock.UtcNow;

@@ -17,11 +17,17 @@ public sealed class SlipService(ComplaintService complaints, RepairService repai
 {
     private static readonly IReadOnlyList<string?> Single = [null];
 
-    /// <summary>What the slip prints (the case as <see cref="ComplaintService.GetAsync(string, CaseActor?, CancellationToken)"/> reads it), or null when there is no complaint with this number.</summary>
-    public Task<ComplaintDetail?> LoadAsync(string number, CancellationToken ct = default) => complaints.GetAsync(number, ct);
+    /// <summary>
+    /// What the slip prints (the case as <see cref="ComplaintService.GetAsync(string, CaseActor?, CancellationToken)"/> reads it
+    /// for <paramref name="reader"/>), or null when there is no complaint with this number or <paramref name="reader"/> may not read it (<see cref="Accounts.ReadScope"/>).
+    /// </summary>
+    public Task<ComplaintDetail?> LoadAsync(string number, CaseActor reader, CancellationToken ct = default) => complaints.GetAsync(number, reader, ct);
 
-    /// <summary>What the repair and feedback slips print (the order as <see cref="RepairService.GetAsync"/> reads it), or null when there is no such order.</summary>
-    public Task<RepairDetail?> LoadRepairAsync(string number, CancellationToken ct = default) => repairs.GetAsync(number, null, ct);
+    /// <summary>
+    /// What the repair and feedback slips print (the order as <see cref="RepairService.GetAsync"/> reads it for <paramref name="reader"/>),
+    /// or null when there is no such order or <paramref name="reader"/> may not read it (<see cref="Accounts.ReadScope"/>).
+    /// </summary>
+    public Task<RepairDetail?> LoadRepairAsync(string number, CaseActor reader, CancellationToken ct = default) => repairs.GetAsync(number, reader, ct);
 
     private static int _warmedUp;
 

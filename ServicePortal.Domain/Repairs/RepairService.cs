@@ -139,10 +139,14 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
 
     // ---- reading ----------------------------------------------------------------------------
 
-    /// <summary>The one way an order is loaded: with everything its rules and its read model look at.</summary>
-    internal static Task<RepairOrder?> LoadAsync(PortalDbContext db, string number, bool tracked, CancellationToken ct)
+    /// <summary>
+    /// The one way an order is loaded: with everything its rules and its read model look at. Null when there is none
+    /// with this number within <paramref name="scope"/> (<see cref="ReadScope"/>): every read and every step of one
+    /// order goes through here, so an order out of reach is "not found" everywhere alike.
+    /// </summary>
+    internal static Task<RepairOrder?> LoadAsync(PortalDbContext db, string number, ReadScope scope, bool tracked, CancellationToken ct)
     {
-        var query = db.RepairOrders.Include(o => o.Customer).Include(o => o.History).Include(o => o.Appointments)
+        var query = scope.Apply(db, db.RepairOrders).Include(o => o.Customer).Include(o => o.History).Include(o => o.Appointments)
             .Include(o => o.Quotes).ThenInclude(q => q.Lines).Include(o => o.Parts).AsSplitQuery();
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(o => o.Number == number, ct);
     }
@@ -150,13 +154,12 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
     /// <summary>
     /// Everything about one order; with <paramref name="reader"/>, the steps that user may take now. Null when
     /// there is no order with this number, or when <paramref name="reader"/> may not read it (<see cref="ReadScope"/>).
+    /// Without a reader every order is read: only for the system's own reads, never on behalf of a user.
     /// </summary>
     public async Task<RepairDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (reader is not null && ReadScope.Of(reader) is { IsLimited: true } scope
-            && !await scope.Apply(db, db.RepairOrders).AnyAsync(o => o.Number == number, ct)) return null;
-        var o = await LoadAsync(db, number, tracked: false, ct);
+        var o = await LoadAsync(db, number, reader is null ? ReadScope.All : ReadScope.Of(reader), tracked: false, ct);
         if (o is null) return null;
         var repeatedBy = await db.RepairOrders.AsNoTracking().Where(r => r.RepeatOfId == o.Id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(ct);
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.RepairOrderId == o.Id).OrderBy(c => c.Number).Select(c => c.Number).ToListAsync(ct);
@@ -263,7 +266,8 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await CaseStep.ActorAsync(db, userId, ct);
-        var order = await LoadAsync(db, number, tracked: true, ct) ?? throw new NotFoundException($"维修单 {number} 不存在");
+        // An order the actor may not read is not found for them either (ReadScope), like an unknown number.
+        var order = await LoadAsync(db, number, ReadScope.Of(actor), tracked: true, ct) ?? throw new NotFoundException($"维修单 {number} 不存在");
         CaseStep.CheckVersion(expectedVersion, order.Version);
         var now = clock.UtcNow;
         var notify = (await act(order, actor, db, now)).Append(order.ClerkId).Where(id => id != actor.Id).Distinct().ToList();

@@ -28,11 +28,14 @@ public class ComplaintCycleApiTests(ApiApp app) : IClassFixture<ApiApp>
         detail["deadlines"]!["closeDue"]!.GetValue<string>().ShouldEndWith("+08:00");
         detail["overdue"]!["close"]!.GetValue<bool>().ShouldBeFalse();
 
-        // A clerk may not judge (403); investigating before assignment is an illegal step (409).
+        // A clerk may not judge (403); investigating before assignment is an illegal step (409). Staff cannot even find the
+        // case yet (404): it is neither theirs nor their department's (ReadScope), and a 409 would tell its stage.
         (await clerk.PostJsonAsync($"/api/complaints/{number}/judge", """{"valid":true,"reason":"x"}""")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var early = await staff.PostJsonAsync($"/api/complaints/{number}/investigate", """{"cause":"x","causeType":"Human","responsibleParty":"x","measures":"x"}""");
+        const string investigation = """{"cause":"x","causeType":"Human","responsibleParty":"x","measures":"x"}""";
+        var early = await head.PostJsonAsync($"/api/complaints/{number}/investigate", investigation);
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Body(early))["detail"]!.GetValue<string>().ShouldContain("不能填写调查结果");
+        (await staff.PostJsonAsync($"/api/complaints/{number}/investigate", investigation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // A body of the wrong shape is 400 with the field named.
         var bad = await head.PostJsonAsync($"/api/complaints/{number}/judge", """{"valid":"yes","reason":"x"}""");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

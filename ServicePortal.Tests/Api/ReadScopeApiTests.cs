@@ -37,6 +37,44 @@ public class ReadScopeApiTests(ApiApp app) : IClassFixture<ApiApp>
         all.ShouldContain(ofService);
     }
 
+    [Fact]
+    public async Task AStaffToken_Gets404ForAnotherDepartmentsSlipsAndSteps_AndAStepAnswersAsTheCallerReadsIt()
+    {
+        var clerk = await app.SignedInAsync("clerk");
+        var staff = await app.SignedInAsync("staff"); // 维修部
+        var ofService = await AssignedAsync(clerk, "客服部");
+        var ofRepair = await AssignedAsync(clerk, "维修部");
+
+        var slip = await staff.GetAsync($"/api/complaints/{ofService}/slip.pdf", Ct);
+        slip.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Api.JsonAsync(slip))["detail"]!.GetValue<string>().ShouldBe($"投诉“{ofService}”不存在，请检查编号（格式如 TS2611001）。");
+        (await clerk.GetAsync($"/api/complaints/{ofService}/slip.pdf", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await staff.GetAsync($"/api/complaints/{ofRepair}/slip.pdf", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A step on a case out of reach is not found (not 403 "only the responsible department …", which tells it exists).
+        const string investigation = """{"cause":"减震垫未装","causeType":"Human","responsibleParty":"维修部刘师傅","measures":"补装减震垫"}""";
+        var step = await staff.PostJsonAsync($"/api/complaints/{ofService}/investigate", investigation);
+        step.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Api.JsonAsync(step))["detail"]!.GetValue<string>().ShouldBe($"投诉 {ofService} 不存在");
+        (await Api.JsonAsync(await clerk.GetAsync($"/api/complaints/{ofService}", Ct)))["status"]!.GetValue<string>().ShouldBe("Assigned");
+        // On a case in reach the step answers the case as it now is (read within the caller's scope, like GET).
+        var done = await staff.PostJsonAsync($"/api/complaints/{ofRepair}/investigate", investigation);
+        done.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Api.JsonAsync(done))["status"]!.GetValue<string>().ShouldBe("Investigated");
+
+        // An order the clerk registered and nobody dispatched is no staff member's: neither slip prints for them.
+        var order = (await clerk.PostJsonAsync("/api/repairs", RepairApi.ValidRequest()));
+        order.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var number = (await Api.JsonAsync(order))["number"]!.GetValue<string>();
+        foreach (var path in new[] { "slip.pdf", "feedback-slip.pdf" })
+        {
+            var refused = await staff.GetAsync($"/api/repairs/{number}/{path}", Ct);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await Api.JsonAsync(refused))["detail"]!.GetValue<string>().ShouldBe($"维修单“{number}”不存在，请检查编号（格式如 WX2611001）。");
+        }
+        (await clerk.GetAsync($"/api/repairs/{number}/slip.pdf", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     /// <summary>A complaint registered by the clerk, judged valid and assigned to <paramref name="department"/> by the head.</summary>
     private async Task<string> AssignedAsync(HttpClient clerk, string department)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Forms;
 using SkiaSharp;
@@ -15,6 +16,8 @@ namespace ServicePortal.Tests.Benchmarks;
 public sealed class SlipBenchmark(BenchDatabase bench)
 {
     private const string Portal = "https://portal.example.cn";
+    /// <summary>The slips are printed as a reader of every case (the clerk's role): the same load as the endpoint's.</summary>
+    private static readonly CaseActor Clerk = new("", "内勤", Roles.Clerk, 0);
 
     [Fact(Explicit = true)]
     [Trait("Category", "Benchmark")]
@@ -27,13 +30,13 @@ public sealed class SlipBenchmark(BenchDatabase bench)
         // A case through every stage, reopened once: the fullest slip.
         var number = await ScalarAsync("SELECT Number FROM Complaints WHERE Status = 'Closed' ORDER BY ReopenCount > 0 DESC, Id DESC LIMIT 1", ct)
             ?? throw new InvalidOperationException("The benchmark database has no closed complaint.");
-        var data = await slips.LoadAsync(number, ct) ?? throw new InvalidOperationException($"{number} not found");
+        var data = await slips.LoadAsync(number, Clerk, ct) ?? throw new InvalidOperationException($"{number} not found");
         var address = $"{Portal}/complaints/{number}";
 
         await MeasureAsync(new Subject(
             $"Complaint slip ({number}", ComplaintSlipPdf.Form(data, clock), clock,
             () => slips.Render(data, 1, address),
-            async () => slips.Render((await slips.LoadAsync(number, ct))!, 1, address),
+            async () => slips.Render((await slips.LoadAsync(number, Clerk, ct))!, 1, address),
             () => slips.Render(data, 5, address),
             MaxRatio: 4,
             Notes: "Subject: `SlipService.Render` (layout, HarfBuzz font subset, QR code, SkiaSharp PDF) of a closed case; " +
@@ -62,13 +65,13 @@ public sealed class SlipBenchmark(BenchDatabase bench)
             note = $"no reviewed repair order in the database ({orders:N0} orders): the benchmark registered {number} and took it through " +
                 $"the cycle, beside {bench.Complaints:N0} complaints";
         }
-        var data = await slips.LoadRepairAsync(number, ct) ?? throw new InvalidOperationException($"{number} not found");
+        var data = await slips.LoadRepairAsync(number, Clerk, ct) ?? throw new InvalidOperationException($"{number} not found");
         var address = $"{Portal}/repairs/{number}";
 
         await MeasureAsync(new Subject(
             $"Repair slip ({number}", RepairSlipPdf.Form(data, clock), clock,
             () => slips.RenderRepair(data, address),
-            async () => slips.RenderRepair((await slips.LoadRepairAsync(number, ct))!, address),
+            async () => slips.RenderRepair((await slips.LoadRepairAsync(number, Clerk, ct))!, address),
             null,
             MaxRatio: null,
             Notes: $"Subject: `SlipService.RenderRepair` of a reviewed order ({note}); `LoadRepairAsync` + `RenderRepair` for the " +

@@ -307,6 +307,22 @@ public sealed class AccountRoleChangeTests
     }
 
     [Fact]
+    public async Task MovingToAnotherDepartment_WithTheSameRole_GivesANewSecurityStamp_LikeARoleChange()
+    {
+        // The read scope (Staff: own department's cases) comes from the sign-in claims: a new stamp makes open pages,
+        // cookies and API tokens re-check within a minute, so the old department's cases go out of reach as fast as a role change.
+        await using var f = await DomainFixture.CreateAsync();
+        var before = await f.UserAsync("staff");
+
+        await f.Get<AccountService>().ChangeRoleAsync(before.Id, before.Role, 1, await f.IdAsync("admin"), Ct);
+
+        var after = await f.UserAsync("staff");
+        after.Role.ShouldBe(Roles.Staff);
+        after.DepartmentId.ShouldBe(1);
+        after.SecurityStamp.ShouldNotBe(before.SecurityStamp);
+    }
+
+    [Fact]
     public async Task ChangeRole_OfTheLastEnabledAdministrator_IsRefused()
     {
         await using var f = await DomainFixture.CreateAsync();

@@ -22,7 +22,9 @@ public class ComplaintCycleRefusalTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var k = await ComplaintCycle.CreateAsync(f);
-        var n = await k.NewCaseAtAsync(ComplaintStatus.Valid);
+        // Taken by staff, so that staff may read it (ReadScope): a case out of reach is "not found" before any rule is told.
+        var n = (await f.RegisterAsync(new ComplaintInputBuilder().Build(), "staff")).Number;
+        await k.WalkToAsync(n, ComplaintStatus.Valid);
 
         await RefusedAsync(k, n, () => k.Flow.InvestigateAsync(n, k.Id("staff"), null, "原因", CauseType.Human, "刘师傅", "措施", ComplaintCycle.Ct),
             "投诉当前状态为“待分派”，不能填写调查结果");
@@ -50,7 +52,8 @@ public class ComplaintCycleRefusalTests
     {
         await using var f = await DomainFixture.CreateAsync();
         var k = await ComplaintCycle.CreateAsync(f);
-        var n = await k.RegisterAsync();
+        // Taken by staff, so that each of them may read it (ReadScope).
+        var n = (await f.RegisterAsync(new ComplaintInputBuilder().Build(), "staff")).Number;
 
         await RefusedAsync(k, n, () => k.Flow.JudgeAsync(n, k.Id(userName), null, true, "成立", "", ComplaintCycle.Ct),
             "只有部门经理或客服中心主任可以判定投诉");

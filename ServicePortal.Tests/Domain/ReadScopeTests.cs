@@ -4,6 +4,7 @@ using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Data;
 using ServicePortal.Domain.Exports;
+using ServicePortal.Domain.Forms;
 using ServicePortal.Domain.Repairs;
 using ServicePortal.Tests.Domain.Repairs;
 using ServicePortal.Tests.Infrastructure;
@@ -18,11 +19,7 @@ public class ReadScopeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<CaseActor> ActorAsync(DomainFixture f, string userName)
-    {
-        var u = await f.UserAsync(userName);
-        return new CaseActor(u.Id, u.DisplayName, u.Role, u.DepartmentId);
-    }
+    private static Task<CaseActor> ActorAsync(DomainFixture f, string userName) => f.ActorAsync(userName);
 
     /// <summary>
     /// Four complaints: A's (the clerk's, assigned to 维修部), staff's own assigned to 客服部, one of 客服部,
@@ -87,6 +84,25 @@ public class ReadScopeTests
     }
 
     [Fact]
+    public async Task AnotherDepartmentsComplaint_HasNoSlipForStaff_AndItsStepsAreNotFound()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var k = await ComplaintCycle.CreateAsync(f);
+        var (inA, _, otherInB, _) = await ComplaintsAsync(k);
+        var slips = f.Get<SlipService>();
+        var staff = await ActorAsync(f, "staff");
+
+        (await slips.LoadAsync(otherInB, staff, Ct)).ShouldBeNull();
+        (await slips.LoadAsync(inA, staff, Ct)).ShouldNotBeNull().Number.ShouldBe(inA);
+        (await slips.LoadAsync(otherInB, await ActorAsync(f, "clerk"), Ct)).ShouldNotBeNull();
+        // A step on it answers like an unknown number too (not "only the responsible department may …", which tells it exists).
+        var refused = await Should.ThrowAsync<NotFoundException>(() =>
+            k.Flow.InvestigateAsync(otherInB, staff.Id, null, "原因", CauseType.Quality, "维修部", "措施", Ct));
+        refused.Message.ShouldBe($"投诉 {otherInB} 不存在");
+        (await f.Get<ComplaintService>().GetAsync(otherInB, Ct))!.Status.ShouldBe(ComplaintStatus.Assigned);
+    }
+
+    [Fact]
     public async Task ComplaintExport_HasTheRowsTheReaderMayRead()
     {
         await using var f = await DomainFixture.CreateAsync();
@@ -147,5 +163,27 @@ public class ReadScopeTests
         rows.ShouldBe([mine, colleagues], ignoreOrder: true);
         using var sheet = new MemoryStream();
         (await f.Get<RepairRegisterExport>().WriteAsync(new RepairQuery(), staff, sheet, Ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AnotherDepartmentsRepairOrder_HasNoSlipsForStaff_AndItsStepsAreNotFound()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        await using (var scope = f.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().CreateAccountAsync("outsider", "周师傅", Roles.Staff, "工程部", TestAccounts.Password);
+        var r = await RepairCycle.CreateAsync(f);
+        var repairs = f.Get<RepairService>();
+        var outsiders = (await r.RegisterAsync(RepairCycle.Request(q => q.SerialNumber = "SN-3001"))).Number;
+        await repairs.DispatchAsync(outsiders, r.Id("head"), null, r.Id("outsider"), Ct);
+        var slips = f.Get<SlipService>();
+        var staff = await ActorAsync(f, "staff");
+
+        (await slips.LoadRepairAsync(outsiders, staff, Ct)).ShouldBeNull();
+        (await slips.LoadRepairAsync(outsiders, await ActorAsync(f, "outsider"), Ct)).ShouldNotBeNull();
+        (await slips.LoadRepairAsync(outsiders, await ActorAsync(f, "head"), Ct)).ShouldNotBeNull();
+        var refused = await Should.ThrowAsync<NotFoundException>(() =>
+            repairs.BookAsync(outsiders, staff.Id, null, f.Time.GetUtcNow().AddDays(1), "", Ct));
+        refused.Message.ShouldBe($"维修单 {outsiders} 不存在");
+        (await repairs.GetAsync(outsiders, null, Ct))!.Stage.ShouldBe(RepairStage.Dispatched);
     }
 }

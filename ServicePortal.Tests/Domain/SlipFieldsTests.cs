@@ -17,7 +17,7 @@ public class SlipFieldsTests
         var slips = f.Get<SlipService>();
         var clock = f.Get<PortalClock>();
 
-        var data = (await slips.LoadAsync(number, ComplaintCycle.Ct)).ShouldNotBeNull();
+        var data = (await slips.LoadAsync(number, await f.ActorAsync("clerk"), ComplaintCycle.Ct)).ShouldNotBeNull();
         var pdf = slips.Render(data, 1, $"http://localhost/complaints/{number}");
         SlipTesting.Keep("closed-case.pdf", pdf);
         var text = SlipTesting.Squeeze(string.Concat(SlipTesting.PageTexts(pdf)));
@@ -58,7 +58,7 @@ public class SlipFieldsTests
         await k.Flow.JudgeAsync(number, k.Id("head"), null, false, "收费符合公示标准", "您好，上门费已在预约时告知，属于正常收费。", ComplaintCycle.Ct);
         var slips = f.Get<SlipService>();
 
-        var data = (await slips.LoadAsync(number, ComplaintCycle.Ct)).ShouldNotBeNull();
+        var data = (await slips.LoadAsync(number, await f.ActorAsync("clerk"), ComplaintCycle.Ct)).ShouldNotBeNull();
         var text = SlipTesting.Squeeze(string.Concat(SlipTesting.PageTexts(slips.Render(data, 1, "http://localhost/x"))));
 
         text.ShouldContain("是否成立不成立");
@@ -71,6 +71,6 @@ public class SlipFieldsTests
     {
         await using var f = await DomainFixture.CreateAsync();
 
-        (await f.Get<SlipService>().LoadAsync("TS2611999", ComplaintCycle.Ct)).ShouldBeNull();
+        (await f.Get<SlipService>().LoadAsync("TS2611999", await f.ActorAsync("clerk"), ComplaintCycle.Ct)).ShouldBeNull();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ServicePortal.Domain;
 using ServicePortal.Domain.Accounts;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Data;
 
 namespace ServicePortal.Tests.Infrastructure;
@@ -42,6 +43,13 @@ public sealed class DomainFixture : IAsyncDisposable
     {
         await using var db = NewDb();
         return await db.Users.SingleAsync(u => u.UserName == userName);
+    }
+
+    /// <summary>The account as it acts and reads cases (its role and department, as sign-in puts them in the claims).</summary>
+    public async Task<CaseActor> ActorAsync(string userName)
+    {
+        var u = await UserAsync(userName);
+        return new(u.Id, u.DisplayName, u.Role, u.DepartmentId);
     }
 
     /// <summary>

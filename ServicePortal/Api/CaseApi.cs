@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ServicePortal.Components.Shared;
 using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 
@@ -10,13 +11,14 @@ namespace ServicePortal.Api;
 /// The steps of one kind of case (complaints, repairs) as <c>POST {group}/{action}</c>: each reads its
 /// typed JSON body (bad fields → 400 naming them), runs the step as the caller, and answers the case
 /// as it now is. The domain's refusals become problem details in <see cref="DomainProblemFilter"/>:
-/// wrong role → 403, wrong stage or stale version → 409, a bad field of the step → 400.
+/// wrong role → 403, wrong stage or stale version → 409, a bad field of the step → 400; a case the caller may not
+/// read (<see cref="ReadScope"/>) → 404 like an unknown number, before any rule could tell its stage.
 /// </summary>
 /// <param name="namePrefix">the OpenAPI operation name's prefix, e.g. <c>Complaint_</c>.</param>
-/// <param name="detail">the case of a number as the caller typed it, or null.</param>
+/// <param name="detail">the case of a number as the caller typed it, as that reader may read it (<see cref="ReadScope"/>), or null.</param>
 internal sealed class CaseStepEndpoints<TService, TDetail>(
     RouteGroupBuilder group, string namePrefix, string policy, string description,
-    Func<IServiceProvider, string, CancellationToken, Task<TDetail?>> detail, Func<string, IResult> notFound)
+    Func<IServiceProvider, string, CaseActor, CancellationToken, Task<TDetail?>> detail, Func<string, IResult> notFound)
     where TService : notnull
     where TDetail : class
 {
@@ -29,7 +31,8 @@ internal sealed class CaseStepEndpoints<TService, TDetail>(
                 if (body.Refusal is not null) return body.Refusal;
                 if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
                 await run(service, number.Trim().ToUpperInvariant(), ApiUser.Id(user), body.Value!, ct);
-                return await detail(request.HttpContext.RequestServices, number, ct) is { } d ? TypedResults.Ok(d) : notFound(number);
+                // The case as it now is, as the caller may read it: never more than GET would show them.
+                return await detail(request.HttpContext.RequestServices, number, CaseActorClaims.From(user), ct) is { } d ? TypedResults.Ok(d) : notFound(number);
             })
             .RequireAuthorization(policy)
             .WithName(namePrefix + action)

@@ -33,8 +33,9 @@ internal static class ComplaintActionEndpoints
     {
         var group = api.MapGroup("/complaints/{number}").WithTags("投诉处理");
         var steps = new CaseStepEndpoints<ComplaintWorkflowService, ComplaintDetail>(group, "Complaint_", Policies.ComplaintReaders,
-            "不符合流程返回 409、无权执行返回 403（中文原因）；请求内容有误返回 400；已被他人修改返回 409。",
-            (services, number, ct) => ComplaintEndpoints.DetailAsync(number, services.GetRequiredService<ComplaintService>(), ct),
+            "不符合流程返回 409、无权执行返回 403（中文原因）；请求内容有误返回 400；已被他人修改返回 409；"
+                + "编号不存在，或客服人员操作本部门和本人以外的投诉，返回 404。",
+            (services, number, reader, ct) => ComplaintEndpoints.DetailAsync(number, services.GetRequiredService<ComplaintService>(), reader, ct),
             ComplaintEndpoints.NotFound);
         steps.Map<JudgeRequest>("judge", "判定投诉成立或不成立（部门经理、主任）",
             (w, n, u, b, ct) => w.JudgeAsync(n, u, b.Version, b.Valid, b.Reason ?? "", b.Explanation ?? "", ct));

@@ -61,13 +61,13 @@ internal static class ComplaintEndpoints
     }
 
     private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, ComplaintService complaints, CancellationToken ct) =>
-        await DetailAsync(number, complaints, ct, CaseActorClaims.From(user)) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
+        await DetailAsync(number, complaints, CaseActorClaims.From(user), ct) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
 
     /// <summary>
-    /// The complaint of a number as the caller typed it (any case, outer spaces), or null; with <paramref name="reader"/>,
-    /// also null when that user may not read it (<see cref="ReadScope"/>).
+    /// The complaint of a number as the caller typed it (any case, outer spaces), or null;
+    /// also null when <paramref name="reader"/> may not read it (<see cref="ReadScope"/>): GET and every step's answer read it so.
     /// </summary>
-    internal static async Task<ComplaintDetail?> DetailAsync(string number, ComplaintService complaints, CancellationToken ct, CaseActor? reader = null)
+    internal static async Task<ComplaintDetail?> DetailAsync(string number, ComplaintService complaints, CaseActor reader, CancellationToken ct)
     {
         var normalized = number.Trim().ToUpperInvariant();
         return ComplaintNumber.IsWellFormed(normalized) ? await complaints.GetAsync(normalized, reader, ct) : null;

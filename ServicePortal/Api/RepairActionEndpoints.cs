@@ -46,8 +46,8 @@ internal static class RepairActionEndpoints
         var group = api.MapGroup("/repairs/{number}").WithTags("维修处理");
         var steps = new CaseStepEndpoints<RepairService, RepairDetail>(group, "Repair_", Policies.RepairReaders,
             "返回维修单的最新状态。角色或身份不符返回 403；当前阶段不能执行、已被他人修改（version 不符）返回 409；"
-                + "请求内容有误返回 400，errors 按字段给出中文提示；编号不存在返回 404。已完工的维修单只读，更正请用 correct。",
-            (services, number, ct) => RepairEndpoints.DetailAsync(number, services.GetRequiredService<RepairService>(), ct),
+                + "请求内容有误返回 400，errors 按字段给出中文提示；编号不存在，或客服人员操作本部门和本人以外的维修单，返回 404。已完工的维修单只读，更正请用 correct。",
+            (services, number, reader, ct) => RepairEndpoints.DetailAsync(number, services.GetRequiredService<RepairService>(), reader, ct),
             RepairEndpoints.NotFound);
         steps.Map<DispatchRequest>(RepairActions.Dispatch, "派工或改派维修人员（部门经理）",
             (s, n, u, b, ct) => s.DispatchAsync(n, u, b.Version, b.Technician?.Trim() ?? "", ct));

@@ -141,13 +141,13 @@ internal static class RepairEndpoints
     }
 
     private static async Task<IResult> GetAsync(string number, ClaimsPrincipal user, RepairService repairs, CancellationToken ct) =>
-        await DetailAsync(number, repairs, ct, CaseActorClaims.From(user)) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
+        await DetailAsync(number, repairs, CaseActorClaims.From(user), ct) is { } detail ? TypedResults.Ok(detail) : NotFound(number);
 
     /// <summary>
-    /// The order of a number as the caller typed it (any case, outer spaces), or null; with <paramref name="reader"/>,
-    /// also null when that user may not read it (<see cref="ReadScope"/>).
+    /// The order of a number as the caller typed it (any case, outer spaces), or null;
+    /// also null when <paramref name="reader"/> may not read it (<see cref="ReadScope"/>): GET and every step's answer read it so.
     /// </summary>
-    internal static async Task<RepairDetail?> DetailAsync(string number, RepairService repairs, CancellationToken ct, CaseActor? reader = null)
+    internal static async Task<RepairDetail?> DetailAsync(string number, RepairService repairs, CaseActor reader, CancellationToken ct)
     {
         var normalized = number.Trim().ToUpperInvariant();
         return CaseNumber.Repair.IsWellFormed(normalized) ? await repairs.GetAsync(normalized, reader, ct) : null;

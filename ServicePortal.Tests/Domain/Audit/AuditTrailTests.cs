@@ -40,6 +40,22 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task TimeFields_AreWrittenInBeijingTime_WithTheOffset_LikeTheTimeColumn()
+    {
+        // Midnight UTC is 08:00 in Beijing: once written as the bare date "2026-12-08".
+        await using var f = await DomainFixture.CreateAsync(now: new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero));
+        var admin = await f.UserAsync("admin");
+        var accounts = f.Get<AccountService>();
+
+        await accounts.CreateAsync(Accounts.Input(), admin.Id, Ct);
+        (await EntriesAsync(f, AuditAreas.Accounts)).Last().Changes.ShouldContain("CreatedAt: 2026-12-08 08:00:00 (+08:00)");
+
+        (await f.LockAsync("clerk", new DateTimeOffset(2026, 12, 8, 10, 5, 9, TimeSpan.Zero))).ShouldBeTrue();
+        await accounts.UnlockAsync(await f.IdAsync("clerk"), admin.Id, Ct);
+        (await EntriesAsync(f, AuditAreas.Accounts)).Last().Changes.ShouldContain("LockoutEnd: 2026-12-08 18:05:09 (+08:00) → （空）");
+    }
+
+    [Fact]
     public async Task ResettingAPassword_RecordsThatItWasReset_NeverTheHashOrStamps()
     {
         await using var f = await DomainFixture.CreateAsync();

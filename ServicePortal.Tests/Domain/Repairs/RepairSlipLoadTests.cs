@@ -17,7 +17,8 @@ public class RepairSlipLoadTests
         await r.WalkToAsync(number, RepairStage.Reviewed);
         var slips = f.Get<SlipService>();
 
-        var order = await slips.LoadRepairAsync(number, RepairCycle.Ct);
+        var clerk = await f.ActorAsync("clerk");
+        var order = await slips.LoadRepairAsync(number, clerk, RepairCycle.Ct);
 
         order.ShouldNotBeNull();
         var repair = Squeeze(string.Concat(PageTexts(slips.RenderRepair(order, RepairSlipTesting.Address))));
@@ -30,6 +31,6 @@ public class RepairSlipLoadTests
         feedback.ShouldContain("维修内容更换主板并复位");
         feedback.ShouldContain("交单说明已更换主板，系统运行正常");
         feedback.ShouldContain("交单情况按时交单");
-        (await slips.LoadRepairAsync("WX2611999", RepairCycle.Ct)).ShouldBeNull();
+        (await slips.LoadRepairAsync("WX2611999", clerk, RepairCycle.Ct)).ShouldBeNull();
     }
 }
