@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using ServicePortal.Domain.Demo;
 using ServicePortal.Tests.Browser;
 using ServicePortal.Tests.Infrastructure;
+using ServicePortal.Tests.Postgres;
 
 namespace ServicePortal.Tests.Benchmarks;
 
@@ -19,6 +20,8 @@ namespace ServicePortal.Tests.Benchmarks;
 /// Server memory per circuit: the growth of the managed heap after a full collection (and of the process's
 /// working set) from before the first page to N open pages, divided by N; it includes the few Playwright
 /// objects per page that live in this process too.
+/// <see cref="Circuits_OneActionASecondEach_TwoInstancesOnPostgreSQL"/> measures the same through two instances on one
+/// PostgreSQL database (<see cref="TwoPortalInstances"/>), the pages alternately on each.
 /// Configure: <c>CIRCUIT_BENCH_N</c> (counts, ascending, default "50,100,200"), <c>CIRCUIT_BENCH_SECONDS</c>
 /// (measuring time per count, default 30), <c>CIRCUIT_BENCH_HOLD_SECONDS</c> (keeps the last N pages open that long at
 /// the end, the process id in <c>$TMPDIR/circuit-bench.pid</c>, for a heap dump).
@@ -59,11 +62,32 @@ public sealed class CircuitLoadBenchmark
     [Trait("Category", "Benchmark")]
     public async Task Circuits_OneActionASecondEach()
     {
+        await using var app = new PortalAppFactory { Settings = new Dictionary<string, string> { ["Portal:DemoData"] = "true" } };
+        await RunAsync("Blazor Server circuits on one instance", [app.StartOnRealPort()],
+            "One instance in the test process (Kestrel, SQLite with the demo data)");
+    }
+
+    /// <summary>
+    /// The same on two instances of the portal on one PostgreSQL database (the throwaway cluster, the demo data written by the
+    /// first instance), the pages spread over both alternately. Both instances live in this process: the memory per circuit is
+    /// the process's growth (both servers) divided by N, as for one instance.
+    /// </summary>
+    [Fact(Explicit = true)]
+    [Trait("Category", "Benchmark")]
+    public async Task Circuits_OneActionASecondEach_TwoInstancesOnPostgreSQL()
+    {
+        await using var apps = await TwoPortalInstances.StartAsync(demoData: true, realPorts: true);
+        await RunAsync("Blazor Server circuits on two instances (PostgreSQL)", apps.BaseAddresses,
+            "Two instances in the test process (Kestrel on a port each, one PostgreSQL database with the demo data; " +
+            "pages alternately on each; memory per circuit: the process's growth, both instances, divided by N)");
+    }
+
+    /// <summary>Opens the circuits (page i on <paramref name="baseUrls"/>[i mod count]), lets them act and writes the table.</summary>
+    private static async Task RunAsync(string title, IReadOnlyList<string> baseUrls, string setup)
+    {
         var chromium = BrowserFixture.ChromiumPath;
         if (chromium is null || !File.Exists(chromium))
             throw new InvalidOperationException($"No Chromium ({chromium ?? "none on PATH"}): set {BrowserFixture.ChromiumVariable} or install Debian's chromium.");
-        await using var app = new PortalAppFactory { Settings = new Dictionary<string, string> { ["Portal:DemoData"] = "true" } };
-        var baseUrl = app.StartOnRealPort();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,16 +99,23 @@ public sealed class CircuitLoadBenchmark
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
         });
 
-        // One sign-in; every page gets its cookie (a circuit per page, as per browser tab).
-        var signIn = await NewContextAsync(browser, baseUrl, null);
+        // One sign-in; every page gets its cookie (a circuit per page, as per browser tab). The cookie is localhost's, any
+        // port: the instances share the data-protection keys (in the database), so each accepts it.
+        var signIn = await NewContextAsync(browser, baseUrls[0], null);
         var first = await signIn.NewPageAsync();
         await first.SignInAsync("head", DemoDataGenerator.DemoPassword);
         var state = await signIn.StorageStateAsync();
-        // Warm-up: both pages once, so the first circuits do not pay for the JIT and the caches.
-        await first.GotoAsync("/dashboard");
-        await first.WaitForInteractiveAsync();
-        foreach (var (click, marker) in Actions.Concat(Actions)) await first.EvaluateAsync<double>(ActionScript, new object[] { click, marker });
         await signIn.CloseAsync();
+        // Warm-up: both pages once on each instance, so the first circuits do not pay for the JIT and the caches.
+        foreach (var baseUrl in baseUrls)
+        {
+            var warm = await NewContextAsync(browser, baseUrl, state);
+            var page = await warm.NewPageAsync();
+            await page.GotoAsync("/dashboard");
+            await page.WaitForInteractiveAsync();
+            foreach (var (click, marker) in Actions.Concat(Actions)) await page.EvaluateAsync<double>(ActionScript, new object[] { click, marker });
+            await warm.CloseAsync();
+        }
 
         var (managedBefore, workingSetBefore) = ServerMemory();
         var pages = new List<IPage>();
@@ -97,9 +128,9 @@ public sealed class CircuitLoadBenchmark
             while (pages.Count < n)
             {
                 // A few at a time: the sign-in cookie is shared, each page opens its own circuit.
-                var batch = await Task.WhenAll(Enumerable.Range(0, Math.Min(10, n - pages.Count)).Select(async _ =>
+                var batch = await Task.WhenAll(Enumerable.Range(pages.Count, Math.Min(10, n - pages.Count)).Select(async i =>
                 {
-                    var context = await NewContextAsync(browser, baseUrl, state);
+                    var context = await NewContextAsync(browser, baseUrls[i % baseUrls.Count], state);
                     var page = await context.NewPageAsync();
                     await page.GotoAsync("/dashboard");
                     await page.WaitForInteractiveAsync();
@@ -167,9 +198,9 @@ public sealed class CircuitLoadBenchmark
             await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "circuit-bench.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(hold), TestContext.Current.CancellationToken);
         }
-        notes.Add($"One instance in the test process (Kestrel, SQLite with the demo data), one headless Chromium ({Path.GetFileName(chromium)}) on the same " +
+        notes.Add($"{setup}, one headless Chromium ({Path.GetFileName(chromium)}) on the same " +
                   $"{Environment.ProcessorCount} cores: the browser's rendering of N pages competes with the server for the CPU, so the latencies are an upper bound.");
-        BenchReport.Write("Blazor Server circuits on one instance", rows, notes);
+        BenchReport.Write(title, rows, notes);
         await browser.CloseAsync();
     }
 
