@@ -105,8 +105,7 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
                     await ComplaintSearchIndex.IndexAsync(db, c.Id, c.Content, c.CustomerRequest, ct);
                 await tx.CommitAsync(ct);
                 saved.AddRange(batch);
-                if (AfterBatchAsync is { } after) await after(saved.Count);
-            }, ct);
+            }, WaitingWriters.Of(db), AfterBatchAsync, ct);
         }
         catch (Exception e)
         {
