@@ -47,6 +47,9 @@ public class ImportBatchingTests
         registeredMeanwhile.ShouldBe("TS2611131");
         (await f.RegisterAsync(new ComplaintInputBuilder().Build())).Number.ShouldBe("TS2611132");
         (await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "ComplaintSearch" """).SingleAsync(Ct)).ShouldBe(132); // 130 imported, 2 registered
+        // One customer for every row: created with the first batch, referred to (not inserted again) by the later ones.
+        (await db.Customers.CountAsync(Ct)).ShouldBe(1);
+        (await db.ComplaintHistory.CountAsync(Ct)).ShouldBe(130 * 2 + 2);
     }
 
     [Fact]
