@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServicePortal.Domain.Data;
 
 namespace ServicePortal.Domain.Common;
@@ -21,19 +22,30 @@ internal static class CaseStep
     /// queue one behind the other until commit. SQLite's own busy handler waits in short steps;
     /// without it Microsoft.Data.Sqlite retries a busy lock every 150 ms (both give up after 30 s).
     /// On PostgreSQL the same queue is a transaction-scoped advisory lock (<see cref="IntakeLock"/>), taken first, held to
-    /// commit or rollback, shared by every app instance on the database.
+    /// commit or rollback, shared by every app instance on the database. From before the lock is asked for until the
+    /// transaction ends the intake holds a turn among the <see cref="WaitingWriters"/>: an import lets it in between two batches.
     /// </summary>
-    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginIntakeAsync(PortalDbContext db, CancellationToken ct)
+    public static async Task<IDbContextTransaction> BeginIntakeAsync(PortalDbContext db, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        if (db.IsSqliteStore())
+        // Before asking for the lock: an import's batch being written now ends first, the import's next batch waits for this intake.
+        var turn = await WaitingWriters.Of(db).EnterAsync(ct);
+        try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
-            return await db.Database.BeginTransactionAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            if (db.IsSqliteStore())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000;", ct);
+                return new IntakeTransaction(await db.Database.BeginTransactionAsync(ct), turn);
+            }
+            var tx = new IntakeTransaction(await db.Database.BeginTransactionAsync(ct), turn);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IntakeLock})", ct);
+            return tx;
         }
-        var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IntakeLock})", ct);
-        return tx;
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The PostgreSQL advisory lock key of <see cref="BeginIntakeAsync"/> (any constant no other lock uses).</summary>

@@ -105,8 +105,11 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
                     await ComplaintSearchIndex.IndexAsync(db, c.Id, c.Content, c.CustomerRequest, ct);
                 await tx.CommitAsync(ct);
                 saved.AddRange(batch);
-                if (AfterBatchAsync is { } after) await after(saved.Count);
-            }, ct);
+                // Saved: only the customers and accounts later rows refer to stay tracked, since every save (and the audit
+                // trail's) goes through all tracked entries — 40,000 of them by the end of 10,000 rows.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not (Customer or PortalUser)).ToList())
+                    entry.State = EntityState.Detached;
+            }, WaitingWriters.Of(db), AfterBatchAsync, ct);
         }
         catch (Exception e)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Common;
+using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Customers.Import;
 using ServicePortal.Domain.Imports;
 using ServicePortal.Tests.Domain.Customers;
@@ -46,6 +47,9 @@ public class ImportBatchingTests
         registeredMeanwhile.ShouldBe("TS2611131");
         (await f.RegisterAsync(new ComplaintInputBuilder().Build())).Number.ShouldBe("TS2611132");
         (await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "ComplaintSearch" """).SingleAsync(Ct)).ShouldBe(132); // 130 imported, 2 registered
+        // One customer for every row: created with the first batch, referred to (not inserted again) by the later ones.
+        (await db.Customers.CountAsync(Ct)).ShouldBe(1);
+        (await db.ComplaintHistory.CountAsync(Ct)).ShouldBe(130 * 2 + 2);
     }
 
     [Fact]
@@ -131,9 +135,110 @@ public class ImportBatchingTests
     {
         var items = Enumerable.Range(1, 1_001).ToList();
         var seen = new List<int>();
-        var batches = await WriteBatches.Default.RunAsync(items, batch => { seen.AddRange(batch); return Task.CompletedTask; }, Ct);
+        var batches = await WriteBatches.Default.RunAsync(items, batch => { seen.AddRange(batch); return Task.CompletedTask; }, new WaitingWriters(), null, Ct);
         seen.ShouldBe(items);
         batches.ShouldBeGreaterThan(1);
-        (await WriteBatches.Single.RunAsync(items, _ => Task.CompletedTask, Ct)).ShouldBe(1);
+        (await WriteBatches.Single.RunAsync(items, _ => Task.CompletedTask, new WaitingWriters(), null, Ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Batches_FollowOneAnotherAtOnce_WhenNoWriterWaits()
+    {
+        var written = new List<int>();
+
+        // No pause between batches: with nothing to wait for, the whole run completes at once.
+        var run = WriteBatches.Fixed(10).RunAsync(Enumerable.Range(1, 50).ToList(), batch => { written.Add(batch.Count); return Task.CompletedTask; },
+            new WaitingWriters(), null, Ct);
+
+        run.IsCompletedSuccessfully.ShouldBeTrue();
+        written.ShouldBe([10, 10, 10, 10, 10]);
+    }
+
+    [Fact]
+    public async Task AWriterArrivingDuringABatch_GoesInAtItsCommit_AndBeforeTheNextBatch_ButNotOneArrivingAfterIt()
+    {
+        var writers = new WaitingWriters();
+        var written = new List<int>();
+        Task<WaitingWriters.Turn>? clerkEnters = null;
+        var secondBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = WriteBatches.Fixed(10).RunAsync(Enumerable.Range(1, 30).ToList(), batch =>
+        {
+            written.Add(batch[0]);
+            if (written.Count == 1)
+            {
+                clerkEnters = writers.EnterAsync(Ct); // a clerk asks for the write lock while the first batch holds it …
+                clerkEnters.IsCompleted.ShouldBeFalse(); // … and waits for its commit
+            }
+            if (written.Count == 2) secondBatch.SetResult();
+            return Task.CompletedTask;
+        }, writers, null, Ct);
+
+        var clerk = await clerkEnters!;
+        written.ShouldBe([1]); // the second batch waits for the clerk's transaction
+        run.IsCompleted.ShouldBeFalse();
+        var later = await writers.EnterAsync(Ct); // another clerk, after the import began to wait: not waited for
+        clerk.Dispose();
+        await secondBatch.Task.WaitAsync(Ct);
+        written.ShouldBe([1, 11]);
+        later.Dispose();
+
+        (await run).ShouldBe(3);
+        writers.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AWriterSlowerThanTheLimit_DoesNotHoldTheImportUp()
+    {
+        var writers = new WaitingWriters();
+        using var stuck = await writers.EnterAsync(Ct);
+        var batching = WriteBatches.Fixed(10) with { YieldLimit = TimeSpan.FromMilliseconds(10) };
+
+        (await batching.RunAsync(Enumerable.Range(1, 30).ToList(), _ => Task.CompletedTask, writers, null, Ct)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ComplaintImport_LetsAClerkWaitingForTheWriteLockInBeforeItsNextBatch()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var import = f.Get<ImportService>();
+        import.Batching = WriteBatches.Fixed(20) with { YieldLimit = TimeSpan.FromMinutes(1) }; // however slow the machine
+        await using var db = f.NewDb();
+        var writers = WaitingWriters.Of(db);
+        Task<ComplaintDetail>? clerk = null;
+        bool? clerkSavedBeforeSecondBatch = null;
+        import.AfterBatchAsync = async saved =>
+        {
+            if (saved == 20)
+            {
+                // A clerk starts registering; the hook returns once the clerk is in the queue for the write lock.
+                clerk = Task.Run(() => f.RegisterAsync(new ComplaintInputBuilder().Build()), Ct);
+                while (writers.Count == 0 && !clerk.IsCompleted) await Task.Delay(1, Ct);
+            }
+            if (saved == 40) clerkSavedBeforeSecondBatch = await db.Complaints.AnyAsync(c => c.Number == "TS2611061", Ct);
+        };
+
+        (await f.ImportAsync(November(60))).Imported.ShouldBe(60);
+
+        clerkSavedBeforeSecondBatch.ShouldBe(true);
+        (await clerk!).Number.ShouldBe("TS2611061");
+        writers.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnIntake_HoldsItsTurnAmongTheWriters_UntilItsTransactionEnds()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        await using var db = f.NewDb();
+        var writers = WaitingWriters.Of(db);
+
+        await using (var tx = await CaseStep.BeginIntakeAsync(db, Ct))
+        {
+            writers.Count.ShouldBe(1);
+            await tx.CommitAsync(Ct);
+            writers.Count.ShouldBe(0);
+        }
+        await using (await CaseStep.BeginIntakeAsync(db, Ct))
+            writers.Count.ShouldBe(1);
+        writers.Count.ShouldBe(0); // rolled back by disposal
     }
 }

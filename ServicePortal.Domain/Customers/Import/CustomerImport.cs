@@ -88,8 +88,7 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 saved.AddRange(customers.Select(c => c.Id));
-                if (AfterBatchAsync is { } after) await after(saved.Count);
-            }, ct);
+            }, WaitingWriters.Of(db), AfterBatchAsync, ct);
         }
         catch (Exception e)
         {
