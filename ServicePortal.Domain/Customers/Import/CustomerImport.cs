@@ -20,9 +20,6 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
 {
     public const string TemplateFileName = "客户名单导入模板.xlsx";
 
-    /// <summary>SQLite's bound-parameter list for the duplicate lookups, per query.</summary>
-    private const int LookupChunk = 900;
-
     public async Task WriteTemplateAsync(Stream output, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -81,9 +78,13 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var customers = batch.Select(r => Build(r, now)).ToList();
                 db.Customers.AddRange(customers);
-                await db.SaveChangesAsync(ct);
+                // The history rows go in the same save, referring to their customer's temporary key until the database gives
+                // the real one (one round per batch instead of two, and the audit trail's capture walks the tracker once).
                 for (var i = 0; i < batch.Count; i++)
-                    db.CustomerHistory.Add(new CustomerHistory(customers[i].Id, now, actor.Id, actor.Name, "导入", HistoryNote(batch[i], customers[i])));
+                {
+                    var customerId = db.Entry(customers[i]).Property(c => c.Id).CurrentValue;
+                    db.CustomerHistory.Add(new CustomerHistory(customerId, now, actor.Id, actor.Name, "导入", HistoryNote(batch[i], customers[i])));
+                }
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
@@ -168,21 +169,23 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
 
     /// <summary>
     /// Active files with a row's phone, or with its name once normalised (the stored name as written, or with a
-    /// common company suffix: the lookups stay on the Phone and Name indexes over a million files).
+    /// common company suffix: the lookups stay on the Phone and Name indexes over a million files), one query for each.
     /// </summary>
     private static async Task CheckArchiveAsync(PortalDbContext db, List<CustomerImportRow> rows, CancellationToken ct)
     {
         var phones = rows.Select(r => ComplaintValidator.NormalizePhone(r.Input.Phone)).Where(p => p.Length > 0).Distinct().ToList();
         var names = rows.Where(r => r.NameKey.Length > 0).SelectMany(r => NameVariants(r.Input.Name!.Trim(), r.NameKey)).Distinct().ToList();
+        // Each list goes as one parameter (SQLite: json_each, PostgreSQL: an array): one query each, where a list of parameters
+        // (EF Core's default) took ~90 queries of 900 for 10,000 names in 8 variants. Whether a file is still active is asked
+        // of the rows found, not in the query: SQLite (without statistics) would otherwise go through every active file on
+        // the MergedIntoId index instead of looking the names up on the Name index.
         var found = new Dictionary<int, (int Id, string Name, string Phone)>();
-        foreach (var chunk in phones.Chunk(LookupChunk))
-            foreach (var c in await db.Customers.AsNoTracking().Where(c => c.MergedIntoId == null && c.DestroyedAt == null && chunk.Contains(c.Phone))
-                         .Select(c => new { c.Id, c.Name, c.Phone }).ToListAsync(ct))
-                found[c.Id] = (c.Id, c.Name, c.Phone);
-        foreach (var chunk in names.Chunk(LookupChunk))
-            foreach (var c in await db.Customers.AsNoTracking().Where(c => c.MergedIntoId == null && c.DestroyedAt == null && chunk.Contains(c.Name))
-                         .Select(c => new { c.Id, c.Name, c.Phone }).ToListAsync(ct))
-                found[c.Id] = (c.Id, c.Name, c.Phone);
+        foreach (var c in await db.Customers.AsNoTracking().Where(c => EF.Parameter(phones).Contains(c.Phone))
+                     .Select(c => new { c.Id, c.Name, c.Phone, Active = c.MergedIntoId == null && c.DestroyedAt == null }).ToListAsync(ct))
+            if (c.Active) found[c.Id] = (c.Id, c.Name, c.Phone);
+        foreach (var c in await db.Customers.AsNoTracking().Where(c => EF.Parameter(names).Contains(c.Name))
+                     .Select(c => new { c.Id, c.Name, c.Phone, Active = c.MergedIntoId == null && c.DestroyedAt == null }).ToListAsync(ct))
+            if (c.Active) found[c.Id] = (c.Id, c.Name, c.Phone);
 
         var byPhone = found.Values.ToLookup(c => c.Phone);
         var byName = found.Values.ToLookup(c => CustomerFileValidator.NormalizeName(c.Name));

@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ServicePortal.Domain.Audit;
 using ServicePortal.Domain.Calendar;
+using ServicePortal.Domain.Customers.Import;
+using ServicePortal.Domain.Imports;
 using ServicePortal.Domain.Repairs;
 using ServicePortal.Domain.Surveys;
+using ServicePortal.Tests.Domain.Customers;
 using ServicePortal.Tests.Infrastructure;
 
 namespace ServicePortal.Tests.Domain.Audit;
@@ -70,5 +73,30 @@ public sealed partial class AuditGeneratedKeysTests
         await f.Get<FeeScheduleService>().AddAsync(admin.Id, new FeeItemInput("主板", FeeKind.Part, "块", 680m, new DateOnly(2026, 6, 1)), Ct); // not left locked
         await using (var db = f.NewDb())
             (await db.AuditEntries.CountAsync(Ct)).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task ImportedCustomers_TheirProductsAndContacts_AreRecordedWithTheirRealIds_AndEachHasItsOwnHistory()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        f.Get<CustomerImport>().Batching = WriteBatches.Fixed(2); // 3 batches
+        var exec = await f.UserAsync("exec");
+        var book = new CustomerListBook().Rows(4).Row(r => { r["联系人"] = "王小明"; r["联系人电话"] = "13700001111"; });
+
+        using (AuditActor.Use(exec.Id, exec.UserName))
+            (await f.ImportCustomersAsync(book, "exec")).Imported.ShouldBe(5);
+
+        await using var db = f.NewDb();
+        var customers = await db.Customers.Include(c => c.Products).Include(c => c.Contacts).OrderBy(c => c.Id).ToListAsync(Ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Area == AuditAreas.Customers && e.UserId == exec.Id).ToListAsync(Ct);
+        entries.ShouldAllBe(e => e.Action == AuditActions.Added && !TemporaryKey().IsMatch(e.Subject) && !TemporaryKey().IsMatch(e.Changes));
+        entries.Select(e => e.Subject).ShouldBe(
+            customers.Select(c => $"客户（编号 {c.Id}）")
+                .Concat(customers.SelectMany(c => c.Products.Select(p => $"客户产品 客户编号 {c.Id}（编号 {p.Id}）")))
+                .Concat(customers.SelectMany(c => c.Contacts.Select(x => $"客户联系人 客户编号 {c.Id}（编号 {x.Id}）"))),
+            ignoreOrder: true);
+        var history = await db.CustomerHistory.AsNoTracking().ToListAsync(Ct);
+        history.Select(h => h.CustomerId).ShouldBe(customers.Select(c => c.Id), ignoreOrder: true);
+        history.ShouldAllBe(h => h.Action == "导入" && h.Note.Contains(customers.Single(c => c.Id == h.CustomerId).Name));
     }
 }
