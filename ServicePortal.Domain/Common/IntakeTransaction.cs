@@ -11,29 +11,10 @@ internal sealed class IntakeTransaction(IDbContextTransaction inner, WaitingWrit
 
     DbTransaction IInfrastructure<DbTransaction>.Instance => inner.GetDbTransaction();
 
-    public void Commit()
-    {
-        try { inner.Commit(); }
-        finally { turn.Dispose(); }
-    }
-
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
-    {
-        try { await inner.CommitAsync(cancellationToken); }
-        finally { turn.Dispose(); }
-    }
-
-    public void Rollback()
-    {
-        try { inner.Rollback(); }
-        finally { turn.Dispose(); }
-    }
-
-    public async Task RollbackAsync(CancellationToken cancellationToken = default)
-    {
-        try { await inner.RollbackAsync(cancellationToken); }
-        finally { turn.Dispose(); }
-    }
+    public void Commit() => Ending(inner.Commit);
+    public Task CommitAsync(CancellationToken cancellationToken = default) => EndingAsync(() => inner.CommitAsync(cancellationToken));
+    public void Rollback() => Ending(inner.Rollback);
+    public Task RollbackAsync(CancellationToken cancellationToken = default) => EndingAsync(() => inner.RollbackAsync(cancellationToken));
 
     public bool SupportsSavepoints => inner.SupportsSavepoints;
     public void CreateSavepoint(string name) => inner.CreateSavepoint(name);
@@ -43,15 +24,19 @@ internal sealed class IntakeTransaction(IDbContextTransaction inner, WaitingWrit
     public void ReleaseSavepoint(string name) => inner.ReleaseSavepoint(name);
     public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.ReleaseSavepointAsync(name, cancellationToken);
 
-    public void Dispose()
+    public void Dispose() => Ending(inner.Dispose);
+    public ValueTask DisposeAsync() => new(EndingAsync(() => inner.DisposeAsync().AsTask()));
+
+    /// <summary>Ends the transaction by <paramref name="end"/>, and the intake's turn with it, whatever happens.</summary>
+    private void Ending(Action end)
     {
-        try { inner.Dispose(); }
+        try { end(); }
         finally { turn.Dispose(); }
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task EndingAsync(Func<Task> end)
     {
-        try { await inner.DisposeAsync(); }
+        try { await end(); }
         finally { turn.Dispose(); }
     }
 }
