@@ -74,6 +74,7 @@ public sealed class CircuitLoadBenchmark
     /// <summary>Opens the circuits (circuit i on <paramref name="baseUrls"/>[i mod count]), lets them act and writes the table.</summary>
     private static async Task RunAsync(string title, IReadOnlyList<string> baseUrls, string setup)
     {
+        using var probe = new ServerTimeProbe();
         await using ICircuitDriver driver = InBrowser ? await BrowserDriver.CreateAsync(baseUrls[0]) : await HubDriver.CreateAsync(baseUrls[0]);
         // Warm-up: both pages twice on each instance, so the first circuits do not pay for the JIT and the caches.
         foreach (var baseUrl in baseUrls)
@@ -101,7 +102,9 @@ public sealed class CircuitLoadBenchmark
                 opening.Stop();
                 var (managedOpen, workingSetOpen) = ServerMemory();
 
+                probe.Start();
                 var actions = await ActAsync(driver, circuits, baseUrls, Duration);
+                var time = probe.Report(actions.Count);
                 var unanswered = actions.Count(a => double.IsInfinity(a.Ms));
                 var latencies = actions.Select(a => a.Ms).ToList(); // an unanswered action counts as the slowest
                 var byAction = string.Join(" · ", Actions.Select(page => (page.Name, Timing: Timing.Of(actions.Where(a => a.Page == page).Select(a => a.Ms).DefaultIfEmpty(0).ToList())))
@@ -126,7 +129,7 @@ public sealed class CircuitLoadBenchmark
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"N = {n}: circuits opened in {opening.Elapsed.TotalSeconds:F0} s; managed heap {Mb(managedBefore)} → {Mb(managedOpen)} open → {Mb(managedAfter)} after; " +
                     $"working set {Mb(workingSetBefore)} → {Mb(workingSetOpen)} → {Mb(workingSetAfter)}; mean {latencies.Where(double.IsFinite).DefaultIfEmpty(0).Average():F0} ms, max {latencies.Max():F0} ms, " +
-                    $"by action (p50 / p95) {byAction}{(firstRenders.Count > 0 ? $"; first render after the link {Timing.Of(firstRenders)}" : "")}; load {BenchReport.LoadAverage()}"));
+                    $"by action (p50 / p95) {byAction}{(firstRenders.Count > 0 ? $"; first render after the link {Timing.Of(firstRenders)}" : "")}; while acting {time}; load {BenchReport.LoadAverage()}"));
             }
             // What a circuit holds depends on the page it shows: every circuit to the same page, then the heap.
             var byPage = new List<string>();
