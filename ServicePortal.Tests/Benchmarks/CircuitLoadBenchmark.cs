@@ -83,10 +83,18 @@ public sealed class CircuitLoadBenchmark
             foreach (var page in Actions.Skip(1).Concat(Actions).Concat(Actions)) await warm.GoAsync(page);
         }
 
-        var (managedBefore, workingSetBefore) = ServerMemory();
-        var circuits = new List<IBenchCircuit>();
         var rows = new List<BenchRow>();
         var notes = new List<string>();
+        if (driver is HubDriver hub)
+        {
+            // Before any circuit, while the server is quiet: what a client's connection costs in this process.
+            var bare = Math.Min(50, Counts.Max());
+            var kb = await hub.BareConnectionKbAsync(baseUrls[0], bare, () => ServerMemory().Managed);
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"A hub connection without a circuit, both ends (the server's connection and this client): {kb:F0} KB managed ({bare} of them) — the most the clients add to a circuit's figure."));
+        }
+        var (managedBefore, workingSetBefore) = ServerMemory();
+        var circuits = new List<IBenchCircuit>();
         (int N, long Managed, long WorkingSet)? previous = null;
         try
         {
@@ -156,13 +164,6 @@ public sealed class CircuitLoadBenchmark
                 // Time to look at the server with the circuits open, e.g. dotnet-gcdump collect -p <pid>.
                 await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "circuit-bench.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
                 await Task.Delay(TimeSpan.FromSeconds(hold), TestContext.Current.CancellationToken);
-            }
-            if (driver is HubDriver hub)
-            {
-                var bare = Math.Min(50, circuits.Count);
-                var kb = await hub.BareConnectionKbAsync(baseUrls[0], bare, () => ServerMemory().Managed);
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"A hub connection without a circuit, both ends (the server's connection and this client): {kb:F0} KB managed ({bare} of them) — the most the clients add to a circuit's figure."));
             }
         }
         finally
