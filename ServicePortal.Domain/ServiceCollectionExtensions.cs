@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
             o.Use(database, connectionString).AddInterceptors(sp.GetRequiredService<Audit.AuditTrail>());
             if (sqlite) o.AddInterceptors(commitSync);
         });
+        services.AddSingleton<StoreStatistics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredSecrets>();

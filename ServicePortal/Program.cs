@@ -52,6 +52,7 @@ if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 if (builder.Configuration.GetValue("Portal:CustomerInfoReports", true)) builder.Services.AddHostedService<ServicePortal.Customers.CustomerInfoReportWorker>();
 if (builder.Configuration.GetValue("Portal:Backups:Daily", true)) builder.Services.AddHostedService<ServicePortal.Backups.DailyBackupWorker>();
+if (builder.Configuration.GetValue("Portal:StoreStatistics", true)) builder.Services.AddHostedService<ServicePortal.Jobs.StoreStatisticsWorker>();
 
 var app = builder.Build();
 if (storage.MoveNote is not null) app.Logger.LogWarning("{Note}", storage.MoveNote);

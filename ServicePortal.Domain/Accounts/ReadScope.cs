@@ -31,6 +31,12 @@ public sealed class ReadScope
     public static ReadScope Of(CaseActor reader) =>
         reader.Role == Roles.Staff ? new ReadScope(reader.Id, reader.DepartmentId) : All;
 
+    /// <summary>
+    /// The scope of <paramref name="reader"/>, or every case without one: a single case's load (GetAsync of complaints and
+    /// repairs) read by the system itself, never on behalf of a user.
+    /// </summary>
+    public static ReadScope OfOrSystem(CaseActor? reader) => reader is null ? All : Of(reader);
+
     /// <summary>Some cases are out of reach (a Staff reader).</summary>
     public bool IsLimited => userId is not null;
 

@@ -40,7 +40,7 @@ public sealed partial class ComplaintService
     public async Task<ComplaintDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await LoadAsync(db, number, reader is null ? ReadScope.All : ReadScope.Of(reader), tracked: false, ct);
+        var c = await LoadAsync(db, number, ReadScope.OfOrSystem(reader), tracked: false, ct);
         if (c is null) return null;
         var policy = (await deadlines.PoliciesAsync(ct)).FirstOrDefault(p => p.Severity == c.Severity && p.ForeignCustomer == c.Customer.IsForeign);
         var source = await db.RevisitIssues.AsNoTracking().Where(i => i.ComplaintNumber == c.Number)

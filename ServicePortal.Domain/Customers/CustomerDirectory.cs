@@ -237,6 +237,21 @@ public sealed class CustomerDirectory(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>
+    /// Ids of the customers with this phone (the Phone index) or, when <paramref name="name"/> is given, whose name contains
+    /// it (the name indexes: <see cref="NameHits"/>, PostgreSQL's trigram index), active or not, unordered, duplicates
+    /// allowed: all those <c>Phone = phone OR instr(Name, name) &gt; 0</c> finds, and a few more whose name differs in
+    /// case, which the caller checks.
+    /// </summary>
+    internal static IQueryable<int> PhoneOrNameHits(PortalDbContext db, string phone, string? name)
+    {
+        var sqlite = db.IsSqliteStore();
+        var args = new List<object> { phone };
+        var sql = sqlite ? "SELECT Id AS Value FROM Customers WHERE Phone = {0}" : "SELECT \"Id\" AS \"Value\" FROM \"Customers\" WHERE \"Phone\" = {0}";
+        if (name is not null) sql += "\nUNION ALL " + (sqlite ? NameHits(name, args) : PostgresNameHits(name, args));
+        return db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql, [.. args]));
+    }
+
+    /// <summary>
     /// SQL for the ids of the customers whose name contains <paramref name="text"/> (its arguments appended to
     /// <paramref name="args"/>): 3+ characters through the trigram index, 1 or 2 through the name grams — the same
     /// customers as <c>instr(Name, text) &gt; 0</c>.

@@ -53,11 +53,17 @@ public sealed partial class CustomerFiles(IDbContextFactory<PortalDbContext> dbF
         var p = ComplaintValidator.NormalizePhone(phone);
         var key = CustomerFileValidator.NormalizeName(name);
         var core = key.Length >= 2 ? key[..Math.Min(key.Length, 4)] : null;
-        var rows = await db.Customers.AsNoTracking()
-            .Where(c => c.MergedIntoId == null && c.DestroyedAt == null && (c.Phone == p || (core != null && c.Name.Contains(core))))
-            .OrderBy(c => c.Id).Take(200)
-            .Select(c => new { c.Id, c.Name, c.Phone, c.Address }).ToListAsync(ct);
-        return rows
+        // The files with this phone (Phone index) or whose name contains the core (the name indexes of the customer list);
+        // whether a file is still active is asked of the rows found, not in the query: with it in SQL, SQLite went through
+        // every active file on the MergedIntoId index, as the customer import did. All hits are read (no longer the first
+        // 200 names containing the core, among which a duplicate could be missed).
+        var ids = CustomerDirectory.PhoneOrNameHits(db, p, core);
+        var found = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, c.Phone, c.Address, Active = c.MergedIntoId == null && c.DestroyedAt == null })
+            .ToListAsync(ct);
+        return found
+            .Where(c => c.Active)
+            .OrderBy(c => c.Id)
             .Select(c => new DuplicateCandidate(c.Id, c.Name, c.Phone, c.Address,
                 c.Phone == p ? "电话相同" : CustomerFileValidator.NormalizeName(c.Name) == key ? (c.Name.Trim() == (name ?? "").Trim() ? "名称相同" : "名称相似") : ""))
             .Where(c => c.Reason.Length > 0).Take(20).ToList();

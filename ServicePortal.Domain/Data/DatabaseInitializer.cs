@@ -11,7 +11,7 @@ namespace ServicePortal.Domain.Data;
 
 /// <summary>
 /// Start-up work: back up an existing database that migrations are about to change, apply migrations, then fill reference data (roles, departments, categories)
-/// and, on a new database, the demo accounts and demo cases.
+/// and, on a new database, the demo accounts and demo cases; last, the query planner's statistics (<see cref="StoreStatistics"/>).
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -69,6 +69,10 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("演示数据已生成：{Complaints:N0} 件投诉、{Repairs:N0} 张维修单、{Customers:N0} 个客户、{Accounts} 个账户，用时 {Seconds:F1} 秒。演示账户的密码见 README。",
                     result.Complaints, result.Repairs, result.Customers, result.Accounts, watch.Elapsed.TotalSeconds);
         }
+
+        // After migrations (a schema change) and the data just written: SQLite plans with statistics from the first query on.
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await StoreStatistics.RefreshAsync(db, ct);
     }
 
     /// <summary>

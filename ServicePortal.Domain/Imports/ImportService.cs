@@ -118,6 +118,8 @@ public sealed class ImportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 throw new DomainException("保存时发现编号冲突（可能有人同时导入或登记了相同编号），已撤销本次导入已保存的部分，没有导入任何数据，请重新导入。");
             throw;
         }
+        // The tables just grew (a new database's customers from none): the planner's statistics follow. Saved already: not cancelled now.
+        await StoreStatistics.RefreshAsync(db, CancellationToken.None);
 
         // One change for the whole import: open boards and dashboards reload once.
         var latest = complaints.MaxBy(c => c.ReceivedAt)!;

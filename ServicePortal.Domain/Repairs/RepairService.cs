@@ -159,7 +159,7 @@ public sealed partial class RepairService(IDbContextFactory<PortalDbContext> dbF
     public async Task<RepairDetail?> GetAsync(string number, CaseActor? reader = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var o = await LoadAsync(db, number, reader is null ? ReadScope.All : ReadScope.Of(reader), tracked: false, ct);
+        var o = await LoadAsync(db, number, ReadScope.OfOrSystem(reader), tracked: false, ct);
         if (o is null) return null;
         var repeatedBy = await db.RepairOrders.AsNoTracking().Where(r => r.RepeatOfId == o.Id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(ct);
         var complaints = await db.Complaints.AsNoTracking().Where(c => c.RepairOrderId == o.Id).OrderBy(c => c.Number).Select(c => c.Number).ToListAsync(ct);

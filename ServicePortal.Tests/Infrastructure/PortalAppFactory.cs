@@ -79,6 +79,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:RoutineRevisits", "false"); // and the routine revisits: RevisitTasks.GenerateRoutineAsync
         builder.UseSetting("Portal:CustomerInfoReports", "false"); // and the monthly customer-information reports: CustomerInfoReports.GenerateAsync
         builder.UseSetting("Portal:Backups:Daily", "false"); // and the daily backup: DatabaseBackups.DailyAsync
+        builder.UseSetting("Portal:StoreStatistics", "false"); // and the hourly planner statistics: StoreStatistics.RefreshAsync
         builder.UseSetting("Portal:JwtKey", JwtKey ?? "");
         // Tests sign in many times from one address in a minute; the rate-limit tests set their own limits (Settings).
         foreach (var limit in new[] { "SignInPerAccount", "SignInPerAddress", "ExportsPerUser" })

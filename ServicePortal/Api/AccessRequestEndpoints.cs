@@ -109,10 +109,8 @@ internal static class AccessRequestEndpoints
 
     private static async Task<IResult> RequestAsync(int id, HttpRequest request, AccessRequests requests, CancellationToken ct)
     {
-        var body = await ApiJson.ReadAsync<AccessRequestBody>(request, ct);
-        if (body.Refusal is not null) return body.Refusal;
-        if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-        var b = body.Value!;
+        var (b, problem) = await ApiJson.ReadValidAsync<AccessRequestBody>(request, ct);
+        if (problem is not null) return problem;
         var parts = (b.Parts ?? []).Aggregate(CustomerParts.None, (set, p) => set | p.AsSet());
         var created = await requests.RequestAsync(ApiUser.Id(request.HttpContext.User), new AccessRequestInput(id, parts, b.Reason, b.Days ?? 0), ct);
         return TypedResults.Created($"/api/access-requests?mine=true", new AccessRequestCreated(created));
@@ -120,10 +118,9 @@ internal static class AccessRequestEndpoints
 
     private static async Task<IResult> DecideAsync(int id, HttpRequest request, Func<string, AccessDecisionBody, Task<int>> decide, CancellationToken ct)
     {
-        var body = await ApiJson.ReadAsync<AccessDecisionBody>(request, ct);
-        if (body.Refusal is not null) return body.Refusal;
-        if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-        return TypedResults.Ok(new AccessDecisionResult(id, await decide(ApiUser.Id(request.HttpContext.User), body.Value!)));
+        var (body, problem) = await ApiJson.ReadValidAsync<AccessDecisionBody>(request, ct);
+        if (problem is not null) return problem;
+        return TypedResults.Ok(new AccessDecisionResult(id, await decide(ApiUser.Id(request.HttpContext.User), body)));
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, AccessRequests requests, CancellationToken ct,

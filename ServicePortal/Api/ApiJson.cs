@@ -111,6 +111,19 @@ internal static class ApiJson
 
     public static string Label(string field) => Labels.GetValueOrDefault(field, $"字段“{field}”");
 
+    /// <summary>
+    /// A body every field of which must be readable: its value, or the answer to give instead — the body's refusal
+    /// (<see cref="RequestBody{T}.Refusal"/>: 415, or 400 when it is no JSON object) or 400 naming each field that could
+    /// not be read. Endpoints that report unreadable fields together with their own checks read <see cref="ReadAsync{T}"/>.
+    /// </summary>
+    public static async Task<(T Value, IResult? Problem)> ReadValidAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        var body = await ReadAsync<T>(request, ct);
+        if (body.Refusal is not null) return (null!, body.Refusal);
+        if (body.Errors.Count > 0) return (null!, ApiProblems.Invalid(body.Errors));
+        return (body.Value!, null);
+    }
+
     public static async Task<RequestBody<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         // Requiring a JSON content type also keeps cookie-authenticated cross-site form posts out.

@@ -48,10 +48,9 @@ internal static class ArchiveEndpoints
             .ProducesValidationProblem();
         customers.MapPost("{id:int}/verify", async (int id, HttpRequest request, ClaimsPrincipal user, ArchiveVerification verification, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<VerifyCustomerRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                await verification.VerifyAsync(id, body.Value?.Note, ApiUser.Id(user), ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<VerifyCustomerRequest>(request, ct);
+                if (problem is not null) return problem;
+                await verification.VerifyAsync(id, body.Note, ApiUser.Id(user), ct);
                 return Results.NoContent();
             })
             .RequireAuthorization(p => p.RequireRole(ArchiveVerification.Verifiers))
@@ -65,10 +64,9 @@ internal static class ArchiveEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         customers.MapPost("verify", async (HttpRequest request, ClaimsPrincipal user, ArchiveVerification verification, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<VerifyCustomersRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(new { verified = await verification.VerifyManyAsync(body.Value?.Ids ?? [], body.Value?.Note, ApiUser.Id(user), ct) });
+                var (body, problem) = await ApiJson.ReadValidAsync<VerifyCustomersRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(new { verified = await verification.VerifyManyAsync(body.Ids ?? [], body.Note, ApiUser.Id(user), ct) });
             })
             .RequireAuthorization(p => p.RequireRole(ArchiveVerification.Verifiers))
             .WithName("VerifyCustomers")
@@ -80,10 +78,9 @@ internal static class ArchiveEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         customers.MapPost("{id:int}/destruction-requests", async (int id, HttpRequest request, ClaimsPrincipal user, CustomerDestruction destruction, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<ProposeDestructionRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var created = await destruction.ProposeAsync(id, body.Value?.Reason, ApiUser.Id(user), ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<ProposeDestructionRequest>(request, ct);
+                if (problem is not null) return problem;
+                var created = await destruction.ProposeAsync(id, body.Reason, ApiUser.Id(user), ct);
                 return TypedResults.Created($"/api/destruction-requests/{created.Id}", created);
             })
             .RequireAuthorization(p => p.RequireRole(DestructionRequest.ProposerRoles))
@@ -119,10 +116,9 @@ internal static class ArchiveEndpoints
             .ProducesValidationProblem();
         reports.MapPost("{id:int}/submit", async (int id, HttpRequest request, ClaimsPrincipal user, CustomerInfoReports service, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<SubmitCustomerReportRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await service.SubmitAsync(id, body.Value?.Note, ApiUser.Id(user), body.Value?.Version, ct));
+                var (body, problem) = await ApiJson.ReadValidAsync<SubmitCustomerReportRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(await service.SubmitAsync(id, body.Note, ApiUser.Id(user), body.Version, ct));
             })
             .WithName("SubmitCustomerReport")
             .WithSummary("提交本部门的客户信息报告（该部门的部门经理或客服中心主任）")
@@ -156,10 +152,9 @@ internal static class ArchiveEndpoints
             .ProducesValidationProblem();
         requests.MapPost("{id:int}/approve", async (int id, HttpRequest request, ClaimsPrincipal user, CustomerDestruction destruction, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<DestructionDecisionRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await destruction.ApproveAsync(id, ApiUser.Id(user), body.Value?.Version, ct));
+                var (body, problem) = await ApiJson.ReadValidAsync<DestructionDecisionRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(await destruction.ApproveAsync(id, ApiUser.Id(user), body.Version, ct));
             })
             .WithName("ApproveDestruction")
             .WithSummary("批准销毁申请的当前一步（依次：客服中心主任、部门经理、总经理）")
@@ -172,10 +167,9 @@ internal static class ArchiveEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("{id:int}/refuse", async (int id, HttpRequest request, ClaimsPrincipal user, CustomerDestruction destruction, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<DestructionDecisionRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await destruction.RefuseAsync(id, body.Value?.Note, ApiUser.Id(user), body.Value?.Version, ct));
+                var (body, problem) = await ApiJson.ReadValidAsync<DestructionDecisionRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(await destruction.RefuseAsync(id, body.Note, ApiUser.Id(user), body.Version, ct));
             })
             .WithName("RefuseDestruction")
             .WithSummary("拒绝销毁申请（当前一步的审批人，须写明理由）")

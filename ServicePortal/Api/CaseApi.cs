@@ -27,10 +27,9 @@ internal sealed class CaseStepEndpoints<TService, TDetail>(
         where TBody : class =>
         group.MapPost(action, async (string number, HttpRequest request, ClaimsPrincipal user, TService service, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<TBody>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                await run(service, number.Trim().ToUpperInvariant(), ApiUser.Id(user), body.Value!, ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<TBody>(request, ct);
+                if (problem is not null) return problem;
+                await run(service, number.Trim().ToUpperInvariant(), ApiUser.Id(user), body, ct);
                 // The case as it now is, as the caller may read it: never more than GET would show them.
                 return await detail(request.HttpContext.RequestServices, number, CaseActorClaims.From(user), ct) is { } d ? TypedResults.Ok(d) : notFound(number);
             })

@@ -58,12 +58,11 @@ internal static class CustomerEndpoints
         MapPart(customers, "cooperation", CustomerPart.Cooperation, "合作记录（绝密）", v => v.Cooperation.Content);
         customers.MapPost("", async (HttpRequest request, ClaimsPrincipal user, CustomerFiles files, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<CustomerRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
+                var (body, problem) = await ApiJson.ReadValidAsync<CustomerRequest>(request, ct);
+                if (problem is not null) return problem;
                 try
                 {
-                    var id = await files.CreateAsync(body.Value!.ToInput(), ApiUser.Id(user), body.Value.Force ?? false, ct);
+                    var id = await files.CreateAsync(body.ToInput(), ApiUser.Id(user), body.Force ?? false, ct);
                     return TypedResults.Created($"/api/customers/{id}", new CustomerCreatedResponse(id));
                 }
                 catch (DuplicateCustomerException duplicate)
@@ -82,10 +81,8 @@ internal static class CustomerEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         customers.MapPut("{id:int}", async (int id, HttpRequest request, ClaimsPrincipal user, CustomerFiles files, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<CustomerRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var b = body.Value!;
+                var (b, problem) = await ApiJson.ReadValidAsync<CustomerRequest>(request, ct);
+                if (problem is not null) return problem;
                 var userId = ApiUser.Id(user);
                 await files.UpdateAsync(id, b.ToInput(), b.Basic is not null, b.Version, userId, ct);
                 return TypedResults.Ok(await files.GetAsync(id, userId, AccessChannel.Api, ct));
@@ -122,10 +119,9 @@ internal static class CustomerEndpoints
                 int? version = null;
                 if (request.ContentLength > 0)
                 {
-                    var body = await ApiJson.ReadAsync<CustomerMergeRequest>(request, ct);
-                    if (body.Refusal is not null) return body.Refusal;
-                    if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                    version = body.Value!.Version;
+                    var (body, problem) = await ApiJson.ReadValidAsync<CustomerMergeRequest>(request, ct);
+                    if (problem is not null) return problem;
+                    version = body.Version;
                 }
                 return TypedResults.Ok(await files.MergeAsync(id, targetId, version, ApiUser.Id(user), ct));
             })

@@ -147,10 +147,9 @@ internal static class RevisitEndpoints
             b.Due is { } due ? t.MoveAsync(id, u, due, b.Reason ?? "", b.Version, ct) : throw InputInvalidException.Field("due", "请填写新的回访时间"));
         revisits.MapPost("{id:int}/close", async (int id, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<CloseRevisitRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                await tasks.CloseAsync(id, ApiUser.Id(user), body.Value!.Note ?? "", ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<CloseRevisitRequest>(request, ct);
+                if (problem is not null) return problem;
+                await tasks.CloseAsync(id, ApiUser.Id(user), body.Note ?? "", ct);
                 return await tasks.GetAsync(id, ct) is { } task ? TypedResults.Ok(task) : NotFound(id);
             })
             .WithName("CloseRevisit")
@@ -163,10 +162,9 @@ internal static class RevisitEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         revisits.MapPost("{id:int}/start-call", async (int id, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitStartCallRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await tasks.StartCallAsync(id, ApiUser.Id(user), body.Value!.OverrideReason, ct));
+                var (body, problem) = await ApiJson.ReadValidAsync<RevisitStartCallRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(await tasks.StartCallAsync(id, ApiUser.Id(user), body.OverrideReason, ct));
             })
             .WithName("Revisit_start-call")
             .WithSummary($"开始致电：是否在免打扰时段（{Desk}）")
@@ -178,10 +176,9 @@ internal static class RevisitEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         revisits.MapPost("assign", async (HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitAssignRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(new RevisitAssignResponse(await tasks.AssignBulkAsync([.. body.Value!.Ids ?? []], ApiUser.Id(user), body.Value.Assignee ?? "", ct)));
+                var (body, problem) = await ApiJson.ReadValidAsync<RevisitAssignRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(new RevisitAssignResponse(await tasks.AssignBulkAsync([.. body.Ids ?? []], ApiUser.Id(user), body.Assignee ?? "", ct)));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Director))
             .WithName("AssignRevisits")
@@ -194,10 +191,9 @@ internal static class RevisitEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         revisits.MapPost("issues/{issueId:long}/handled", async (long issueId, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitIssueHandledRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                await tasks.HandleIssueAsync(issueId, ApiUser.Id(user), body.Value!.Note ?? "", ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<RevisitIssueHandledRequest>(request, ct);
+                if (problem is not null) return problem;
+                await tasks.HandleIssueAsync(issueId, ApiUser.Id(user), body.Note ?? "", ct);
                 return await DetailOfIssueAsync(tasks, issueId, ct) is { } d ? TypedResults.Ok(d) : ApiProblems.NotFound("回访问题不存在");
             })
             .WithName("HandleRevisitIssue")
@@ -211,10 +207,8 @@ internal static class RevisitEndpoints
         revisits.MapPost("issues/{issueId:long}/complaint", async (long issueId, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks,
                 ServicePortal.Domain.Complaints.ComplaintService complaints, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitIssueComplaintRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var b = body.Value!;
+                var (b, problem) = await ApiJson.ReadValidAsync<RevisitIssueComplaintRequest>(request, ct);
+                if (problem is not null) return problem;
                 var input = await tasks.ComplaintDraftAsync(issueId, ct);
                 if (b.Content is not null) input.Content = b.Content;
                 if (b.CustomerRequest is not null) input.CustomerRequest = b.CustomerRequest;
@@ -240,10 +234,9 @@ internal static class RevisitEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         revisits.MapPost("issues/{issueId:long}/task", async (long issueId, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitIssueTaskRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var id = await tasks.IssueToTaskAsync(issueId, ApiUser.Id(user), body.Value!.Owner ?? "", body.Value.Due, ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<RevisitIssueTaskRequest>(request, ct);
+                if (problem is not null) return problem;
+                var id = await tasks.IssueToTaskAsync(issueId, ApiUser.Id(user), body.Owner ?? "", body.Due, ct);
                 return TypedResults.Created($"/api/revisits/{id}", new RevisitIssueTaskResponse(id));
             })
             .WithName("RevisitIssueToTask")
@@ -264,10 +257,9 @@ internal static class RevisitEndpoints
             .Produces<RevisitSettingsDto>();
         settings.MapPut("", async (HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<RevisitSettingsDto>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var (input, errors) = body.Value!.ToInput();
+                var (body, problem) = await ApiJson.ReadValidAsync<RevisitSettingsDto>(request, ct);
+                if (problem is not null) return problem;
+                var (input, errors) = body.ToInput();
                 if (errors.Count > 0)
                 {
                     // unreadable fields together with what the rules say about the others
@@ -296,10 +288,9 @@ internal static class RevisitEndpoints
         where TBody : class =>
         group.MapPost("{id:int}/" + action, async (int id, HttpRequest request, ClaimsPrincipal user, RevisitTasks tasks, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<TBody>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                await run(tasks, id, ApiUser.Id(user), body.Value!, ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<TBody>(request, ct);
+                if (problem is not null) return problem;
+                await run(tasks, id, ApiUser.Id(user), body, ct);
                 return await tasks.DetailAsync(id, ct) is { } d ? TypedResults.Ok(d) : NotFound(id);
             })
             .WithName("Revisit_" + action)

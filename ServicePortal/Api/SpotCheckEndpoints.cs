@@ -44,12 +44,11 @@ internal static class SpotCheckEndpoints
             .ProducesValidationProblem();
         checks.MapPost("", async (HttpRequest request, ClaimsPrincipal user, SpotChecks spot, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<SpotCheckDrawRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var text = body.Value!.Quarter;
+                var (body, problem) = await ApiJson.ReadValidAsync<SpotCheckDrawRequest>(request, ct);
+                if (problem is not null) return problem;
+                var text = body.Quarter;
                 if (!Quarter.TryParse(text, out var quarter)) return BadQuarter(text);
-                return TypedResults.Ok(await spot.DrawAsync(quarter, ApiUser.Id(user), body.Value.Seed, ct));
+                return TypedResults.Ok(await spot.DrawAsync(quarter, ApiUser.Id(user), body.Seed, ct));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Director))
             .WithName("DrawSpotCheck")
@@ -62,12 +61,11 @@ internal static class SpotCheckEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         checks.MapPost("{id:int}/items/{itemId:long}/confirm", async (int id, long itemId, HttpRequest request, ClaimsPrincipal user, SpotChecks spot, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<SpotCheckConfirmRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                if (body.Value!.Confirmed is not { } confirmed)
+                var (body, problem) = await ApiJson.ReadValidAsync<SpotCheckConfirmRequest>(request, ct);
+                if (problem is not null) return problem;
+                if (body.Confirmed is not { } confirmed)
                     return ApiProblems.Invalid(new Dictionary<string, string[]> { ["confirmed"] = ["请选择原回访记录是否属实（confirmed：true 或 false）"] });
-                return TypedResults.Ok(await spot.CheckAsync(id, itemId, ApiUser.Id(user), confirmed, body.Value.Note, ct));
+                return TypedResults.Ok(await spot.CheckAsync(id, itemId, ApiUser.Id(user), confirmed, body.Note, ct));
             })
             .WithName("ConfirmSpotCheckItem")
             .WithSummary("记录一个抽查回访的复核结果（主任，或主任分配的复核人）")
@@ -80,10 +78,9 @@ internal static class SpotCheckEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         checks.MapPost("{id:int}/items/{itemId:long}/assign", async (int id, long itemId, HttpRequest request, ClaimsPrincipal user, SpotChecks spot, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<SpotCheckAssignRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await spot.AssignAsync(id, itemId, ApiUser.Id(user), body.Value!.Assignee ?? "", ct));
+                var (body, problem) = await ApiJson.ReadValidAsync<SpotCheckAssignRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(await spot.AssignAsync(id, itemId, ApiUser.Id(user), body.Assignee ?? "", ct));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Director))
             .WithName("AssignSpotCheckItem")

@@ -108,10 +108,9 @@ internal static class SurveyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         templates.MapPost("", async (HttpRequest request, ClaimsPrincipal user, SurveyTemplateService service, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<SurveyTemplateRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                var saved = await service.CreateAsync(ApiUser.Id(user), body.Value!.ToInput(), ct);
+                var (body, problem) = await ApiJson.ReadValidAsync<SurveyTemplateRequest>(request, ct);
+                if (problem is not null) return problem;
+                var saved = await service.CreateAsync(ApiUser.Id(user), body.ToInput(), ct);
                 return TypedResults.Created($"/api/survey-templates/{saved.Id}", saved);
             })
             .RequireAuthorization(Policies.Admin)
@@ -122,10 +121,9 @@ internal static class SurveyEndpoints
             .Produces<SurveyTemplateView>(StatusCodes.Status201Created);
         templates.MapPut("{id:int}", async (int id, HttpRequest request, ClaimsPrincipal user, SurveyTemplateService service, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<SurveyTemplateRequest>(request, ct);
-                if (body.Refusal is not null) return body.Refusal;
-                if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-                return TypedResults.Ok(await service.UpdateAsync(ApiUser.Id(user), id, body.Value!.ToInput(), ct));
+                var (body, problem) = await ApiJson.ReadValidAsync<SurveyTemplateRequest>(request, ct);
+                if (problem is not null) return problem;
+                return TypedResults.Ok(await service.UpdateAsync(ApiUser.Id(user), id, body.ToInput(), ct));
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("UpdateSurveyTemplate")
@@ -159,10 +157,8 @@ internal static class SurveyEndpoints
     private static async Task<IResult> EnterAsync(HttpRequest request, ClaimsPrincipal user, SurveyService service, SurveyTemplateService templates,
         CancellationToken ct)
     {
-        var body = await ApiJson.ReadAsync<SurveyRequest>(request, ct);
-        if (body.Refusal is not null) return body.Refusal;
-        if (body.Errors.Count > 0) return ApiProblems.Invalid(body.Errors);
-        var b = body.Value!;
+        var (b, problem) = await ApiJson.ReadValidAsync<SurveyRequest>(request, ct);
+        if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>();
         var confirm = new QueryReader(errors).OptionalBool(request.Query["confirmDuplicate"], "confirmDuplicate", "确认重复") ?? b.ConfirmDuplicate ?? false;
         if (errors.Count > 0) return ApiProblems.Invalid(errors);

@@ -98,6 +98,8 @@ public sealed class CustomerImport(IDbContextFactory<PortalDbContext> dbFactory,
                 throw new DomainException("保存客户档案时数据库拒绝了其中一批，已撤销本次导入已保存的部分，没有导入任何客户，请重新导入。");
             throw;
         }
+        // The tables just grew (a new database's customers from none): the planner's statistics follow. Saved already: not cancelled now.
+        await StoreStatistics.RefreshAsync(db, CancellationToken.None);
         return Report(rows, rows.Count, confirmDuplicates);
     }
 

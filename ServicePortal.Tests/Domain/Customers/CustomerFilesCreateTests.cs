@@ -66,6 +66,49 @@ public class CustomerFilesCreateTests
     }
 
     [Fact]
+    public async Task MergedAndDestroyedFiles_AreNoDuplicates()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        var files = f.Get<CustomerFiles>();
+        var clerk = await f.IdOf("clerk");
+        var merged = await files.CreateAsync(Input(), clerk, ct: Ct);
+        var destroyed = await files.CreateAsync(Input(), clerk, force: true, ct: Ct);
+        var kept = await files.CreateAsync(Input("大连海港物流有限公司", "0411-88776655"), clerk, ct: Ct);
+        await using (var db = f.NewDb())
+        {
+            await db.Customers.Where(c => c.Id == merged).ExecuteUpdateAsync(s => s.SetProperty(c => c.MergedIntoId, kept), Ct);
+            await db.Customers.Where(c => c.Id == destroyed).ExecuteUpdateAsync(s => s.SetProperty(c => c.DestroyedAt, DateTime.UtcNow), Ct);
+        }
+
+        (await files.DuplicatesAsync("沈阳安泰消防设备有限公司", "024-23456789", Ct)).ShouldBeEmpty();
+        await files.CreateAsync(Input(), clerk, ct: Ct); // no DuplicateCustomerException
+        (await files.DuplicatesAsync("大连海港物流", "13800001111", Ct)).Single().Id.ShouldBe(kept);
+    }
+
+    [Fact]
+    public async Task ADuplicate_AfterHundredsOfNamesWithTheSameStart_IsFound()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        await using (var db = f.NewDb())
+        {
+            // 250 other files whose names contain the new name's first four characters (沈阳安泰), all older than the duplicate.
+            db.Customers.AddRange(Enumerable.Range(1, 250).Select(i => new Customer
+            {
+                Kind = CustomerKind.Organisation, Name = $"沈阳安泰第{i}仓库", Phone = $"1390000{i:D4}", Address = "", CreatedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+        var files = f.Get<CustomerFiles>();
+        var clerk = await f.IdOf("clerk");
+        var first = await files.CreateAsync(Input(), clerk, ct: Ct);
+
+        var ex = await Should.ThrowAsync<DuplicateCustomerException>(() => files.CreateAsync(Input(phone: "13800001111"), clerk, ct: Ct));
+
+        ex.Candidates.Single().Id.ShouldBe(first);
+        ex.Candidates.Single().Reason.ShouldBe("名称相同");
+    }
+
+    [Fact]
     public async Task TheAdmin_ReadsNoCustomerFiles()
     {
         await using var f = await DomainFixture.CreateAsync();
