@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Components;
 
 namespace ServicePortal.Components.Shared;
@@ -34,6 +35,18 @@ public static class Plain
         builder.AddMarkupContent(5, icon);
         builder.CloseElement();
     };
+
+    /// <summary>The same svg as <see cref="Svg"/>, as HTML text (for markup made once and shared).</summary>
+    public static string SvgHtml(string icon, string? classes = null) =>
+        "<svg class=\"" + (classes is null ? IconClasses : $"{IconClasses} {classes}") + "\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + icon + "</svg>";
+
+    /// <summary>A menu entry as MudNavLink renders it (icon and text, marked when it is the current page), as HTML text.</summary>
+    public static string NavLinkHtml(string href, string icon, string text, string? testId, bool active) =>
+        "<div class=\"mud-nav-item\"><a href=\"" + WebUtility.HtmlEncode(href) + "\""
+        + (active ? " class=\"mud-nav-link active\" aria-current=\"page\"" : " class=\"mud-nav-link\"")
+        + (testId is null ? "" : " data-testid=\"" + WebUtility.HtmlEncode(testId) + "\"") + ">"
+        + SvgHtml(icon, "mud-nav-link-icon mud-nav-link-icon-default")
+        + "<div class=\"mud-nav-link-text\">" + WebUtility.HtmlEncode(text) + "</div></a></div>";
 
     /// <summary>MudLink's classes (underlined on hover) for a plain &lt;a href&gt;.</summary>
     /// <param name="typo">body2, caption, h4 …</param>

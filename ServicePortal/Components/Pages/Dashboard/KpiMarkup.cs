@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using ServicePortal.Components.Shared;
 using ServicePortal.Domain.Kpis;
 
@@ -7,7 +8,8 @@ namespace ServicePortal.Components.Pages.Dashboard;
 /// <summary>
 /// The dashboard's figures as markup in the component that shows them, not as components of their own: each component
 /// keeps two render buffers (at least 32 frames each) and its state for the circuit's life, and a dashboard showed ~80
-/// figures and rate cells (issue 12). Neither has state or events: a figure is a link, a rate cell a span.
+/// figures and rate cells (issue 12). Neither has state or events: a figure is a link, a rate cell a span; a rate tile is
+/// a <see cref="KpiTile"/> (which has the tooltip's state) around its figures.
 /// </summary>
 public static class KpiMarkup
 {
@@ -54,6 +56,59 @@ public static class KpiMarkup
         builder.AddAttribute(1, "class", target.Met(ratio.Value) ? "" : "mud-error-text");
         builder.AddAttribute(2, "title", $"{ratio.Numerator} / {ratio.Denominator}");
         builder.AddContent(3, KpiFormat.Percent(ratio.Value));
+        builder.CloseElement();
+    };
+
+    /// <summary>A rate KPI's tile: the value, numerator / denominator (each a link to its cases), the target; red when off target.</summary>
+    /// <param name="kpi">The rate.</param>
+    /// <param name="l">The texts.</param>
+    /// <param name="denominatorLabel">What the denominator counts when it is not the cases themselves (e.g. 服务单).</param>
+    public static RenderFragment RateTile(RateFigure kpi, IStringLocalizer<SharedResource> l, string? denominatorLabel = null) => builder =>
+    {
+        builder.OpenComponent<KpiTile>(0);
+        builder.AddComponentParameter(1, nameof(KpiTile.Id), kpi.Key);
+        builder.AddComponentParameter(2, nameof(KpiTile.Title), l[$"Dashboard.Tile.{kpi.Key}"].Value);
+        builder.AddComponentParameter(3, nameof(KpiTile.Definition), l[$"Dashboard.Def.{kpi.Key}"].Value);
+        builder.AddComponentParameter(4, nameof(KpiTile.Target), KpiFormat.Target(kpi.Target));
+        builder.AddComponentParameter(5, nameof(KpiTile.OffTarget), !kpi.OnTarget);
+        builder.AddComponentParameter(6, nameof(KpiTile.ChildContent), RateFigures(kpi, denominatorLabel));
+        builder.CloseComponent();
+    };
+
+    private static RenderFragment RateFigures(RateFigure kpi, string? denominatorLabel) => builder =>
+    {
+        builder.AddContent(0, Figure($"kpi-{kpi.Key}", KpiFormat.Percent(kpi.Value), kpi.CasesUrl, offTarget: !kpi.OnTarget, large: true));
+        builder.OpenElement(1, "div");
+        builder.AddAttribute(2, "class", "kpi-ratio mud-text-secondary");
+        builder.AddAttribute(3, "data-testid", $"kpi-{kpi.Key}-ratio");
+        builder.OpenElement(4, "a");
+        builder.AddAttribute(5, "href", kpi.CasesUrl);
+        builder.AddAttribute(6, "class", Plain.LinkClass("body2"));
+        builder.AddAttribute(7, "data-testid", $"kpi-{kpi.Key}-numerator");
+        builder.AddContent(8, KpiFormat.Count(kpi.Numerator));
+        builder.CloseElement();
+        builder.AddMarkupContent(9, "<span> / </span>");
+        if (kpi.BaseCasesUrl is { } baseCases)
+        {
+            builder.OpenElement(10, "a");
+            builder.AddAttribute(11, "href", baseCases);
+            builder.AddAttribute(12, "class", Plain.LinkClass("body2"));
+        }
+        else
+        {
+            builder.OpenElement(13, "span");
+            builder.AddAttribute(14, "class", "mud-typography-body2");
+        }
+        builder.AddAttribute(15, "data-testid", $"kpi-{kpi.Key}-denominator");
+        builder.AddContent(16, KpiFormat.Count(kpi.Denominator));
+        builder.CloseElement();
+        if (!string.IsNullOrEmpty(denominatorLabel))
+        {
+            builder.OpenElement(17, "span");
+            builder.AddAttribute(18, "class", "mud-typography-caption ml-1");
+            builder.AddContent(19, denominatorLabel);
+            builder.CloseElement();
+        }
         builder.CloseElement();
     };
 }
