@@ -1,5 +1,8 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using ServicePortal.Components.Pages.Dashboard;
 using ServicePortal.Domain.Complaints;
 using ServicePortal.Domain.Kpis;
@@ -141,5 +144,27 @@ public sealed class DashboardTilesTests : PortalComponentTest
         // Every figure of every tile is a link into the register.
         foreach (var figure in tiles.FindAll("[data-testid^='kpi-'] ").Where(e => e.TagName == "A"))
             figure.GetAttribute("href")!.ShouldStartWith("/complaints");
+    }
+
+    [Fact]
+    public void TheTiles_AreTheOnlyComponents_TheirFiguresChipsAndRateTilesAreMarkup()
+    {
+        var tiles = Render(Sample());
+
+        // Each component keeps two render buffers per circuit (issue 12): a figure or a chip has no state or events of its own.
+        tiles.FindComponents<IComponent>().Select(c => c.Instance.GetType().Name).Distinct().Order()
+            .ShouldBe([nameof(BacklogTile), nameof(DurationTile), nameof(KpiTile), nameof(StaffLoadTile)]);
+    }
+
+    [Fact]
+    public void TheOffTargetChip_IsMudChipsMarkup()
+    {
+        var tiles = Render(Sample());
+        var chip = Render<MudChip<string>>(p => p
+            .Add(x => x.Size, Size.Small).Add(x => x.Color, Color.Error).Add(x => x.Variant, Variant.Text).Add(x => x.Class, "ma-0")
+            .AddUnmatched("data-testid", "tile-closeOnTime-off").AddChildContent("未达标"));
+
+        // The same markup but the container's id (MudChip's scripts find it by it).
+        tiles.Find("[data-testid='tile-closeOnTime-off']").ParentElement!.MarkupMatches(Regex.Replace(chip.Markup, @" id=""chip-container-[^""]+""", ""));
     }
 }

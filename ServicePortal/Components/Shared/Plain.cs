@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Components;
 
 namespace ServicePortal.Components.Shared;
@@ -10,13 +12,23 @@ public static class Plain
 {
     private const string IconClasses = "mud-icon-root mud-svg-icon mud-icon-size-medium";
 
+    /// <summary>
+    /// The class texts made so far, one instance each: a render frame keeps the string it was given until the next render,
+    /// so a class text made per call was a copy per link and per circuit (~45 KB per circuit on the dashboard, issue 12).
+    /// Keyed by the literals the components pass, so the set stays small.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Typo, string Color), string> LinkClasses = new();
+    private static readonly ConcurrentDictionary<string, string> IconClassesWith = new();
+    private static readonly ConcurrentDictionary<(int Spacing, string Classes), string> GridClasses = new();
+    private static readonly ConcurrentDictionary<(int Xs, int Sm, int Md, int Lg), string> ItemClasses = new();
+
     /// <summary>A MudBlazor icon as MudIcon renders it, an inline svg.</summary>
     /// <param name="icon">The icon's svg content (<c>Icons.Material.Filled.Home</c> …).</param>
     /// <param name="classes">More classes (e.g. <c>mud-nav-link-icon</c>).</param>
     public static RenderFragment Svg(string icon, string? classes = null) => builder =>
     {
         builder.OpenElement(0, "svg");
-        builder.AddAttribute(1, "class", classes is null ? IconClasses : $"{IconClasses} {classes}");
+        builder.AddAttribute(1, "class", classes is null ? IconClasses : IconClassesWith.GetOrAdd(classes, static c => $"{IconClasses} {c}"));
         builder.AddAttribute(2, "focusable", "false");
         builder.AddAttribute(3, "viewBox", "0 0 24 24");
         builder.AddAttribute(4, "aria-hidden", "true");
@@ -24,9 +36,32 @@ public static class Plain
         builder.CloseElement();
     };
 
+    /// <summary>The same svg as <see cref="Svg"/>, as HTML text (for markup made once and shared).</summary>
+    public static string SvgHtml(string icon, string? classes = null) =>
+        "<svg class=\"" + (classes is null ? IconClasses : $"{IconClasses} {classes}") + "\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + icon + "</svg>";
+
+    /// <summary>A menu entry as MudNavLink renders it (icon and text, marked when it is the current page), as HTML text.</summary>
+    public static string NavLinkHtml(string href, string icon, string text, string? testId, bool active) =>
+        "<div class=\"mud-nav-item\"><a href=\"" + WebUtility.HtmlEncode(href) + "\""
+        + (active ? " class=\"mud-nav-link active\" aria-current=\"page\"" : " class=\"mud-nav-link\"")
+        + (testId is null ? "" : " data-testid=\"" + WebUtility.HtmlEncode(testId) + "\"") + ">"
+        + SvgHtml(icon, "mud-nav-link-icon mud-nav-link-icon-default")
+        + "<div class=\"mud-nav-link-text\">" + WebUtility.HtmlEncode(text) + "</div></a></div>";
+
     /// <summary>MudLink's classes (underlined on hover) for a plain &lt;a href&gt;.</summary>
     /// <param name="typo">body2, caption, h4 …</param>
     /// <param name="color">primary (MudLink's default), inherit, error …</param>
     public static string LinkClass(string typo, string color = "primary") =>
-        $"mud-typography mud-link mud-{color}-text mud-link-underline-hover mud-typography-{typo}";
+        LinkClasses.GetOrAdd((typo, color), static k => $"mud-typography mud-link mud-{k.Color}-text mud-link-underline-hover mud-typography-{k.Typo}");
+
+    /// <summary>MudGrid's classes (justified to the start) for a plain div around divs with <see cref="ItemClass"/>.</summary>
+    /// <param name="spacing">MudGrid's Spacing, 0 to 20.</param>
+    /// <param name="classes">More classes (MudGrid's Class).</param>
+    public static string GridClass(int spacing, string? classes = null) =>
+        GridClasses.GetOrAdd((spacing, classes ?? ""), static k => $"mud-grid mud-grid-spacing-xs-{k.Spacing} justify-start {k.Classes}".TrimEnd());
+
+    /// <summary>MudItem's classes: its width in 12ths from each breakpoint on (0: not set), as MudItem's xs, sm, md, lg.</summary>
+    public static string ItemClass(int xs = 0, int sm = 0, int md = 0, int lg = 0) =>
+        ItemClasses.GetOrAdd((xs, sm, md, lg), static k => string.Join(' ', new[] { ("xs", k.Xs), ("sm", k.Sm), ("md", k.Md), ("lg", k.Lg) }
+            .Where(b => b.Item2 > 0).Select(b => $"mud-grid-item-{b.Item1}-{b.Item2}").Prepend("mud-grid-item")));
 }

@@ -1,0 +1,30 @@
+using Bunit;
+using MudBlazor;
+using ServicePortal.Components.Shared;
+
+namespace ServicePortal.Tests.Components;
+
+/// <summary>
+/// Plain's classes give MudBlazor's look without its components (each component keeps its render buffers per circuit,
+/// issue 12): the markup must stay what the component renders.
+/// </summary>
+public sealed class PlainMarkupTests : PortalComponentTest
+{
+    [Fact]
+    public void GridAndItemClasses_AreMudGridsAndMudItems()
+    {
+        var grid = Render<MudGrid>(p => p.Add(x => x.Spacing, 2).Add(x => x.Class, "mb-2")
+            .AddChildContent<MudItem>(i => i.Add(x => x.xs, 6).Add(x => x.sm, 4).Add(x => x.md, 2).AddChildContent("状态")));
+
+        grid.MarkupMatches($"""<div class="{Plain.GridClass(2, "mb-2")}"><div class="{Plain.ItemClass(xs: 6, sm: 4, md: 2)}">状态</div></div>""");
+    }
+
+    [Fact]
+    public void TheSameClasses_AreOneString_NotACopyPerRender()
+    {
+        // A render frame keeps its attribute's string: one shared instance rather than one per link and circuit.
+        Plain.LinkClass("body2").ShouldBeSameAs(Plain.LinkClass("body2"));
+        Plain.ItemClass(xs: 12, lg: 8).ShouldBeSameAs(Plain.ItemClass(xs: 12, lg: 8));
+        Plain.GridClass(3, "mt-1").ShouldBeSameAs(Plain.GridClass(3, "mt-1"));
+    }
+}
