@@ -204,19 +204,16 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
             ? ComplaintSearchIndex.PhoneHits(db, phone)
             : await ComplaintSearchIndex.TextHitsAsync(db, s, ct);
         var filtered = scope.IsLimited || Conditions(f).Any();
-        if (!db.IsSqliteStore())
-        {
-            // PostgreSQL: few hits are read once, as the count and as the list to start from (an array parameter: the planner
-            // looks them up by key; IN (hits) made it read every complaint to join them). Many: counted, and a page walks its
-            // order checking each row (SearchHits.Probed).
-            var few = await hits.Ids.Take(largeResult + 1).ToArrayAsync(ct);
-            if (few.Length == 0) return new(q.Where(c => false), 0, null);
-            if (few.Length <= largeResult) return new(q.Where(c => few.Contains(c.Id)), filtered ? null : few.Length, hits);
-            return new(q.Where(c => hits.Ids.Contains(c.Id + 0)), filtered ? null : await hits.CountAsync(null, ct), hits);
-        }
         // Without filters the hits are the total; with filters, only whether they are few matters.
         var count = await hits.CountAsync(filtered ? largeResult + 1 : null, ct);
         if (count == 0) return new(q.Where(c => false), 0, null);
+        if (count <= largeResult && !db.IsSqliteStore())
+        {
+            // PostgreSQL: few hits as an array parameter, which the planner looks up by key (IN (hits) made it read every
+            // complaint to join a few thousand). Many: a page walks its order and checks each row (SearchHits.Probed).
+            var few = await hits.Ids.ToArrayAsync(ct);
+            return new(q.Where(c => few.Contains(c.Id)), filtered ? null : count, hits);
+        }
         // Few hits: start from them. Many: "Id + 0" hides the primary key from the planner, so it
         // starts from a filter's index and keeps the hits, instead of reading every hit.
         q = count <= largeResult ? q.Where(c => hits.Ids.Contains(c.Id)) : q.Where(c => hits.Ids.Contains(c.Id + 0));
