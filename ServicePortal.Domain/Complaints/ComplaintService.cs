@@ -141,14 +141,14 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
             // Many rows: walk the index of the page's order and stop after the page. The filters
             // are written so that SQLite cannot start from their indexes instead (and sort).
             var hits = register.Hits;
-            string? probe = null;
+            IQueryable<Complaint>? probe = null;
             // Every sort but status ascending has an index in its exact order (status ascending sorts
             // the rows of each status: all of them for 已结案, too many to check one by one).
-            if (hits?.ProbeMatch is { } match && !(query.Sort == ComplaintSort.Status && !query.Descending))
+            if (hits?.Probed is { } probed && !(query.Sort == ComplaintSort.Status && !query.Descending))
             {
                 // Rows walked before the page is complete, each checked in the full-text index.
                 var all = await db.Complaints.MaxAsync(c => (int?)c.Id, ct) ?? 0;
-                if ((page + 1.0) * pageSize * all / total <= ProbeBudget) probe = match;
+                if ((page + 1.0) * pageSize * all / total <= ProbeBudget) probe = probed;
             }
             rows = scope.Apply(Walking(db, query, probe));
             if (hits is not null && probe is null) rows = rows.Where(c => hits.Ids.Contains(c.Id + 0));
@@ -207,6 +207,13 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
         // Without filters the hits are the total; with filters, only whether they are few matters.
         var count = await hits.CountAsync(filtered ? largeResult + 1 : null, ct);
         if (count == 0) return new(q.Where(c => false), 0, null);
+        if (count <= largeResult && !db.IsSqliteStore())
+        {
+            // PostgreSQL: few hits as an array parameter, which the planner looks up by key (IN (hits) made it read every
+            // complaint to join a few thousand). Many: a page walks its order and checks each row (SearchHits.Probed).
+            var few = await hits.Ids.ToArrayAsync(ct);
+            return new(q.Where(c => few.Contains(c.Id)), filtered ? null : count, hits);
+        }
         // Few hits: start from them. Many: "Id + 0" hides the primary key from the planner, so it
         // starts from a filter's index and keeps the hits, instead of reading every hit.
         q = count <= largeResult ? q.Where(c => hits.Ids.Contains(c.Id)) : q.Where(c => hits.Ids.Contains(c.Id + 0));
@@ -280,14 +287,11 @@ public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> 
 
     /// <summary>
     /// The same filters for a large result, hidden from SQLite's index choice so that it walks the
-    /// index of the sort order; with <paramref name="probeMatch"/>, each row walked is checked in the
-    /// full-text index (see <see cref="ProbeBudget"/>).
+    /// index of the sort order; from <paramref name="probed"/> (<see cref="ComplaintSearchIndex.SearchHits.Probed"/>),
+    /// each row walked is checked against the search on its own (see <see cref="ProbeBudget"/>).
     /// </summary>
-    private IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, string? probeMatch)
-    {
-        var q = Conditions(f).Aggregate(db.Complaints.AsNoTracking(), (rows, condition) => rows.Where(StoreFunctions.WithoutIndexes(condition)));
-        return probeMatch is null ? q : q.Where(ComplaintSearchIndex.Matches(db, probeMatch));
-    }
+    private IQueryable<Complaint> Walking(PortalDbContext db, ComplaintQuery f, IQueryable<Complaint>? probed) =>
+        Conditions(f).Aggregate((probed ?? db.Complaints).AsNoTracking(), (rows, condition) => rows.Where(StoreFunctions.WithoutIndexes(condition)));
 
     private static IQueryable<Complaint> Sort(PortalDbContext db, IQueryable<Complaint> q, ComplaintQuery f, bool large) => (f.Sort, f.Descending) switch
     {
