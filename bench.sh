@@ -19,6 +19,9 @@ ROOT=$PWD
 export BENCH_DB=${BENCH_DB:-/tmp/bench-1m.db}
 export BENCH_RESULTS=$ROOT/bench-results.md
 export SERVICEPORTAL_BENCH=1   # the browser fixture stays idle (see Browser/BrowserFixture.cs)
+# The portal runs with the server GC (the Web SDK's default); benchmarks that host it in the test process
+# (circuits, imports) measure it so only with the same GC.
+export DOTNET_gcServer=${DOTNET_gcServer:-1}
 COMPLAINTS=${BENCH_COMPLAINTS:-1000000}
 REPAIRS=${BENCH_REPAIRS:-1000000}
 ARTIFACTS=${BENCH_ARTIFACTS:-$ROOT/artifacts/bench}
