@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
 
@@ -55,6 +56,12 @@ public sealed class RegisterPageBenchmark(BenchDatabase bench)
         var customer = await RegisterBench.ScalarAsync<string>(connection, $"SELECT Name FROM Customers WHERE Id = {customerId}");
         var phone = await RegisterBench.ScalarAsync<string>(connection, $"SELECT Phone FROM Customers WHERE Id = {customerId}");
         var prefix = phone[..Math.Min(7, phone.Length)];
+        // A member of staff sees their own cases and their department's (ReadScope): the busiest owner, as Staff.
+        var department = await RegisterBench.ScalarAsync<long>(connection, $"SELECT DepartmentId FROM AspNetUsers WHERE Id = '{owner}'");
+        var staff = new CaseActor(owner, "staff", Roles.Staff, (int)department);
+        RegisterSample AsStaff(string name, ComplaintQuery query, string? where, string orderBy, params object[] more) =>
+            new(name, async ct => (await service.SearchAsync(query, staff, ct)).TotalCount, where, orderBy, [owner, department, .. more], query.Page);
+        const string staffScope = "(c.OwnerId = $p0 OR c.ResponsiblePersonId = $p0 OR c.ResponsibleDepartmentId = $p1)";
         var lastMonth = bench.Get<PortalClock>().LocalNow.AddMonths(-1);
         var month = lastMonth.Year * 100 + lastMonth.Month;
         var newest = "c.ReceivedAt DESC, c.Id DESC";
@@ -71,6 +78,10 @@ public sealed class RegisterPageBenchmark(BenchDatabase bench)
             Sample($"search phone {prefix}…", new ComplaintQuery { Search = prefix }, null, newest),
             Sample("sorted by customer", new ComplaintQuery { Sort = ComplaintSort.Customer, Descending = false }, "1", "cu.Name, c.ReceivedAt DESC"),
             Sample("page 50, newest first", new ComplaintQuery { Page = 49 }, "1", newest),
+            AsStaff("staff: own + department's, newest first", new ComplaintQuery(), staffScope, newest),
+            AsStaff("staff: status 调查中", new ComplaintQuery { Status = ComplaintStatus.Assigned },
+                staffScope + " AND c.Status = $p2", newest, nameof(ComplaintStatus.Assigned)),
+            AsStaff("staff: search 空调", new ComplaintQuery { Search = "空调" }, null, newest),
         ];
     }
 }
