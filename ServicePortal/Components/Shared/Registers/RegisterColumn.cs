@@ -23,6 +23,9 @@ public sealed record RegisterColumn<T>(string Field, string Title)
     /// <summary>The cell's text, where it has no <see cref="Cell"/>.</summary>
     public Func<T, object?>? Text { get; init; }
 
-    /// <summary>The cell's markup (a link, a chip): rendered in the grid's own render tree, so it must hold no component a row.</summary>
+    /// <summary>
+    /// The cell's markup (a link, a chip's markup), rendered in the grid's own render tree: keep it to markup, a component
+    /// in it is one more per row for the circuit's life.
+    /// </summary>
     public RenderFragment<T>? Cell { get; init; }
 }
