@@ -147,6 +147,25 @@ public sealed class ComplaintRegisterPageTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Rows_AreMarkup_NotComponentsPerRowOrCell()
+    {
+        // Every component keeps its render buffers for the circuit's life (issue 12): a page of 20 rows must cost no more
+        // components than a page of three.
+        for (var i = 0; i < 23; i++) await Domain.RegisterAsync(new ComplaintInputBuilder().Build());
+        await SignInAsync("clerk");
+        var page = Open();
+        Numbers(page).Count.ShouldBe(20);
+        var twenty = page.FindComponents<IComponent>().Count;
+
+        page.Find("[data-testid=register-grid] .mud-table-pagination-actions button[aria-label='下一页']").Click();
+
+        page.WaitForAssertion(() => Numbers(page).Count.ShouldBe(3), Wait);
+        var three = page.FindComponents<IComponent>().Count;
+        TestContext.Current.TestOutputHelper?.WriteLine($"components on the register page: {twenty} with 20 rows, {three} with 3");
+        twenty.ShouldBe(three, $"components on the register page with 20 rows: {twenty}, with 3 rows: {three}");
+    }
+
+    [Fact]
     public async Task SortingByNumber_AsksTheDatabaseForThatOrder()
     {
         await SeedAsync();

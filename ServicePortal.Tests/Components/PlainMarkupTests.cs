@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Bunit;
 using MudBlazor;
 using ServicePortal.Components.Shared;
+using ServicePortal.Domain.Repairs;
 
 namespace ServicePortal.Tests.Components;
 
@@ -27,4 +29,25 @@ public sealed class PlainMarkupTests : PortalComponentTest
         Plain.ItemClass(xs: 12, lg: 8).ShouldBeSameAs(Plain.ItemClass(xs: 12, lg: 8));
         Plain.GridClass(3, "mt-1").ShouldBeSameAs(Plain.GridClass(3, "mt-1"));
     }
+
+    [Fact]
+    public void Chip_IsMudChipsMarkup()
+    {
+        var chip = Render<MudChip<string>>(p => p.Add(x => x.Size, Size.Small).Add(x => x.Color, Color.Warning).Add(x => x.Variant, Variant.Outlined)
+            .Add(x => x.Class, "ma-0 ml-1").AddUnmatched("data-testid", "key-badge").AddChildContent("重点"));
+
+        // The same markup but the container's id (MudChip's scripts find it by it).
+        Render(Plain.Chip("重点", "outlined", "warning", "key-badge", "ma-0 ml-1")).MarkupMatches(WithoutContainerId(chip.Markup));
+    }
+
+    [Fact]
+    public void RepairStageChip_IsMudChipsMarkup_MarkedWithItsStage()
+    {
+        var chip = Render<MudChip<string>>(p => p.Add(x => x.Size, Size.Small).Add(x => x.Color, Color.Info).Add(x => x.Variant, Variant.Outlined)
+            .Add(x => x.Class, "ma-0").AddUnmatched("data-testid", "repair-stage").AddUnmatched("data-stage", RepairStage.ToDispatch).AddChildContent("待派工"));
+
+        Render<RepairStageChip>(p => p.Add(x => x.Stage, RepairStage.ToDispatch)).MarkupMatches(WithoutContainerId(chip.Markup));
+    }
+
+    private static string WithoutContainerId(string markup) => Regex.Replace(markup, @" id=""chip-container-[^""]+""", "");
 }

@@ -121,7 +121,7 @@ public sealed class RepairRegisterPageTests : PortalComponentTest
         Numbers(page)[0].ShouldBe("WX2611023");
         page.Markup.ShouldContain("共 23 条");
 
-        page.Find("[data-testid=register-grid] .mud-table-pagination-actions button[aria-label*='Next'], [data-testid=register-grid] button[aria-label*='next' i]").Click();
+        page.Find("[data-testid=register-grid] .mud-table-pagination-actions button[aria-label='下一页']").Click();
 
         page.WaitForAssertion(() => Numbers(page).ShouldBe(["WX2611003", "WX2611002", "WX2611001"]), Wait);
     }

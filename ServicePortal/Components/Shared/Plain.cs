@@ -21,6 +21,7 @@ public static class Plain
     private static readonly ConcurrentDictionary<string, string> IconClassesWith = new();
     private static readonly ConcurrentDictionary<(int Spacing, string Classes), string> GridClasses = new();
     private static readonly ConcurrentDictionary<(int Xs, int Sm, int Md, int Lg), string> ItemClasses = new();
+    private static readonly ConcurrentDictionary<(string Variant, string Color, string Margin), string> ChipClasses = new();
 
     /// <summary>A MudBlazor icon as MudIcon renders it, an inline svg.</summary>
     /// <param name="icon">The icon's svg content (<c>Icons.Material.Filled.Home</c> …).</param>
@@ -64,4 +65,28 @@ public static class Plain
     public static string ItemClass(int xs = 0, int sm = 0, int md = 0, int lg = 0) =>
         ItemClasses.GetOrAdd((xs, sm, md, lg), static k => string.Join(' ', new[] { ("xs", k.Xs), ("sm", k.Sm), ("md", k.Md), ("lg", k.Lg) }
             .Where(b => b.Item2 > 0).Select(b => $"mud-grid-item-{b.Item1}-{b.Item2}").Prepend("mud-grid-item")));
+
+    /// <summary>A small MudChip's classes (Size.Small, not clickable).</summary>
+    /// <param name="variant">outlined, filled, text (MudChip's Variant).</param>
+    /// <param name="color">default, primary, info, warning, error … (MudChip's Color).</param>
+    /// <param name="margin">MudChip's Class: <c>ma-0</c>, <c>ma-0 ml-1</c> beside a text.</param>
+    public static string ChipClass(string variant, string color, string margin = "ma-0") =>
+        ChipClasses.GetOrAdd((variant, color, margin), static k => $"mud-chip mud-chip-{k.Variant} mud-chip-size-small mud-chip-color-{k.Color} {k.Margin}");
+
+    /// <summary>A small MudChip as its markup (a register shows one a row: a component each stayed per circuit, issue 12).</summary>
+    public static RenderFragment Chip(string text, string variant, string color, string? testId = null, string margin = "ma-0") => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-chip-container");
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "tabindex", "-1");
+        builder.AddAttribute(4, "class", ChipClass(variant, color, margin));
+        builder.AddAttribute(5, "data-testid", testId);
+        builder.OpenElement(6, "span");
+        builder.AddAttribute(7, "class", "mud-chip-content");
+        builder.AddContent(8, text);
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
 }
