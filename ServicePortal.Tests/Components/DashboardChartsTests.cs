@@ -15,6 +15,8 @@ public sealed class DashboardChartsTests : PortalComponentTest
 
         trend.Find("[data-testid=trend-chart]").TextContent.ShouldContain("有效投诉率");
         trend.Find("[data-testid=trend-chart]").TextContent.ShouldContain("目标");
+        Titles(trend, "[data-testid=trend-chart] [data-series='0'] circle").ShouldBe(["10月 有效投诉率：0.6%", "11月 有效投诉率：1.25%"]);
+        Titles(trend, "[data-testid=trend-chart] [data-series='1'] path").ShouldBe(["目标：1%"]);
         trend.FindAll("[data-testid=trend-value]").Select(v => v.TextContent.Trim()).ShouldBe(["0.6%", "1.25%"]);
         var months = trend.FindAll("[data-testid=trend-received]");
         months.Select(m => m.TextContent.Trim()).ShouldBe(["30", "42"]);
@@ -31,6 +33,7 @@ public sealed class DashboardChartsTests : PortalComponentTest
         Host.WaitForElements(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "受理投诉").Click();
 
         trend.WaitForAssertion(() => trend.Find("[data-testid=trend-chart]").TextContent.ShouldNotContain("目标"));
+        Titles(trend, "[data-testid=trend-chart] circle").ShouldBe(["10月 受理投诉：30", "11月 受理投诉：42"]);
         trend.FindAll("[data-testid=trend-value]").ShouldBeEmpty(); // the received row already shows the counts
     }
 
@@ -50,6 +53,30 @@ public sealed class DashboardChartsTests : PortalComponentTest
         // 8 of 9 closed on time: below the 100 % target, red; 9 of 9 replied on time: not red.
         rows[0].QuerySelectorAll("td.num span")[1].ClassList.ShouldContain("mud-error-text");
         rows[0].QuerySelectorAll("td.num span")[0].ClassList.ShouldNotContain("mud-error-text");
+        Titles(panel, "[data-testid=breakdown-chart] rect").ShouldBe(["服务态度 受理：25", "服务态度 成立：9", "维修质量 受理：17", "维修质量 成立：6"]);
+        panel.Find("[data-testid=breakdown-chart]").TextContent.ShouldContain("成立");
+    }
+
+    [Fact]
+    public void ChannelBreakdown_IsADonutOfReceivedCases_WithEachShare()
+    {
+        var panel = RenderWithProviders<BreakdownPanel>(p => p
+            .Add(x => x.Id, "channel").Add(x => x.Title, "按受理渠道").Add(x => x.Rows, Sample().ByChannel).Add(x => x.Donut, true));
+
+        Titles(panel, "[data-testid=breakdown-chart] path").ShouldBe(["电话：30（71.4%）", "来访：12（28.6%）"]);
+        panel.FindAll("[data-testid=breakdown-chart] .mud-chart-legend-item").Select(i => i.TextContent).ShouldBe(["电话", "来访"]);
+        panel.FindAll("[data-testid=breakdown-chart] rect").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Charts_AreStaticSvg_WithoutMeasuringInTheBrowser()
+    {
+        RenderWithProviders<TrendChart>(p => p.Add(x => x.Points, Sample().Trend));
+        Render<BreakdownPanel>(p => p
+            .Add(x => x.Id, "category").Add(x => x.Title, "按投诉类别").Add(x => x.Rows, Sample().ByCategory));
+
+        // MudChart measured its axis labels after every render and rendered again: a third of a circuit's JS calls (issue 12).
+        JSInterop.Invocations.Select(i => i.Identifier).ShouldNotContain("mudGetSvgBBox");
     }
 
     [Fact]
@@ -73,4 +100,7 @@ public sealed class DashboardChartsTests : PortalComponentTest
         panel.Find("[data-testid=breakdown-channel]").TextContent.ShouldContain("无数据");
         panel.FindAll("[data-testid=breakdown-row]").ShouldBeEmpty();
     }
+
+    private static string[] Titles<T>(IRenderedComponent<T> component, string selector) where T : IComponent =>
+        [.. component.FindAll(selector).Select(e => e.QuerySelector("title")?.TextContent ?? "")];
 }

@@ -21,17 +21,6 @@ public static class KpiFormat
 
     public static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>A round step for about five ticks on a chart's value axis up to <paramref name="max"/> (1, 2, 5 × 10ⁿ).</summary>
-    public static int AxisStep(double max)
-    {
-        if (max <= 5) return 1;
-        var raw = max / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var nice = (raw / magnitude) switch { <= 1 => 1, <= 2 => 2, <= 5 => 5, _ => 10 };
-        var step = nice * magnitude;
-        return Math.Max(1, (int)Math.Ceiling(step));
-    }
-
     /// <summary>The register filtered to the cases behind a figure.</summary>
     public static string Href(ComplaintQuery cases) => ComplaintQueryString.RegisterUrl(cases);
 }
