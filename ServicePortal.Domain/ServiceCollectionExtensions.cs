@@ -52,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BoardQueries>();
         services.AddSingleton<Kpis.KpiService>();
         services.AddSingleton<Kpis.KpiDurationCache>();
+        services.AddSingleton(Kpis.KpiReportSharing.Off);
+        services.AddSingleton<Kpis.KpiReportCache>();
         services.AddSingleton<Kpis.RepairCompletionCache>();
         services.AddSingleton<Kpis.RepairQuoteApprovalCache>();
         services.AddSingleton<Kpis.RepairKpiCaches>();

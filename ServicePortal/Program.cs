@@ -27,6 +27,8 @@ var storage = PortalStorage.Resolve(builder.Configuration, builder.Environment.C
 if (command is ["backup" or "restore", ..])
     return await BackupCommand.RunAsync(command, storage, Console.Out, Console.Error);
 builder.Services.AddPortalDomain(storage.ConnectionString, storage.Backups, builder.Configuration.GetValue("Portal:Sqlite:SyncEveryCommit", false), storage.Database);
+// Heads opening the same dashboard within two seconds share one report; a published change forgets it at once (KpiReportCache).
+builder.Services.AddSingleton(new ServicePortal.Domain.Kpis.KpiReportSharing(TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:KpiReportSeconds", 2.0))));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

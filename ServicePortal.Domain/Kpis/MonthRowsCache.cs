@@ -88,11 +88,12 @@ public abstract class MonthRowsCache<TRow>(IDbContextFactory<PortalDbContext> db
     }
 }
 
-/// <summary>Every month cache of the dashboard, emptied together (after a recompute of the stored durations).</summary>
-public sealed class KpiCaches(KpiDurationCache complaints, RepairKpiCaches repairs)
+/// <summary>Every month cache of the dashboard and the shared reports, emptied together (after a recompute of the stored durations).</summary>
+public sealed class KpiCaches(KpiDurationCache complaints, RepairKpiCaches repairs, KpiReportCache reports)
 {
     public void Clear()
     {
+        reports.Clear();
         complaints.Clear();
         repairs.Completion.Clear();
         repairs.QuoteApproval.Clear();
