@@ -95,6 +95,9 @@ internal static class ApiJson
         ["version"] = "版本号",
         ["note"] = "备注",
         ["reason"] = "原因",
+        ["validRateBase"] = "有效投诉率的基数",
+        ["activeCustomers"] = "活跃客户数",
+        ["serviceOrders"] = "服务单数",
     };
 
     /// <summary>Responses: enums as their English names (also makes the OpenAPI document list them).</summary>
