@@ -239,15 +239,16 @@ internal static class ComplaintSearchIndex
 
     /// <summary>
     /// <see cref="TextHitsAsync"/> on PostgreSQL: the same parts — the search table's row LIKE the patterns, the customer's name
-    /// ILIKE the text (as SQLite's LIKE, case-insensitive), the number by prefix — each three ways:
+    /// ILIKE the text (as SQLite's LIKE, case-insensitive), the number by prefix — each written once as a <see cref="PostgresPart"/>,
+    /// which gives it three ways:
     /// <list type="bullet">
     /// <item>its complaints' ids through its index (pg_trgm, the names' trigrams, the number);</item>
     /// <item>"not this part" as an anti-join on a complaint <c>c</c>: the hits are the parts UNION ALL, each without the
     /// complaints of the parts before it — no duplicates to remove, so reading the first 20,001 hits stops there (a UNION of
     /// 200,000 hits read and sorted them all, for 客 twice: the count and the page);</item>
-    /// <item>the condition on one complaint <c>c</c> (<see cref="SearchHits.Probed"/>: a scalar subquery, which the planner
-    /// evaluates row by row), for every search — a LIKE on one row costs the same for a prefix, unlike FTS5: a word in every
-    /// complaint (客, 客户) reads 20 rows for the first page instead of all its hits.</item>
+    /// <item>the condition on one complaint <c>c</c> (<see cref="SearchHits.Probed"/>: for the search table a scalar subquery,
+    /// which the planner evaluates row by row), for every search — a LIKE on one row costs the same for a prefix, unlike FTS5:
+    /// a word in every complaint (客, 客户) reads 20 rows for the first page instead of all its hits.</item>
     /// </list>
     /// </summary>
     private static async Task<SearchHits> PostgresTextHitsAsync(PortalDbContext db, string search, CancellationToken ct)
@@ -259,36 +260,31 @@ internal static class ComplaintSearchIndex
             return "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
 
-        var parts = new List<(string Ids, string Not, string Condition)>();
+        var parts = new List<PostgresPart>();
         var patterns = LikePatterns(search);
         if (patterns.Count > 0)
         {
             var likes = string.Join(" AND ", patterns.Select(p => $"s.\"Text\" LIKE {Arg(p)}"));
-            parts.Add(($"SELECT s.\"Id\" AS \"Value\" FROM \"ComplaintSearch\" AS s WHERE {likes}",
-                $"NOT EXISTS (SELECT 1 FROM \"ComplaintSearch\" AS s WHERE s.\"Id\" = c.\"Id\" AND {likes})",
-                $"COALESCE((SELECT {likes} FROM \"ComplaintSearch\" AS s WHERE s.\"Id\" = c.\"Id\"), false)"));
+            parts.Add(PostgresPart.OnRow($"SELECT s.\"Id\" AS \"Value\" FROM \"ComplaintSearch\" AS s WHERE {likes}",
+                "\"ComplaintSearch\" AS s WHERE s.\"Id\" = c.\"Id\"", likes, rowByRow: true));
         }
         else // only punctuation or symbols: nothing of it is indexed, so read the texts
         {
             var text = Arg(search);
-            var contains = $"(strpos(c.\"Content\", {text}) > 0 OR strpos(c.\"CustomerRequest\", {text}) > 0)";
-            parts.Add(($"SELECT c.\"Id\" AS \"Value\" FROM \"Complaints\" AS c WHERE {contains}", $"NOT {contains}", contains));
+            parts.Add(PostgresPart.OnComplaint($"(strpos(c.\"Content\", {text}) > 0 OR strpos(c.\"CustomerRequest\", {text}) > 0)"));
         }
         var namePattern = "%" + EscapeLike(search) + "%";
         if (await db.Customers.AnyAsync(c => EF.Functions.ILike(c.Name, namePattern, "\\"), ct))
         {
-            var named = $"\"Name\" ILIKE {Arg(namePattern)} ESCAPE '\\'";
-            parts.Add(($"SELECT c.\"Id\" AS \"Value\" FROM \"Complaints\" AS c WHERE c.\"CustomerId\" IN (SELECT \"Id\" FROM \"Customers\" WHERE {named})",
-                $"NOT EXISTS (SELECT 1 FROM \"Customers\" AS cu WHERE cu.\"Id\" = c.\"CustomerId\" AND cu.{named})",
-                $"EXISTS (SELECT 1 FROM \"Customers\" AS cu WHERE cu.\"Id\" = c.\"CustomerId\" AND cu.{named})"));
+            var named = $"cu.\"Name\" ILIKE {Arg(namePattern)} ESCAPE '\\'";
+            parts.Add(PostgresPart.OnRow(
+                $"SELECT c.\"Id\" AS \"Value\" FROM \"Complaints\" AS c WHERE c.\"CustomerId\" IN (SELECT cu.\"Id\" FROM \"Customers\" AS cu WHERE {named})",
+                "\"Customers\" AS cu WHERE cu.\"Id\" = c.\"CustomerId\"", named));
         }
         var upper = search.ToUpperInvariant();
         if (upper.Length > ComplaintNumber.Prefix.Length && upper.StartsWith(ComplaintNumber.Prefix, StringComparison.Ordinal)
             && upper.AsSpan(ComplaintNumber.Prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
-        {
-            var number = $"(c.\"Number\" >= {Arg(upper)} AND c.\"Number\" < {Arg(PrefixEnd(upper))})";
-            parts.Add(($"SELECT c.\"Id\" AS \"Value\" FROM \"Complaints\" AS c WHERE {number}", $"NOT {number}", number));
-        }
+            parts.Add(PostgresPart.OnComplaint($"(c.\"Number\" >= {Arg(upper)} AND c.\"Number\" < {Arg(PrefixEnd(upper))})"));
 
         // The parts' SQL ends in a WHERE clause: the anti-joins of the parts before it are added to it.
         var ids = parts.Select((p, i) => p.Ids + string.Concat(parts.Take(i).Select(before => " AND " + before.Not)));
@@ -296,6 +292,28 @@ internal static class ComplaintSearchIndex
         var probe = FormattableStringFactory.Create(
             $"SELECT c.* FROM \"Complaints\" AS c WHERE {string.Join(" OR ", parts.Select(p => p.Condition))}", [.. args]);
         return new SearchHits(db, sql, () => db.Complaints.FromSql(probe));
+    }
+
+    /// <summary>
+    /// One part of a PostgreSQL search (<see cref="PostgresTextHitsAsync"/>): <see cref="Ids"/>, its complaints' ids through its
+    /// index (SQL ending in a WHERE clause); <see cref="Condition"/>, whether the complaint <c>c</c> is among them; and
+    /// <see cref="Not"/>, whether it is not, derived from the same condition (an anti-join when it is on another table's row).
+    /// </summary>
+    private sealed record PostgresPart(string Ids, string Condition, string Not)
+    {
+        /// <summary>A condition on the complaint's own columns (<c>c</c>), in parentheses.</summary>
+        public static PostgresPart OnComplaint(string condition) =>
+            new($"SELECT c.\"Id\" AS \"Value\" FROM \"Complaints\" AS c WHERE {condition}", condition, $"NOT {condition}");
+
+        /// <summary>
+        /// A condition on the one row of another table a complaint may have: <paramref name="row"/> names the table with its
+        /// alias and, after WHERE, how its row joins <c>c</c>. The condition is EXISTS, or with <paramref name="rowByRow"/> a
+        /// scalar subquery (false without a row), which the planner evaluates row by row instead of reading all the hits.
+        /// </summary>
+        public static PostgresPart OnRow(string ids, string row, string condition, bool rowByRow = false) =>
+            new(ids,
+                rowByRow ? $"COALESCE((SELECT {condition} FROM {row}), false)" : $"EXISTS (SELECT 1 FROM {row} AND {condition})",
+                $"NOT EXISTS (SELECT 1 FROM {row} AND {condition})");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
@@ -19,6 +20,20 @@ public static class CustomerFileValidator
         foreach (var suffix in NameSuffixes)
             if (n.Length > suffix.Length && n.EndsWith(suffix, StringComparison.Ordinal)) { n = n[..^suffix.Length]; break; }
         return n;
+    }
+
+    /// <summary>
+    /// A LIKE pattern every name whose <see cref="NormalizeName"/> is <paramref name="key"/> matches: the key's characters
+    /// in order with anything between (spaces, punctuation, a suffix). A character that may come from another case stands as
+    /// <c>_</c> (any one character): SQLite's LIKE ignores the case of ASCII letters only, PostgreSQL's none; only letters
+    /// without case (Chinese) and digits stand as themselves. A key holds letters and digits only, so nothing needs escaping.
+    /// </summary>
+    public static string NameKeyLike(string key)
+    {
+        var sb = new StringBuilder("%");
+        foreach (var ch in key)
+            sb.Append(CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber ? ch : '_').Append('%');
+        return sb.ToString();
     }
 
     public static void ThrowIfInvalid(Dictionary<string, string[]> errors)

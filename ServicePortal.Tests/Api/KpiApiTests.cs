@@ -128,4 +128,20 @@ public class KpiApiTests(ApiApp app) : IClassFixture<ApiApp>
         Api.ErrorsOf(problem, "month").ShouldNotBeEmpty();
         Api.ErrorsOf(problem, "serviceOrders").ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public async Task ABaseKindThatIsNoText_IsRefusedNamingTheField_AndAnUnknownOneWithTheChoices()
+    {
+        var admin = await app.SignedInAsync("admin");
+        using var number = await admin.PutAsync("/api/kpis/bases",
+            new StringContent("""{"validRateBase": 1}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var problem = await Api.JsonAsync(number);
+        number.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        Api.ErrorsOf(problem, "validRateBase").ShouldBe("有效投诉率的基数必须是文本（字符串）");
+
+        using var unknown = await admin.PutAsync("/api/kpis/bases",
+            new StringContent("""{"validRateBase": "serviceOrders"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        Api.ErrorsOf(await Api.JsonAsync(unknown), "validRateBase").ShouldStartWith("基数应为 ServiceOrders");
+    }
 }

@@ -63,6 +63,7 @@ public class WorkingHoursApiTests(ApiApp app) : IClassFixture<ApiApp>
     [InlineData("""{"dayStart":"08:30","dayEnd":"5:30 PM"}""", "dayEnd", "下班时间“5:30 PM”无效")]
     [InlineData("""{"dayEnd":"17:30"}""", "dayStart", "请填写上班时间（dayStart）")]
     [InlineData("""{"dayStart":830,"dayEnd":"17:30"}""", "dayStart", "上班时间必须是文本")]
+    [InlineData("""{"dayStart":830,"dayEnd":1730}""", "dayEnd", "下班时间必须是文本")]
     public async Task BadHours_Are400WithChineseErrors_AndNothingIsSaved(string body, string field, string message)
     {
         var admin = await app.SignedInAsync("admin");

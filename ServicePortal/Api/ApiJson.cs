@@ -95,6 +95,9 @@ internal static class ApiJson
         ["version"] = "版本号",
         ["note"] = "备注",
         ["reason"] = "原因",
+        ["validRateBase"] = "有效投诉率的基数",
+        ["activeCustomers"] = "活跃客户数",
+        ["serviceOrders"] = "服务单数",
     };
 
     /// <summary>Responses: enums as their English names (also makes the OpenAPI document list them).</summary>
@@ -144,8 +147,10 @@ internal static class ApiJson
             return new() { Refusal = ApiProblems.Problem(StatusCodes.Status400BadRequest, "请求内容不是 JSON 对象", "请求内容必须是一个 JSON 对象，例如 {\"userName\": \"…\"}。") };
 
         var result = new RequestBody<T>();
-        // Each failed attempt names one bad field: note it, drop it, and read the rest again.
-        for (var attempt = 0; attempt <= body.Count; attempt++)
+        // Each failed attempt names one bad field: note it, drop it, and read the rest again (one attempt per field and one
+        // for what is left: counted before dropping, or a body mostly of bad fields ended in the refusal below).
+        var fields = body.Count;
+        for (var attempt = 0; attempt <= fields; attempt++)
         {
             try
             {

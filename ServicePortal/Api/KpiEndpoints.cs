@@ -122,10 +122,13 @@ internal static class KpiEndpoints
     {
         var body = await ApiJson.ReadAsync<KpiBaseKindRequest>(request, ct);
         if (body.Refusal is not null) return body.Refusal;
+        // The body's unreadable fields (validRateBase not a string) come first, with the own check where they leave it out.
+        var errors = body.Errors;
         var kind = Enum.GetValues<ValidRateBase>().Cast<ValidRateBase?>().FirstOrDefault(k => k.ToString() == body.Value?.ValidRateBase?.Trim());
-        if (kind is null)
-            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["validRateBase"] = ["基数应为 ServiceOrders（服务单）或 ActiveCustomers（活跃客户），区分大小写"] });
-        await kpis.SaveValidRateBaseAsync(ApiUser.Id(user), kind.Value, ct);
+        if (kind is null && !errors.ContainsKey("validRateBase"))
+            errors["validRateBase"] = ["基数应为 ServiceOrders（服务单）或 ActiveCustomers（活跃客户），区分大小写"];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        await kpis.SaveValidRateBaseAsync(ApiUser.Id(user), kind!.Value, ct);
         return TypedResults.Ok(await BasesAsync(kpis, clock.LocalNow.Year, ct));
     }
 

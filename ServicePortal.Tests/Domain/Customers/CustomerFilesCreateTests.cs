@@ -109,6 +109,31 @@ public class CustomerFilesCreateTests
     }
 
     [Fact]
+    public async Task ACommonStart_ReadsOnlyTheFilesThatMayBeDuplicates_AndStillFindsThemWrittenDifferently()
+    {
+        await using var f = await DomainFixture.CreateAsync();
+        await using (var db = f.NewDb())
+        {
+            // 300 files whose names contain the new name's first four characters (沈阳安泰) and are no duplicates.
+            db.Customers.AddRange(Enumerable.Range(1, 300).Select(i => new Customer
+            {
+                Kind = CustomerKind.Organisation, Name = $"沈阳安泰第{i}仓库", Phone = $"1390000{i:D4}", Address = "", CreatedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+        var files = f.Get<CustomerFiles>();
+        var clerk = await f.IdOf("clerk");
+        var spaced = await files.CreateAsync(Input("沈阳安泰 消防·设备有限公司", "024-23456789"), clerk, ct: Ct);
+        var upper = await files.CreateAsync(Input("ACME 沈阳 Tools", "024-23450000"), clerk, ct: Ct);
+
+        (await files.DuplicatesAsync("沈阳安泰消防设备", "13800001111", Ct)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            d => d.Id.ShouldBe(spaced), d => d.Reason.ShouldBe("名称相似"));
+        (await files.DuplicatesAsync("acme沈阳tools", "13800001111", Ct)).ShouldHaveSingleItem().Id.ShouldBe(upper);
+        await using var read = f.NewDb();
+        (await CustomerFiles.DuplicateRows(read, "13800001111", CustomerFileValidator.NormalizeName("沈阳安泰消防设备")).CountAsync(Ct)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task TheAdmin_ReadsNoCustomerFiles()
     {
         await using var f = await DomainFixture.CreateAsync();
