@@ -49,6 +49,15 @@ public sealed class KpiReportCache : IDisposable
 
     private int _computed;
 
+    /// <summary>How many reports are kept (for tests).</summary>
+    public int Kept
+    {
+        get
+        {
+            lock (_gate) return _entries.Count;
+        }
+    }
+
     /// <summary>The report of <paramref name="request"/>: a recent one if there is, else computed (once for everyone asking meanwhile).</summary>
     public Task<KpiReport> ReportAsync(KpiRequest request, CancellationToken ct = default)
     {
@@ -60,6 +69,9 @@ public sealed class KpiReportCache : IDisposable
             if (!_entries.TryGetValue(request, out var entry) || entry.Report.IsFaulted || entry.Report.IsCanceled
                 || _time.GetElapsedTime(entry.Started, now) >= _lifetime)
             {
+                // Reports of other periods nobody asked for within the lifetime go too (custom periods would pile up between changes).
+                foreach (var (key, old) in _entries)
+                    if (_time.GetElapsedTime(old.Started, now) >= _lifetime) _entries.Remove(key);
                 // Not cancelled by the first viewer leaving: the others wait for the same computation.
                 entry = new Entry(Compute(request, CancellationToken.None), now);
                 _entries[request] = entry;

@@ -37,6 +37,7 @@ public class KpiReportCacheTests(KpiDataset data) : IClassFixture<KpiDataset>
         data.F.Time.Advance(Lifetime);
         (await cache.ReportAsync(November, Ct)).ShouldNotBeSameAs(await first, "after the lifetime the report is computed anew");
         cache.Computed.ShouldBe(3);
+        cache.Kept.ShouldBe(1, "October's report, older than the lifetime, is dropped when another is computed");
     }
 
     [Fact]

@@ -89,15 +89,8 @@ public class CustomerFilesCreateTests
     public async Task ADuplicate_AfterHundredsOfNamesWithTheSameStart_IsFound()
     {
         await using var f = await DomainFixture.CreateAsync();
-        await using (var db = f.NewDb())
-        {
-            // 250 other files whose names contain the new name's first four characters (沈阳安泰), all older than the duplicate.
-            db.Customers.AddRange(Enumerable.Range(1, 250).Select(i => new Customer
-            {
-                Kind = CustomerKind.Organisation, Name = $"沈阳安泰第{i}仓库", Phone = $"1390000{i:D4}", Address = "", CreatedAt = DateTime.UtcNow,
-            }));
-            await db.SaveChangesAsync(Ct);
-        }
+        // 250 other files whose names contain the new name's first four characters (沈阳安泰), all older than the duplicate.
+        await AddSameStartAsync(f, 250);
         var files = f.Get<CustomerFiles>();
         var clerk = await f.IdOf("clerk");
         var first = await files.CreateAsync(Input(), clerk, ct: Ct);
@@ -112,15 +105,8 @@ public class CustomerFilesCreateTests
     public async Task ACommonStart_ReadsOnlyTheFilesThatMayBeDuplicates_AndStillFindsThemWrittenDifferently()
     {
         await using var f = await DomainFixture.CreateAsync();
-        await using (var db = f.NewDb())
-        {
-            // 300 files whose names contain the new name's first four characters (沈阳安泰) and are no duplicates.
-            db.Customers.AddRange(Enumerable.Range(1, 300).Select(i => new Customer
-            {
-                Kind = CustomerKind.Organisation, Name = $"沈阳安泰第{i}仓库", Phone = $"1390000{i:D4}", Address = "", CreatedAt = DateTime.UtcNow,
-            }));
-            await db.SaveChangesAsync(Ct);
-        }
+        // 300 files whose names contain the new name's first four characters (沈阳安泰) and are no duplicates.
+        await AddSameStartAsync(f, 300);
         var files = f.Get<CustomerFiles>();
         var clerk = await f.IdOf("clerk");
         var spaced = await files.CreateAsync(Input("沈阳安泰 消防·设备有限公司", "024-23456789"), clerk, ct: Ct);
@@ -139,5 +125,16 @@ public class CustomerFilesCreateTests
         await using var f = await DomainFixture.CreateAsync();
         var admin = await f.IdOf("admin");
         await Should.ThrowAsync<NotPermittedException>(() => f.Get<CustomerFiles>().CreateAsync(Input(), admin, ct: Ct));
+    }
+
+    /// <summary>Files 沈阳安泰第1仓库 … 沈阳安泰第<paramref name="count"/>仓库, each with its own phone.</summary>
+    private static async Task AddSameStartAsync(DomainFixture f, int count)
+    {
+        await using var db = f.NewDb();
+        db.Customers.AddRange(Enumerable.Range(1, count).Select(i => new Customer
+        {
+            Kind = CustomerKind.Organisation, Name = $"沈阳安泰第{i}仓库", Phone = $"1390000{i:D4}", Address = "", CreatedAt = DateTime.UtcNow,
+        }));
+        await db.SaveChangesAsync(Ct);
     }
 }
