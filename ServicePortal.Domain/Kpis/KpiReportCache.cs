@@ -18,7 +18,7 @@ public sealed record KpiReportSharing(TimeSpan Lifetime)
 /// <see cref="KpiReportSharing.Lifetime"/>: fifty heads opening 看板 make one report, not fifty (a report is ~10 queries
 /// and a fifth of a circuit's work per visit). Viewers asking while it is computed wait for the same computation.
 /// A change published on any feed the dashboard listens to (complaints, repairs, revisits, questionnaires — on
-/// PostgreSQL also those of the other instances) forgets every report at once, so a dashboard reloading after a
+/// PostgreSQL also those of the other instances) forgets every report as it arrives, so a dashboard reloading after a
 /// change computes anew; the lifetime only bounds what no feed announces (settings such as KPI bases or the calendar,
 /// and the passing of time for overdue figures). A computation that began before a change is never kept after it.
 /// </summary>

@@ -34,6 +34,8 @@ public sealed class CircuitLoadBenchmark
     private static readonly CircuitPage Dashboard = new("看板 (dashboard)", "/dashboard", "nav-dashboard", "kpi-backlog-open");
     private static readonly CircuitPage Register = new("投诉台账 (register, 20 rows)", "/complaints", "nav-register", "complaint-link");
     private static readonly CircuitPage Form = new("登记投诉 (form)", "/complaints/new", "nav-new-complaint", "save-complaint");
+    /// <summary>The layout with one alert: the floor of a page (no menu link leads there, so the hub client only).</summary>
+    private static readonly CircuitPage LayoutAlone = new("页面不存在 (the layout alone)", "/not-found", "", "not-found");
 
     /// <summary>What every circuit does in turn, starting on the dashboard: first to the register.</summary>
     private static readonly CircuitPage[] Actions = [Dashboard, Register];
@@ -141,7 +143,7 @@ public sealed class CircuitLoadBenchmark
             }
             // What a circuit holds depends on the page it shows: every circuit to the same page, then the heap.
             var byPage = new List<string>();
-            foreach (var page in new[] { Form, Register, Dashboard })
+            foreach (var page in InBrowser ? [Form, Register, Dashboard] : new[] { LayoutAlone, Form, Register, Dashboard })
             {
                 await Task.WhenAll(circuits.Select(async circuit =>
                 {

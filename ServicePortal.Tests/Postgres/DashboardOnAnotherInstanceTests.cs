@@ -33,6 +33,7 @@ public sealed class DashboardOnAnotherInstanceTests : PortalComponentTest
             var b = _apps.B;
             // Registered here, these win over the base's SQLite fixture: the page runs on B.
             Services.AddSingleton(Get<KpiService>(b));
+            Services.AddSingleton(Get<KpiReportCache>(b)); // the dashboard reads through it, as on B itself
             Services.AddSingleton(Get<AccountService>(b));
             Services.AddSingleton(Get<PortalClock>(b));
             Services.AddSingleton(Get<IChangeFeed<ComplaintChanged>>(b));
