@@ -37,9 +37,10 @@ public static class Plain
         builder.CloseElement();
     };
 
-    /// <summary>The same svg as <see cref="Svg"/>, as HTML text (for markup made once and shared).</summary>
-    public static string SvgHtml(string icon, string? classes = null) =>
-        "<svg class=\"" + (classes is null ? IconClasses : $"{IconClasses} {classes}") + "\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + icon + "</svg>";
+    /// <summary>The same svg as <see cref="Svg"/>, as HTML text (for markup made once and shared); <paramref name="size"/> as MudIcon's Size.</summary>
+    public static string SvgHtml(string icon, string? classes = null, string size = "medium") =>
+        "<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-" + size + (classes is null ? "" : " " + classes)
+        + "\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + icon + "</svg>";
 
     /// <summary>A menu entry as MudNavLink renders it (icon and text, marked when it is the current page), as HTML text.</summary>
     public static string NavLinkHtml(string href, string icon, string text, string? testId, bool active) =>

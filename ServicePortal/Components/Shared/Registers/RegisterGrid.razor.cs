@@ -16,13 +16,11 @@ public partial class RegisterGrid<T>
     public static readonly int[] PageSizes = [20, 50, 100];
 
     // MudBlazor's icons as MudIconButton renders them: MudDataGrid's SortIcon (small), the pager's (medium).
-    private const string SortIconHtml = "<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">"
-        + Icons.Material.Filled.ArrowUpward + "</svg>";
-    private const string PagerSvg = "<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">";
-    private const string FirstPageIconHtml = PagerSvg + Icons.Material.Filled.FirstPage + "</svg>";
-    private const string PreviousPageIconHtml = PagerSvg + Icons.Material.Filled.NavigateBefore + "</svg>";
-    private const string NextPageIconHtml = PagerSvg + Icons.Material.Filled.NavigateNext + "</svg>";
-    private const string LastPageIconHtml = PagerSvg + Icons.Material.Filled.LastPage + "</svg>";
+    private static readonly string SortIconHtml = Plain.SvgHtml(Icons.Material.Filled.ArrowUpward, size: "small");
+    private static readonly string FirstPageIconHtml = Plain.SvgHtml(Icons.Material.Filled.FirstPage);
+    private static readonly string PreviousPageIconHtml = Plain.SvgHtml(Icons.Material.Filled.NavigateBefore);
+    private static readonly string NextPageIconHtml = Plain.SvgHtml(Icons.Material.Filled.NavigateNext);
+    private static readonly string LastPageIconHtml = Plain.SvgHtml(Icons.Material.Filled.LastPage);
     private const string PagerButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-flip-x-rtl";
     private const string SortButtonClassUnsorted = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small sort-direction-icon";
     private const string SortButtonClassAscending = SortButtonClassUnsorted + " mud-direction-asc";
