@@ -14,6 +14,12 @@ internal sealed record CircuitPage(string Name, string Path, string Link, string
 internal interface IBenchCircuit : IAsyncDisposable
 {
     /// <summary>
+    /// The page the circuit shows: the one it was opened on or last went to. A link to it renders nothing new (the router
+    /// keeps the page, whose data is already there), so its marker would never come: an action goes elsewhere.
+    /// </summary>
+    CircuitPage Shown { get; }
+
+    /// <summary>
     /// Goes to <paramref name="page"/> by its menu link: milliseconds until the first render after it (NaN where the
     /// driver cannot tell) and until the page's marker; throws when no answer came in 30 s or the circuit failed.
     /// </summary>
@@ -59,7 +65,7 @@ internal sealed class HubDriver : ICircuitDriver
     }
 
     public async Task<IBenchCircuit> OpenAsync(string baseUrl, CircuitPage page) =>
-        new Circuit(await BlazorCircuitClient.OpenAsync(_http, _cookies, baseUrl, page.Path, page.Marker, Traffic, TestContext.Current.CancellationToken));
+        new Circuit(await BlazorCircuitClient.OpenAsync(_http, _cookies, baseUrl, page.Path, page.Marker, Traffic, TestContext.Current.CancellationToken), page);
 
     /// <summary>
     /// Managed memory per hub connection that starts no circuit (both ends: this process holds the server and the clients),
@@ -91,10 +97,16 @@ internal sealed class HubDriver : ICircuitDriver
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Circuit(BlazorCircuitClient client) : IBenchCircuit
+    private sealed class Circuit(BlazorCircuitClient client, CircuitPage opened) : IBenchCircuit
     {
-        public Task<(double FirstRenderMs, double Ms)> GoAsync(CircuitPage page) =>
-            client.NavigateAsync(page.Path, page.Marker, TestContext.Current.CancellationToken);
+        public CircuitPage Shown { get; private set; } = opened;
+
+        public async Task<(double FirstRenderMs, double Ms)> GoAsync(CircuitPage page)
+        {
+            var timing = await client.NavigateAsync(page.Path, page.Marker, TestContext.Current.CancellationToken);
+            Shown = page;
+            return timing;
+        }
 
         public ValueTask DisposeAsync() => client.DisposeAsync();
     }
@@ -168,7 +180,7 @@ internal sealed class BrowserDriver : ICircuitDriver
         await tab.GotoAsync(page.Path);
         await tab.WaitForInteractiveAsync();
         await tab.TestId(page.Marker).First.WaitForAsync();
-        return new Circuit(context, tab);
+        return new Circuit(context, tab, page);
     }
 
     private async Task<IBrowserContext> NewContextAsync(string baseUrl)
@@ -191,13 +203,17 @@ internal sealed class BrowserDriver : ICircuitDriver
         _playwright.Dispose();
     }
 
-    private sealed class Circuit(IBrowserContext context, IPage tab) : IBenchCircuit
+    private sealed class Circuit(IBrowserContext context, IPage tab, CircuitPage opened) : IBenchCircuit
     {
+        public CircuitPage Shown { get; private set; } = opened;
+
         public async Task<(double FirstRenderMs, double Ms)> GoAsync(CircuitPage page)
         {
             try
             {
-                return (double.NaN, await tab.EvaluateAsync<double>(ActionScript, new object[] { page.Link, $"[data-testid='{page.Marker}']" }));
+                var ms = await tab.EvaluateAsync<double>(ActionScript, new object[] { page.Link, $"[data-testid='{page.Marker}']" });
+                Shown = page;
+                return (double.NaN, ms);
             }
             catch (PlaywrightException e)
             {
