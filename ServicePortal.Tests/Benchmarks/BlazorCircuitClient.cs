@@ -55,6 +55,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<bool>> _locationChanging = new();
     private Wait? _wait;
     private string? _circuitId;
+    private string? _path;
     private int _locationChangingCalls;
     private volatile bool _hasLocationChangingListeners;
 
@@ -155,6 +156,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         await _connection.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, ct);
         await _rootComponentsAdded.Task.WaitAsync(Timeout, ct);
         await shown.Found.Task.WaitAsync(Timeout, ct);
+        _path = path;
     }
 
     /// <summary>How long an action may take before it counts as unanswered.</summary>
@@ -163,10 +165,12 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     /// <summary>
     /// Follows an intercepted link to <paramref name="path"/> and returns when the first render batch after it
     /// arrived and when a batch held <paramref name="marker"/> (milliseconds from sending); throws a
-    /// <see cref="TimeoutException"/> after <see cref="Timeout"/>.
+    /// <see cref="TimeoutException"/> after <see cref="Timeout"/> (saying what came meanwhile). Not to the page shown: the
+    /// router keeps it as it is and renders nothing new, so no batch would hold the marker.
     /// </summary>
     public async Task<(double FirstBatchMs, double MarkerMs)> NavigateAsync(string path, string marker, CancellationToken ct)
     {
+        if (path == _path) throw new InvalidOperationException($"{path} is shown already: a link to it renders nothing new");
         var uri = _baseUrl + path;
         var wait = Expect(marker);
         if (_hasLocationChangingListeners)
@@ -182,10 +186,16 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         {
             await wait.Found.Task.WaitAsync(Timeout, ct);
         }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: no {marker} in {Timeout.TotalSeconds:F0} s; {wait.Batches} render batches meanwhile (the last #{wait.LastBatchId}), connection {_connection.State}"), e);
+        }
         finally
         {
             lock (_lock) _wait = null;
         }
+        _path = path;
         return (Ms(wait.Started, wait.FirstBatch), Ms(wait.Started, wait.MarkerBatch));
     }
 
@@ -207,6 +217,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             if (_wait is { } wait)
             {
                 if (wait.FirstBatch == 0) wait.FirstBatch = now;
+                wait.Batches++;
+                wait.LastBatchId = batchId;
                 if (batch.AsSpan().IndexOf(wait.Marker) >= 0)
                 {
                     wait.MarkerBatch = now;
@@ -260,6 +272,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         public long Started { get; } = started;
         public long FirstBatch { get; set; }
         public long MarkerBatch { get; set; }
+        public int Batches { get; set; }
+        public long LastBatchId { get; set; }
         public TaskCompletionSource Found { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 

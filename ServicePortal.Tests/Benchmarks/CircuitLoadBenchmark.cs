@@ -136,10 +136,11 @@ public sealed class CircuitLoadBenchmark
                 rows.Add(new BenchRow($"{n} circuits: server memory per circuit (managed: open · after the actions; working set{(marginal.Length > 0 ? "; the step from the previous N" : "")})",
                     string.Create(CultureInfo.InvariantCulture, $"{kbOpen:F0} KB · {kbAfter:F0} KB; {wsKb:F0} KB{marginal}"), "—", "—",
                     $"≤ {TargetKbPerCircuit} KB", kb <= TargetKbPerCircuit));
+                var why = unanswered > 0 ? "; unanswered: " + string.Join(" · ", actions.Select(a => a.Failure).OfType<string>().Distinct().Take(3)) : "";
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"N = {n}: circuits opened in {opening.Elapsed.TotalSeconds:F0} s; managed heap {Mb(managedBefore)} → {Mb(managedOpen)} open → {Mb(managedAfter)} after; " +
                     $"working set {Mb(workingSetBefore)} → {Mb(workingSetOpen)} → {Mb(workingSetAfter)}; mean {latencies.Where(double.IsFinite).DefaultIfEmpty(0).Average():F0} ms, max {latencies.Max():F0} ms, " +
-                    $"by action (p50 / p95) {byAction}{(firstRenders.Count > 0 ? $"; first render after the link {Timing.Of(firstRenders)}" : "")}; while acting {time}; load {BenchReport.LoadAverage()}"));
+                    $"by action (p50 / p95) {byAction}{(firstRenders.Count > 0 ? $"; first render after the link {Timing.Of(firstRenders)}" : "")}; while acting {time}; load {BenchReport.LoadAverage()}{why}"));
             }
             // What a circuit holds depends on the page it shows: every circuit to the same page, then the heap.
             var byPage = new List<string>();
@@ -182,13 +183,13 @@ public sealed class CircuitLoadBenchmark
     /// page it shows (<see cref="IBenchCircuit.Shown"/>): the circuits of the previous count may have ended on either page, and a
     /// link to the page shown would never show its marker anew.
     /// </summary>
-    private static async Task<List<(CircuitPage Page, double FirstRenderMs, double Ms)>> ActAsync(ICircuitDriver driver, List<IBenchCircuit> circuits,
+    private static async Task<List<(CircuitPage Page, double FirstRenderMs, double Ms, string? Failure)>> ActAsync(ICircuitDriver driver, List<IBenchCircuit> circuits,
         IReadOnlyList<string> baseUrls, TimeSpan duration)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var results = await Task.WhenAll(circuits.Select(async (_, i) =>
         {
-            var mine = new List<(CircuitPage, double, double)>();
+            var mine = new List<(CircuitPage, double, double, string?)>();
             await Task.Delay(TimeSpan.FromMilliseconds(1000.0 * i / circuits.Count));
             while (Stopwatch.GetTimestamp() < end)
             {
@@ -197,11 +198,11 @@ public sealed class CircuitLoadBenchmark
                 try
                 {
                     var (first, ms) = await circuits[i].GoAsync(page);
-                    mine.Add((page, first, ms));
+                    mine.Add((page, first, ms, null));
                 }
                 catch (Exception e) when (e is TimeoutException or InvalidOperationException)
                 {
-                    mine.Add((page, double.NaN, double.PositiveInfinity));
+                    mine.Add((page, double.NaN, double.PositiveInfinity, e.Message));
                     await circuits[i].DisposeAsync();
                     circuits[i] = await driver.OpenAsync(baseUrls[i % baseUrls.Count], Dashboard);
                     continue;
