@@ -50,6 +50,8 @@ builder.Services.AddPortalIdentity()
     .AddDefaultTokenProviders();
 builder.Services.AddPortalAuthorization();
 builder.Services.AddAuditActors();
+// Frees each component's previous render tree between renders (issue 12: memory per circuit).
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ServicePortal.Components.PreviousRenderTrees>();
 if (builder.Configuration.GetValue("Portal:Escalation", true)) builder.Services.AddHostedService<ServicePortal.Escalations.EscalationWorker>();
 if (builder.Configuration.GetValue("Portal:RoutineRevisits", true)) builder.Services.AddHostedService<ServicePortal.Revisits.RoutineRevisitWorker>();
 if (builder.Configuration.GetValue("Portal:CustomerInfoReports", true)) builder.Services.AddHostedService<ServicePortal.Customers.CustomerInfoReportWorker>();

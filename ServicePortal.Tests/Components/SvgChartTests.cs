@@ -27,6 +27,34 @@ public sealed class SvgChartTests : BunitContext
     }
 
     [Fact]
+    public void Shared_BuildsAChartOncePerSourceVariantAndLanguage()
+    {
+        var source = new[] { 1.0, 2.0 };
+        var builds = 0;
+        MarkupString Build() => new($"<svg>{++builds}</svg>");
+
+        var first = SvgChart.Shared(source, "bars", Build);
+        var again = SvgChart.Shared(source, "bars", Build);
+        var donut = SvgChart.Shared(source, "donut", Build);
+        var otherSource = SvgChart.Shared(new[] { 1.0, 2.0 }, "bars", Build);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        MarkupString english;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            english = SvgChart.Shared(source, "bars", Build);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
+        ReferenceEquals(first.Value, again.Value).ShouldBeTrue(); // one string for every circuit showing the source
+        builds.ShouldBe(4);
+        new[] { first.Value, donut.Value, otherSource.Value, english.Value }.Distinct().Count().ShouldBe(4);
+    }
+
+    [Fact]
     public void LineChart_WritesTheTicksOfItsAxis_FromZero()
     {
         Texts(Draw(SvgChart.Line(Months, [new("有效投诉率", "#1E88E5", [0.6, 1.25])], Percent)), ".mud-charts-yaxis text")
