@@ -48,6 +48,8 @@ public static class ServiceCollectionExtensions
         // One feed per kind of change; on PostgreSQL also to and from the other app instances on the database.
         if (sqlite) services.AddSingleton(typeof(IChangeFeed<>), typeof(InProcessChangeFeed<>));
         else AddPostgresChangeFeeds(services, connectionString);
+        services.AddSingleton(ReferenceListSharing.Default);
+        services.AddSingleton<ReferenceListCache>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<BoardQueries>();
         services.AddSingleton<Kpis.KpiService>();
@@ -101,8 +103,9 @@ public static class ServiceCollectionExtensions
         {
             var backplane = new PostgresChangeBackplane(PortalDatabaseOptions.PostgresConnectionString(connectionString),
                 sp.GetService<ILogger<PostgresChangeBackplane>>() ?? NullLogger<PostgresChangeBackplane>.Instance);
-            // What was sent while the connection was down is lost: the calendar and the month caches are read again.
+            // What was sent while the connection was down is lost: the calendar, the month caches and the reference lists are read again.
             backplane.Resumed += () => sp.GetRequiredService<CalendarService>().Forget();
+            backplane.Resumed += () => sp.GetRequiredService<ReferenceListCache>().Clear();
             return backplane;
         });
         services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeBackplane>());

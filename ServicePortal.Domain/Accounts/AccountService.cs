@@ -34,7 +34,7 @@ public sealed class NewAccountInput
 /// kept that long would hold stale tracked users. Only an enabled administrator may act; every
 /// change is logged with who and when.
 /// </summary>
-public sealed partial class AccountService(IServiceScopeFactory scopes, PortalClock clock, ILogger<AccountService> logger)
+public sealed partial class AccountService(IServiceScopeFactory scopes, PortalClock clock, ReferenceListCache lists, ILogger<AccountService> logger)
 {
     public const int UserNameMin = 3, UserNameMax = 32, DisplayNameMax = 32;
 
@@ -65,13 +65,15 @@ public sealed partial class AccountService(IServiceScopeFactory scopes, PortalCl
         return u is null ? null : Item(u);
     }
 
-    public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        return await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
-            .Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct);
-    }
+    /// <summary>The departments in their order, from memory (<see cref="ReferenceListCache"/>): the dashboard's and the register's filters.</summary>
+    public Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default) =>
+        lists.GetAsync(ReferenceList.Departments, async c =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            return await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
+                .Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(c);
+        }, ct);
 
     /// <summary>Creates an account with its one role. Nothing is saved unless everything succeeds.</summary>
     /// <exception cref="InputInvalidException">fields keyed userName, displayName, role, departmentId, password.</exception>
@@ -107,6 +109,7 @@ public sealed partial class AccountService(IServiceScopeFactory scopes, PortalCl
         Check(await op.Users.CreateAsync(user, input.Password));
         Check(await op.Users.AddToRoleAsync(user, role));
         await op.CommitAsync(ct);
+        lists.Changed(ReferenceList.Owners);
         Audit(op.Actor, "新建账户", userName, $"{Roles.ChineseName(role)}/{await op.DepartmentNameAsync(user.DepartmentId, ct)}");
         return (await GetAsync(userName, ct))!;
     }
@@ -157,6 +160,7 @@ public sealed partial class AccountService(IServiceScopeFactory scopes, PortalCl
         Check(await op.Users.UpdateAsync(user));
         Check(await op.Users.UpdateSecurityStampAsync(user));
         await op.CommitAsync(ct);
+        lists.Changed(ReferenceList.Owners); // the owners list shows the role's people with their department
         Audit(op.Actor, "修改角色/部门", user.UserName!, $"{before} → {Roles.ChineseName(role)}/{await op.DepartmentNameAsync(user.DepartmentId, ct)}");
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Data;
 
 namespace ServicePortal.Domain.Accounts;
@@ -6,25 +7,29 @@ namespace ServicePortal.Domain.Accounts;
 public sealed record OwnerOption(string Id, string DisplayName, string Department);
 
 /// <summary>Read-only lists of people for pickers and filters.</summary>
-public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, ReferenceListCache lists)
 {
     /// <summary>
     /// Possible first-contact owners (首问责任人) for the register's owner filter: everyone whose role
-    /// takes complaints, and anyone who already owns one (a role may have changed since).
+    /// takes complaints, and anyone who already owns one (a role may have changed since). The same for every reader, kept in
+    /// memory (<see cref="ReferenceListCache"/>): an account created or given another role or department
+    /// (<see cref="AccountService"/>) forgets it; a complaint never adds an owner (only a role that takes complaints registers
+    /// or imports one, and that role is listed already).
     /// </summary>
-    public async Task<IReadOnlyList<OwnerOption>> ListOwnersAsync(CancellationToken ct = default)
-    {
-        var intakeRoles = Roles.ComplaintIntake;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owners = await db.Users.AsNoTracking()
-            .Where(u => intakeRoles.Contains(u.Role) || db.Complaints.Any(c => c.OwnerId == u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" })
-            .ToListAsync(ct);
-        return owners
-            .Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
-            .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)
-            .ToList();
-    }
+    public Task<IReadOnlyList<OwnerOption>> ListOwnersAsync(CancellationToken ct = default) =>
+        lists.GetAsync(ReferenceList.Owners, async c =>
+        {
+            var intakeRoles = Roles.ComplaintIntake;
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            var owners = await db.Users.AsNoTracking()
+                .Where(u => intakeRoles.Contains(u.Role) || db.Complaints.Any(x => x.OwnerId == u.Id))
+                .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" })
+                .ToListAsync(c);
+            return owners
+                .Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+                .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)
+                .ToList();
+        }, ct);
 
     /// <summary>Active people of a department, for the responsible-person picker.</summary>
     public async Task<IReadOnlyList<OwnerOption>> PeopleOfAsync(int departmentId, CancellationToken ct = default)

@@ -1,5 +1,8 @@
 namespace ServicePortal.Domain.Complaints;
 
+/// <summary>A category as filters and pickers show it (shared between users: a record nobody can change).</summary>
+public sealed record CategoryOption(int Id, string Name);
+
 /// <summary>An entry of the editable category list (服务态度, 维修质量 …).</summary>
 public class ComplaintCategory
 {

@@ -9,16 +9,21 @@ namespace ServicePortal.Domain.Complaints;
 
 /// <summary>Registers complaints and reads the register. A context per operation (Blazor circuits live long).</summary>
 public sealed partial class ComplaintService(IDbContextFactory<PortalDbContext> dbFactory, PortalClock clock, Calendar.CalendarService calendar,
-    DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed, IChangeFeed<Revisits.RevisitChanged> revisitFeed)
+    DeadlineService deadlines, IChangeFeed<ComplaintChanged> feed, IChangeFeed<Revisits.RevisitChanged> revisitFeed, ReferenceListCache lists)
 {
     public const int MaxPageSize = ComplaintQueryString.MaxPageSize;
 
-    public async Task<IReadOnlyList<ComplaintCategory>> CategoriesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ComplaintCategories.AsNoTracking().Where(c => c.IsActive)
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
-    }
+    /// <summary>
+    /// The active categories in their order, from memory (<see cref="ReferenceListCache"/>): the register's filter and the intake
+    /// form's choices. Registering checks the category against the table itself.
+    /// </summary>
+    public Task<IReadOnlyList<CategoryOption>> CategoriesAsync(CancellationToken ct = default) =>
+        lists.GetAsync(ReferenceList.ComplaintCategories, async c =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            return await db.ComplaintCategories.AsNoTracking().Where(x => x.IsActive)
+                .OrderBy(x => x.SortOrder).ThenBy(x => x.Id).Select(x => new CategoryOption(x.Id, x.Name)).ToListAsync(c);
+        }, ct);
 
     /// <summary>
     /// The promised reply time the form proposes: the end of the working day of receipt on the working

@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     DemoDataGenerator demo,
     DatabaseBackups backups,
     Common.PortalClock clock,
+    Common.ReferenceListCache lists,
     ILogger<DatabaseInitializer> logger)
 {
     public static readonly IReadOnlyList<(string Name, string Code)> DefaultDepartments =
@@ -55,6 +56,7 @@ public sealed class DatabaseInitializer(
             // WAL lets readers go on while a clerk saves; the busy timeout makes writers queue instead of failing.
             if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await SeedReferenceDataAsync(db, clock.UtcNow, ct);
+            lists.Changed(Common.ReferenceList.Departments, Common.ReferenceList.ComplaintCategories);
             // PostgreSQL's search table started with its first migration: nothing saved before it to index.
             if (sqlite) await IndexComplaintsAsync(db, ct);
         }
@@ -159,6 +161,7 @@ public sealed class DatabaseInitializer(
         };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
+        lists.Changed(Common.ReferenceList.Owners);
         return user;
     }
 }

@@ -59,7 +59,8 @@ public sealed class DemoDataGenerator(
     UserManager<PortalUser> users,
     PortalClock clock,
     CalendarService calendar,
-    DeadlineService deadlines)
+    DeadlineService deadlines,
+    ReferenceListCache lists)
 {
     public const string DemoPassword = "Portal#2026";
 
@@ -165,6 +166,7 @@ public sealed class DemoDataGenerator(
         await DemoSpotCheck.WriteAsync(dbFactory, new DemoRandom(options.Seed + 7), staff, clock, ct);
         await DemoCustomerFiles.WriteAsync(dbFactory, new DemoRandom(options.Seed + 8), customers, clock, ct);
         await DemoArchive.WriteAsync(dbFactory, new DemoRandom(options.Seed + 9), staff, customers, clock, ct);
+        lists.Changed(ReferenceList.Owners); // the demo accounts, and the owners of the demo complaints
         return new DemoDataResult(people.Count, customerCount, writer.Complaints, writer.HistoryEntries)
         {
             Surveys = surveys,

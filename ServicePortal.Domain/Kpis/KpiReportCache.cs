@@ -16,7 +16,7 @@ public sealed record KpiReportSharing(TimeSpan Lifetime)
 /// <summary>
 /// The dashboard's report shared by everyone who opens the same period and department within
 /// <see cref="KpiReportSharing.Lifetime"/>: fifty heads opening 看板 make one report, not fifty (a report is ~10 queries
-/// and a fifth of a circuit's work per visit). Viewers asking while it is computed wait for the same computation.
+/// and a fifth of a circuit's work per visit). Viewers asking while it is computed wait for the same computation (<see cref="SharedResults{TKey, TValue}"/>).
 /// A change published on any feed the dashboard listens to (complaints, repairs, revisits, questionnaires — on
 /// PostgreSQL also those of the other instances) forgets every report as it arrives, so a dashboard reloading after a
 /// change computes anew; the lifetime only bounds what no feed announces (settings such as KPI bases or the calendar,
@@ -24,80 +24,30 @@ public sealed record KpiReportSharing(TimeSpan Lifetime)
 /// </summary>
 public sealed class KpiReportCache : IDisposable
 {
-    private sealed record Entry(Task<KpiReport> Report, long Started);
-
     private readonly KpiService _kpis;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _lifetime;
-    private readonly Dictionary<KpiRequest, Entry> _entries = [];
-    private readonly Lock _gate = new();
+    private readonly SharedResults<KpiRequest, KpiReport> _reports;
     private readonly IDisposable[] _subscriptions;
 
     public KpiReportCache(KpiService kpis, TimeProvider time, KpiReportSharing sharing, IChangeFeed<ComplaintChanged> complaints,
         IChangeFeed<RepairChanged> repairs, IChangeFeed<RevisitChanged> revisits, IChangeFeed<SurveyEntered> surveys)
     {
         _kpis = kpis;
-        _time = time;
-        _lifetime = sharing.Lifetime;
-        _subscriptions = _lifetime > TimeSpan.Zero
-            ? [complaints.Subscribe(_ => Forget()), repairs.Subscribe(_ => Forget()), revisits.Subscribe(_ => Forget()), surveys.Subscribe(_ => Forget())]
-            : [];
+        _reports = new SharedResults<KpiRequest, KpiReport>(time, sharing.Lifetime);
+        _subscriptions = [_reports.ForgetOn(complaints), _reports.ForgetOn(repairs), _reports.ForgetOn(revisits), _reports.ForgetOn(surveys)];
     }
 
     /// <summary>How many reports were computed (for tests).</summary>
-    public int Computed => _computed;
-
-    private int _computed;
+    public int Computed => _reports.Computed;
 
     /// <summary>How many reports are kept (for tests).</summary>
-    public int Kept
-    {
-        get
-        {
-            lock (_gate) return _entries.Count;
-        }
-    }
+    public int Kept => _reports.Kept;
 
     /// <summary>The report of <paramref name="request"/>: a recent one if there is, else computed (once for everyone asking meanwhile).</summary>
-    public Task<KpiReport> ReportAsync(KpiRequest request, CancellationToken ct = default)
-    {
-        if (_lifetime <= TimeSpan.Zero) return Compute(request, ct);
-        Task<KpiReport> report;
-        lock (_gate)
-        {
-            var now = _time.GetTimestamp();
-            if (!_entries.TryGetValue(request, out var entry) || entry.Report.IsFaulted || entry.Report.IsCanceled
-                || _time.GetElapsedTime(entry.Started, now) >= _lifetime)
-            {
-                // Reports of other periods nobody asked for within the lifetime go too (custom periods would pile up between changes).
-                foreach (var (key, old) in _entries)
-                    if (_time.GetElapsedTime(old.Started, now) >= _lifetime) _entries.Remove(key);
-                // Not cancelled by the first viewer leaving: the others wait for the same computation.
-                entry = new Entry(Compute(request, CancellationToken.None), now);
-                _entries[request] = entry;
-            }
-            report = entry.Report;
-        }
-        return report.WaitAsync(ct);
-    }
+    public Task<KpiReport> ReportAsync(KpiRequest request, CancellationToken ct = default) =>
+        _reports.GetAsync(request, c => _kpis.ReportAsync(request, c), ct);
 
     /// <summary>Forgets every report (a change was published).</summary>
-    public void Clear()
-    {
-        lock (_gate) _entries.Clear();
-    }
-
-    private Task Forget()
-    {
-        Clear();
-        return Task.CompletedTask;
-    }
-
-    private Task<KpiReport> Compute(KpiRequest request, CancellationToken ct)
-    {
-        Interlocked.Increment(ref _computed);
-        return _kpis.ReportAsync(request, ct);
-    }
+    public void Clear() => _reports.Clear();
 
     public void Dispose()
     {

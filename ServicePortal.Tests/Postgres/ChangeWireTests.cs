@@ -49,6 +49,7 @@ public sealed class ChangeWireTests : IDisposable
         var calendar = new CalendarChanged(Guid.NewGuid(), At);
         ReceivedOnB(calendar).ShouldBe([calendar]);
         ReceivedOnB(new NotificationsPosted(["u1", "u2"])).Single().UserIds.ShouldBe(["u1", "u2"]);
+        ReceivedOnB(new ReferenceListChanged(ReferenceList.Owners)).ShouldBe([new ReferenceListChanged(ReferenceList.Owners)]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ServicePortal.Domain.Accounts;
 using ServicePortal.Domain.Calendar;
 using ServicePortal.Domain.Common;
 using ServicePortal.Domain.Complaints;
@@ -12,7 +13,8 @@ namespace ServicePortal.Tests.Postgres;
 /// <summary>
 /// Issue 12: a change saved on app instance A reaches the pages open on instance B (B's change feeds) within 2 seconds when
 /// both run on one PostgreSQL database (LISTEN/NOTIFY, <see cref="PostgresChangeBackplane"/>); a calendar edit on A drops B's
-/// cached calendar; the listening connection comes back after PostgreSQL killed it.
+/// cached calendar, an account moved on A B's owners list (<see cref="ReferenceListCache"/>); the listening connection comes back
+/// after PostgreSQL killed it.
 /// </summary>
 public sealed class LiveUpdatesAcrossInstancesTests
 {
@@ -114,15 +116,37 @@ public sealed class LiveUpdatesAcrossInstancesTests
     }
 
     [Fact]
-    public async Task AfterPostgresKillsBsListeningConnection_BListensAgain_StillHearsA_AndDropsItsCachedCalendar()
+    public async Task AnAccountMovedOnA_IsInBsOwnersList_WithinTwoSeconds()
+    {
+        await using var apps = await StartAsync();
+        var ownersB = Get<UserDirectory>(apps.B);
+        var listsB = Get<ReferenceListCache>(apps.B);
+        (await ownersB.ListOwnersAsync(Ct)).ShouldNotContain(o => o.DisplayName == "王总"); // the executive takes no complaints
+        var reads = listsB.Reads;
+        await ownersB.ListOwnersAsync(Ct);
+        listsB.Reads.ShouldBe(reads, "B read its owners list again: the test proves nothing");
+        var accountsA = Get<AccountService>(apps.A);
+        var repairs = (await accountsA.DepartmentsAsync(Ct)).Single(d => d.Name == "维修部").Id;
+
+        await accountsA.ChangeRoleAsync(await apps.A.UserIdAsync("exec"), Roles.Clerk, repairs, await apps.A.UserIdAsync("admin"), Ct);
+
+        await WaitUntilAsync(async () => (await ownersB.ListOwnersAsync(Ct)).Any(o => o.DisplayName == "王总" && o.Department == "维修部"), Target);
+    }
+
+    [Fact]
+    public async Task AfterPostgresKillsBsListeningConnection_BListensAgain_StillHearsA_AndDropsItsCachedCalendarAndLists()
     {
         await using var apps = await StartAsync();
         var calendarB = Get<CalendarService>(apps.B);
         var day = new DateOnly(2031, 6, 4); // a Wednesday
         (await calendarB.CurrentAsync(Ct)).IsWorkingDay(day).ShouldBeTrue(); // cached on B
-        // An edit whose message B missed (written straight into the database: no message at all).
+        var accountsB = Get<AccountService>(apps.B);
+        (await accountsB.DepartmentsAsync(Ct)).ShouldContain(d => d.Name == "工程部"); // cached on B
+        // Edits whose messages B missed (written straight into the database: no message at all).
         await apps.ScalarAsync("""INSERT INTO "CalendarDays" ("Date", "Kind", "Name") VALUES (@date, 'Holiday', '断线期间')""", ("date", day));
+        await apps.ScalarAsync("""UPDATE "Departments" SET "Name" = '工程技术部' WHERE "Name" = '工程部'""");
         (await calendarB.CurrentAsync(Ct)).IsWorkingDay(day).ShouldBeTrue(); // still the cached calendar
+        (await accountsB.DepartmentsAsync(Ct)).ShouldContain(d => d.Name == "工程部"); // still the cached list
         var listener = $"{PostgresChangeBackplane.ListenerName} {Backplane(apps.B).InstanceId}";
         const string Killed = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name";
         (await apps.ScalarAsync(Killed, ("name", listener))).ShouldBe(1L);
@@ -145,6 +169,7 @@ public sealed class LiveUpdatesAcrossInstancesTests
         heard.Task.IsCompleted.ShouldBeTrue("B did not hear A within 15 s of its listening connection being killed");
         (await apps.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", ("name", listener))).ShouldBe(1L);
         (await calendarB.CurrentAsync(Ct)).IsWorkingDay(day).ShouldBeFalse("B kept its cached calendar across the lost connection");
+        (await accountsB.DepartmentsAsync(Ct)).ShouldContain(d => d.Name == "工程技术部", "B kept its departments across the lost connection");
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, TimeSpan within) => WaitUntilAsync(() => Task.FromResult(condition()), within);
