@@ -4,6 +4,8 @@ using ServicePortal.Domain.Common;
 
 namespace ServicePortal.Tests.Components;
 
+#pragma warning disable BL0006 // counts the grid's render frames
+
 /// <summary>
 /// The registers' grid (its own markup since MudDataGrid's per-cell components stayed per circuit, issue 12): it asks for one
 /// page at a time, sorts by a header's field, pages, and says when loading failed.
@@ -146,4 +148,36 @@ public sealed class RegisterGridTests : PortalComponentTest
         SnackbarMessages().ShouldContain("加载失败，请稍后重试");
         Info(grid).ShouldBe("第 0-0 条，共 0 条");
     }
+
+    [Fact]
+    public void APageOfRows_IsOneMarkupString_WithItsValuesEncoded()
+    {
+        total = 20;
+        var grid = Open((page, _) => Task.FromResult(new PagedResult<Row>(
+            Enumerable.Range(1, 20).Select(i => new Row(i == 1 ? "<b>王\"五\"</b> & 子" : $"第{i}行")).ToList(), 20, 0, page.PageSize)));
+
+        FirstCells(grid)[0].ShouldBe("<b>王\"五\"</b> & 子"); // shown as written, not as markup
+        grid.FindAll("tbody b").ShouldBeEmpty();
+        grid.FindAll("tbody tr td[data-label=电话].text-nowrap").Count.ShouldBe(20);
+        // One frame for the 20 rows × 3 cells, where each cell was ~4 frames (issue 12: the buffer stays per circuit).
+        var frames = CurrentFrames(Renderer, grid.ComponentId);
+        var all = frames.Array.Take(frames.Count).ToList();
+        all.Where(f => f.FrameType == Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrameType.Element).Select(f => f.ElementName).ShouldNotContain("td");
+        all.Count(f => f.FrameType == Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrameType.Markup && f.MarkupContent.Contains("<td", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void AColumnWithACellFragment_StillRendersItsRows()
+    {
+        RegisterColumn<Row>[] columns = [Columns[0], new("Link", "链接") { Sortable = false, Cell = r => b => b.AddMarkupContent(0, $"<i>{r.Name}</i>") }];
+        var grid = RenderWithProviders<RegisterGrid<Row>>(p => p
+            .Add(x => x.Columns, columns).Add(x => x.Search, Search).Add(x => x.EmptyText, "没有符合条件的记录"));
+        grid.WaitForAssertion(() => grid.FindAll("tbody tr td i").Count.ShouldBe(20), Wait);
+
+        FirstCells(grid).ShouldAllBe(c => c.StartsWith('第'));
+    }
+
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "GetCurrentRenderTreeFrames")]
+    private static extern Microsoft.AspNetCore.Components.RenderTree.ArrayRange<Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame> CurrentFrames(
+        Microsoft.AspNetCore.Components.RenderTree.Renderer renderer, int componentId);
 }

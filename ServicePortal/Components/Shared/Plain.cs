@@ -75,19 +75,17 @@ public static class Plain
         ChipClasses.GetOrAdd((variant, color, margin), static k => $"mud-chip mud-chip-{k.Variant} mud-chip-size-small mud-chip-color-{k.Color} {k.Margin}");
 
     /// <summary>A small MudChip as its markup (a register shows one a row: a component each stayed per circuit, issue 12).</summary>
-    public static RenderFragment Chip(string text, string variant, string color, string? testId = null, string margin = "ma-0") => builder =>
-    {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-chip-container");
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "tabindex", "-1");
-        builder.AddAttribute(4, "class", ChipClass(variant, color, margin));
-        builder.AddAttribute(5, "data-testid", testId);
-        builder.OpenElement(6, "span");
-        builder.AddAttribute(7, "class", "mud-chip-content");
-        builder.AddContent(8, text);
-        builder.CloseElement();
-        builder.CloseElement();
-        builder.CloseElement();
-    };
+    public static RenderFragment Chip(string text, string variant, string color, string? testId = null, string margin = "ma-0") =>
+        builder => builder.AddMarkupContent(0, ChipHtml(text, variant, color, testId, margin));
+
+    /// <summary>The same chip as HTML text (a register row written as one markup string).</summary>
+    public static string ChipHtml(string text, string variant, string color, string? testId = null, string margin = "ma-0") =>
+        "<div class=\"mud-chip-container\"><div tabindex=\"-1\" class=\"" + ChipClass(variant, color, margin) + "\""
+        + (testId is null ? "" : " data-testid=\"" + WebUtility.HtmlEncode(testId) + "\"")
+        + "><span class=\"mud-chip-content\">" + WebUtility.HtmlEncode(text) + "</span></div></div>";
+
+    /// <summary>A link with MudLink's classes (<see cref="LinkClass"/>) as HTML text.</summary>
+    public static string LinkHtml(string href, string text, string typo, string? testId = null) =>
+        "<a href=\"" + WebUtility.HtmlEncode(href) + "\" class=\"" + LinkClass(typo) + "\""
+        + (testId is null ? "" : " data-testid=\"" + WebUtility.HtmlEncode(testId) + "\"") + ">" + WebUtility.HtmlEncode(text) + "</a>";
 }

@@ -24,8 +24,15 @@ public sealed record RegisterColumn<T>(string Field, string Title)
     public Func<T, object?>? Text { get; init; }
 
     /// <summary>
-    /// The cell's markup (a link, a chip's markup), rendered in the grid's own render tree: keep it to markup, a component
-    /// in it is one more per row for the circuit's life.
+    /// The cell's markup as HTML text, every value in it encoded (<c>WebUtility.HtmlEncode</c>, <see cref="Plain.LinkHtml"/>,
+    /// <see cref="Plain.ChipHtml"/>). When every column has this or <see cref="Text"/>, the grid writes a page of rows as one
+    /// markup string: ~50 frames a row were a 2,048-frame buffer (82 KB) per register and circuit (issue 12).
+    /// </summary>
+    public Func<T, string>? Html { get; init; }
+
+    /// <summary>
+    /// The cell's markup as a render fragment, rendered in the grid's own render tree: keep it to markup, a component in it is
+    /// one more per row for the circuit's life. Prefer <see cref="Html"/>: one column with a Cell makes every row frames again.
     /// </summary>
     public RenderFragment<T>? Cell { get; init; }
 }

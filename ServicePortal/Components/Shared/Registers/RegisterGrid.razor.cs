@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using ServicePortal.Domain.Common;
@@ -29,6 +31,8 @@ public partial class RegisterGrid<T>
     private readonly string rowsPerPageLabelId = "register-rows-" + Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, string> cellClasses = [];
     private IReadOnlyList<T> items = [];
+    /// <summary>The rows of <see cref="items"/> with these columns as HTML text (<see cref="RowsHtml"/>).</summary>
+    private (IReadOnlyList<T> Items, IReadOnlyList<RegisterColumn<T>> Columns, string Html)? rowsHtml;
     private int total;
     /// <summary>The total is a lower bound (<see cref="PagedResult{T}.TotalCapped"/>): the pager says "1,000+".</summary>
     private bool capped;
@@ -91,6 +95,30 @@ public partial class RegisterGrid<T>
         if (!cellClasses.TryGetValue(column.CellClass, out var classes))
             cellClasses[column.CellClass] = classes = "mud-table-cell " + column.CellClass;
         return classes;
+    }
+
+    /// <summary>
+    /// The page's rows as one markup string, when every column can be written as HTML text (<see cref="RegisterColumn{T}.Html"/>
+    /// or <see cref="RegisterColumn{T}.Text"/>): one frame instead of ~50 a row (issue 12). Null when a column has a Cell.
+    /// </summary>
+    private MarkupString? RowsHtml()
+    {
+        if (rowsHtml is { } made && ReferenceEquals(made.Items, items) && ReferenceEquals(made.Columns, Columns)) return new(made.Html);
+        if (Columns.Any(c => c.Cell is not null)) return null;
+        var html = new StringBuilder(items.Count * 600);
+        foreach (var item in items)
+        {
+            html.Append("<tr class=\"mud-table-row\">");
+            foreach (var column in Columns)
+            {
+                html.Append("<td class=\"").Append(CellClass(column)).Append("\" data-label=\"").Append(WebUtility.HtmlEncode(column.Title)).Append("\">")
+                    .Append(column.Html is { } cell ? cell(item) : WebUtility.HtmlEncode(column.Text?.Invoke(item)?.ToString()))
+                    .Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        rowsHtml = (items, Columns, html.ToString());
+        return new(rowsHtml.Value.Html);
     }
 
     private Task SortByAsync(RegisterColumn<T> column)
