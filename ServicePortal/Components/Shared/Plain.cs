@@ -79,9 +79,14 @@ public static class Plain
         builder => builder.AddMarkupContent(0, ChipHtml(text, variant, color, testId, margin));
 
     /// <summary>The same chip as HTML text (a register row written as one markup string).</summary>
-    public static string ChipHtml(string text, string variant, string color, string? testId = null, string margin = "ma-0") =>
+    /// <param name="title">A native tooltip (a MudTooltip is components per row).</param>
+    /// <param name="data">One more attribute, e.g. <c>("data-stage", "Reviewed")</c>.</param>
+    public static string ChipHtml(string text, string variant, string color, string? testId = null, string margin = "ma-0",
+        string? title = null, (string Name, string Value)? data = null) =>
         "<div class=\"mud-chip-container\"><div tabindex=\"-1\" class=\"" + ChipClass(variant, color, margin) + "\""
         + (testId is null ? "" : " data-testid=\"" + WebUtility.HtmlEncode(testId) + "\"")
+        + (data is { } d ? " " + d.Name + "=\"" + WebUtility.HtmlEncode(d.Value) + "\"" : "")
+        + (title is null ? "" : " title=\"" + WebUtility.HtmlEncode(title) + "\"")
         + "><span class=\"mud-chip-content\">" + WebUtility.HtmlEncode(text) + "</span></div></div>";
 
     /// <summary>A link with MudLink's classes (<see cref="LinkClass"/>) as HTML text.</summary>
