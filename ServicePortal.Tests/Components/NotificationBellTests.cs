@@ -36,6 +36,27 @@ public sealed class NotificationBellTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task UntilClicked_TheBellIsNoMenu_AndOneClickOpensIt()
+    {
+        var k = await ComplaintCycle.CreateAsync(Domain);
+        var number = await k.RegisterAsync();
+        await k.Flow.JudgeAsync(number, k.Id("head"), null, true, "属实", "", Ct);
+        await SignInAsync("clerk");
+        var bell = RenderWithProviders<NotificationBell>();
+        bell.WaitForAssertion(() => CountText(bell).ShouldBe("1"), Wait);
+
+        // A closed MudMenu is ~7 components and JS calls on every page (issue 12): only markup until used.
+        bell.FindComponents<MudBlazor.MudMenu>().ShouldBeEmpty();
+        Host.FindAll("[data-testid=notification-item]").ShouldBeEmpty();
+        bell.Find("[data-testid=notification-bell]").GetAttribute("aria-label").ShouldBe("通知（1 条未读）");
+
+        bell.Find("[data-testid=notification-bell]").Click();
+
+        Host.WaitForAssertion(() => Host.FindAll(".mud-popover-open [data-testid=notification-item]").Count.ShouldBe(1), Wait);
+        CountText(bell).ShouldBe("1");
+    }
+
+    [Fact]
     public async Task ClickingANotification_MarksItRead_AndOpensTheCase()
     {
         var k = await ComplaintCycle.CreateAsync(Domain);
