@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Bunit;
 using MudBlazor;
+using ServicePortal.Components.Pages.Dashboard;
 using ServicePortal.Components.Shared;
 using ServicePortal.Domain.Repairs;
 
@@ -47,6 +48,18 @@ public sealed class PlainMarkupTests : PortalComponentTest
             .Add(x => x.Class, "ma-0").AddUnmatched("data-testid", "repair-stage").AddUnmatched("data-stage", RepairStage.ToDispatch).AddChildContent("待派工"));
 
         Render<RepairStageChip>(p => p.Add(x => x.Stage, RepairStage.ToDispatch)).MarkupMatches(WithoutContainerId(chip.Markup));
+    }
+
+    [Fact]
+    public void LiveIcon_IsATooltipOnlyWhileHovered()
+    {
+        var header = Render<DashboardHeader>();
+        header.FindComponents<MudTooltip>().ShouldBeEmpty();
+        header.Find("[data-testid=dashboard-live] svg").ClassList.ShouldContain("mud-success-text");
+
+        header.Find("[data-testid=dashboard-live]").PointerEnter();
+
+        header.FindComponent<MudTooltip>().Instance.Text.ShouldBe("实时：任何投诉发生变化，看板会自动刷新");
     }
 
     private static string WithoutContainerId(string markup) => Regex.Replace(markup, @" id=""chip-container-[^""]+""", "");
