@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace ServicePortal.Components.Shared;
 
@@ -93,4 +94,51 @@ public static class Plain
     public static string LinkHtml(string href, string text, string typo, string? testId = null) =>
         "<a href=\"" + WebUtility.HtmlEncode(href) + "\" class=\"" + LinkClass(typo) + "\""
         + (testId is null ? "" : " data-testid=\"" + WebUtility.HtmlEncode(testId) + "\"") + ">" + WebUtility.HtmlEncode(text) + "</a>";
+
+    private const string ToggleSelected = "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple mud-toggle-item mud-toggle-item-selected mud-toggle-item-delimiter mud-toggle-item-size-small mud-ripple";
+    private const string ToggleUnselected = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple mud-toggle-item mud-toggle-item-delimiter mud-toggle-item-size-small mud-ripple";
+    private const string ToggleGroupClasses = "mud-toggle-group mud-toggle-group-horizontal mud-toggle-group-size-small mud-toggle-group-primary mud-toggle-group-outlined";
+    private static readonly ConcurrentDictionary<int, string> ToggleColumns = new();
+
+    /// <summary>One choice of <see cref="ToggleGroup"/>.</summary>
+    public readonly record struct Toggle<T>(T Value, string Text, string? TestId = null);
+
+    /// <summary>
+    /// A MudToggleGroup (single selection, Size.Small, Color.Primary, Outlined, no check mark) as its markup: plain buttons
+    /// instead of a component per item (issue 12). Choosing the chosen one again changes nothing, as in MudToggleGroup.
+    /// </summary>
+    /// <param name="receiver">The component that re-renders after a choice (<c>this</c>).</param>
+    /// <param name="value">The chosen value.</param>
+    /// <param name="choose">Called with a newly chosen value.</param>
+    /// <param name="choices">The buttons, in order.</param>
+    /// <param name="disabled">All buttons disabled (MudToggleGroup's Disabled).</param>
+    /// <param name="testId">The group's data-testid.</param>
+    public static RenderFragment ToggleGroup<T>(IHandleEvent receiver, T value, Func<T, Task> choose, IReadOnlyList<Toggle<T>> choices,
+        bool disabled = false, string? testId = null) => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "role", "group");
+        builder.AddAttribute(2, "class", disabled ? ToggleGroupClasses + " mud-disabled" : ToggleGroupClasses);
+        builder.AddAttribute(3, "style", ToggleColumns.GetOrAdd(choices.Count, static n => $"grid-template-columns:repeat({n}, minmax(0, 1fr));"));
+        builder.AddAttribute(4, "data-testid", testId);
+        foreach (var choice in choices)
+        {
+            var selected = EqualityComparer<T>.Default.Equals(choice.Value, value);
+            builder.OpenElement(5, "button");
+            builder.AddAttribute(6, "class", selected ? ToggleSelected : ToggleUnselected);
+            builder.AddAttribute(7, "role", "checkbox");
+            builder.AddAttribute(8, "aria-checked", selected ? "true" : "false");
+            builder.AddAttribute(9, "data-testid", choice.TestId);
+            builder.AddAttribute(10, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, () => selected ? Task.CompletedTask : choose(choice.Value)));
+            builder.AddEventStopPropagationAttribute(11, "onclick", true);
+            builder.AddAttribute(12, "type", "button");
+            builder.AddAttribute(13, "disabled", disabled);
+            builder.OpenElement(14, "span");
+            builder.AddAttribute(15, "class", "mud-button-label");
+            builder.AddContent(16, choice.Text);
+            builder.CloseElement();
+            builder.CloseElement();
+        }
+        builder.CloseElement();
+    };
 }
