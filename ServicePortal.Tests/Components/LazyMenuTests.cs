@@ -56,6 +56,9 @@ public sealed partial class LazyMenuTests : PortalComponentTest
 
         Host.WaitForElements(".mud-popover-open .mud-menu-item").Select(i => i.TextContent.Trim()).ShouldBe(["中文", "English"]);
         lazy.FindComponent<MudMenu>().Instance.GetState(x => x.Open).ShouldBeTrue();
+        // The pressed button is gone: the focus goes to the MudMenu's own, as a click leaves it in a MudMenu.
+        lazy.WaitForAssertion(() => JSInterop.Invocations["Blazor._internal.domWrapper.focusBySelector"]
+            .Single().Arguments.Single().ShouldBe("[data-testid=\"menu-x\"] button"));
     }
 
     [Fact]
