@@ -35,8 +35,8 @@ public sealed class NotificationBellTests : PortalComponentTest
         (await k.NotificationsAsync("clerk")).ShouldAllBe(n => n.ReadAt != null);
     }
 
-    [Fact]
-    public async Task UntilClicked_TheBellIsNoMenu_AndOneClickOpensIt()
+    /// <summary>A complaint of the clerk's judged by the head: one unread notification, the bell rendered and showing it.</summary>
+    private async Task<(IRenderedComponent<NotificationBell> Bell, string Number)> BellOfTheClerkWithOneUnreadAsync()
     {
         var k = await ComplaintCycle.CreateAsync(Domain);
         var number = await k.RegisterAsync();
@@ -44,6 +44,13 @@ public sealed class NotificationBellTests : PortalComponentTest
         await SignInAsync("clerk");
         var bell = RenderWithProviders<NotificationBell>();
         bell.WaitForAssertion(() => CountText(bell).ShouldBe("1"), Wait);
+        return (bell, number);
+    }
+
+    [Fact]
+    public async Task UntilClicked_TheBellIsNoMenu_AndOneClickOpensIt()
+    {
+        var (bell, _) = await BellOfTheClerkWithOneUnreadAsync();
 
         // A closed MudMenu is ~7 components and JS calls on every page (issue 12): only markup until used.
         bell.FindComponents<MudBlazor.MudMenu>().ShouldBeEmpty();
@@ -59,12 +66,7 @@ public sealed class NotificationBellTests : PortalComponentTest
     [Fact]
     public async Task ClickingANotification_MarksItRead_AndOpensTheCase()
     {
-        var k = await ComplaintCycle.CreateAsync(Domain);
-        var number = await k.RegisterAsync();
-        await k.Flow.JudgeAsync(number, k.Id("head"), null, true, "属实", "", Ct);
-        await SignInAsync("clerk");
-        var bell = RenderWithProviders<NotificationBell>();
-        bell.WaitForAssertion(() => CountText(bell).ShouldBe("1"), Wait);
+        var (bell, number) = await BellOfTheClerkWithOneUnreadAsync();
 
         bell.Find("[data-testid=notification-bell]").Click();
         Host.WaitForAssertion(() => Host.Find("[data-testid=notification-item]"), Wait);
