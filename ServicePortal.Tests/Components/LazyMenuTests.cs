@@ -62,6 +62,19 @@ public sealed partial class LazyMenuTests : PortalComponentTest
     }
 
     [Fact]
+    public void FirstClick_OpensTheMenu_EvenWhenTheFocusCannotBeMoved()
+    {
+        JSInterop.SetupVoid("Blazor._internal.domWrapper.focusBySelector", _ => true).SetException(new Microsoft.JSInterop.JSException("focusBySelector is not a function"));
+        var lazy = RenderWithProviders<LazyMenu>(p => p.Add(x => x.Icon, Icons.Material.Filled.Translate).Add(x => x.TestId, "menu-x").Add(x => x.ChildContent, Items));
+
+        lazy.Find("[data-testid=menu-x] button").Click();
+
+        Host.WaitForElements(".mud-popover-open .mud-menu-item").Count.ShouldBe(2);
+        lazy.WaitForAssertion(() => JSInterop.Invocations["Blazor._internal.domWrapper.focusBySelector"].Count.ShouldBe(1));
+        lazy.FindComponent<MudMenu>().Instance.GetState(x => x.Open).ShouldBeTrue(); // the failed focus did not fail the page
+    }
+
+    [Fact]
     public void ActivatorClick_OpensIt_AndTheSecondClickClosesIt()
     {
         var lazy = RenderWithProviders<LazyMenu>(p => p.Add(x => x.Activator, Button).Add(x => x.TestId, "menu-x").Add(x => x.ChildContent, Items));
