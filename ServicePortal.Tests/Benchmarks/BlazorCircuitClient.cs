@@ -212,6 +212,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _traffic.RenderBatches);
+        _traffic.CountBatch(batch.Length);
         lock (_lock)
         {
             if (_wait is { } wait)
@@ -302,9 +303,23 @@ internal sealed class CircuitTraffic
     public long RenderBatches;
     public long JsCallsAnswered;
     public long RootComponentsAttached;
+    private long _batchBytes;
+    private long _largestBatch;
+    private long _batchesOver64Kb;
     public ConcurrentDictionary<string, int> JsCalls { get; } = new();
     public ConcurrentQueue<string> Errors { get; } = new();
     public ConcurrentDictionary<string, int> Unexpected { get; } = new();
+
+    /// <summary>A render batch's size: the server serializes each into a pooled buffer that doubles as it grows, so large ones leave large buffers in the pool.</summary>
+    public void CountBatch(int bytes)
+    {
+        Interlocked.Add(ref _batchBytes, bytes);
+        if (bytes >= 64 * 1024) Interlocked.Increment(ref _batchesOver64Kb);
+        for (var largest = Interlocked.Read(ref _largestBatch); bytes > largest; largest = Interlocked.Read(ref _largestBatch))
+        {
+            if (Interlocked.CompareExchange(ref _largestBatch, bytes, largest) == largest) break;
+        }
+    }
 
     public override string ToString()
     {
@@ -312,6 +327,6 @@ internal sealed class CircuitTraffic
         var errors = Errors.IsEmpty ? "" : ": " + string.Join(" · ", Errors.Distinct().Take(3));
         var unexpected = Unexpected.IsEmpty ? "" : "; unexpected: " + string.Join(", ", Unexpected.Select(u => $"{u.Key} {u.Value}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{RootComponentsAttached} root components attached, {RenderBatches} render batches acknowledged; {JsCalls.Values.Sum()} JS calls, {JsCallsAnswered} answered ({calls}); {Errors.Count} JS.Error{errors}{unexpected}");
+            $"{RootComponentsAttached} root components attached, {RenderBatches} render batches acknowledged (mean {(RenderBatches == 0 ? 0 : _batchBytes / 1024.0 / RenderBatches):F1} KB, largest {_largestBatch / 1024.0:F0} KB, {_batchesOver64Kb} of 64 KB or more); {JsCalls.Values.Sum()} JS calls, {JsCallsAnswered} answered ({calls}); {Errors.Count} JS.Error{errors}{unexpected}");
     }
 }
