@@ -6,10 +6,11 @@ using ServicePortal.Domain.Kpis;
 namespace ServicePortal.Components.Pages.Dashboard;
 
 /// <summary>
-/// The dashboard's figures as markup in the component that shows them, not as components of their own: each component
-/// keeps two render buffers (at least 32 frames each) and its state for the circuit's life, and a dashboard showed ~80
-/// figures and rate cells (issue 12). Neither has state or events: a figure is a link, a rate cell a span; a rate tile is
-/// a <see cref="KpiTile"/> (which has the tooltip's state) around its figures.
+/// The dashboard's figures and tables as markup text, not as components or elements: each component keeps two render
+/// buffers (at least 32 frames each) and its state for the circuit's life, and every element is frames in them; a dashboard
+/// held ~7,000 frames (280 KB) a circuit, most of them tiles' figures and tables (issue 12). Neither has state or events:
+/// a figure is a link, a rate cell a span, a table rows of links; a tile's or table's markup is made once per report and
+/// language (<see cref="SharedMarkup"/>). A rate tile is a <see cref="KpiTile"/> (which has the tooltip's state) around its figures.
 /// </summary>
 public static class KpiMarkup
 {
@@ -20,7 +21,7 @@ public static class KpiMarkup
         Plain.LinkClass("h4", "inherit") + " kpi-figure-value", Plain.LinkClass("h4", "error") + " kpi-figure-value",
     ];
 
-    /// <summary>A figure that drills down to the register filtered to the cases behind it.</summary>
+    /// <summary>A figure that drills down to the register filtered to the cases behind it, as one markup frame.</summary>
     /// <param name="testId">The value's data-testid.</param>
     /// <param name="value">The figure as text.</param>
     /// <param name="href">The register address of the cases behind the figure.</param>
@@ -28,36 +29,42 @@ public static class KpiMarkup
     /// <param name="offTarget">Red.</param>
     /// <param name="large">h4 rather than h6.</param>
     public static RenderFragment Figure(string testId, string value, string href, string? label = null,
-        bool offTarget = false, bool large = false) => builder =>
+        bool offTarget = false, bool large = false) =>
+        builder => builder.AddMarkupContent(0, Figure(new HtmlWriter(), testId, value, href, label, offTarget, large).ToString());
+
+    /// <summary>The same figure written into <paramref name="html"/>.</summary>
+    public static HtmlWriter Figure(HtmlWriter html, string testId, string value, string href, string? label = null,
+        bool offTarget = false, bool large = false)
     {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "kpi-figure");
-        if (!string.IsNullOrEmpty(label))
-        {
-            builder.OpenElement(2, "span");
-            builder.AddAttribute(3, "class", LabelClass);
-            builder.AddContent(4, label);
-            builder.CloseElement();
-        }
-        builder.OpenElement(5, "a");
-        builder.AddAttribute(6, "href", href);
-        builder.AddAttribute(7, "class", ValueClasses[(large ? 2 : 0) + (offTarget ? 1 : 0)]);
-        builder.AddAttribute(8, "data-testid", testId);
-        builder.AddAttribute(9, "data-off-target", offTarget ? "true" : "false");
-        builder.AddContent(10, value);
-        builder.CloseElement();
-        builder.CloseElement();
-    };
+        html.Open("div", "kpi-figure");
+        if (!string.IsNullOrEmpty(label)) html.Element("span", LabelClass, label);
+        return html.Element("a", ValueClasses[(large ? 2 : 0) + (offTarget ? 1 : 0)], value,
+            ("href", href), ("data-testid", testId), ("data-off-target", offTarget ? "true" : "false")).Close("div");
+    }
 
     /// <summary>A rate in a breakdown table: the percentage, red when off target, numerator / denominator as its tooltip.</summary>
-    public static RenderFragment Rate(Ratio ratio, KpiTarget target) => builder =>
+    public static HtmlWriter Rate(HtmlWriter html, Ratio ratio, KpiTarget target) =>
+        html.Element("span", target.Met(ratio.Value) ? null : "mud-error-text", KpiFormat.Percent(ratio.Value),
+            ("title", $"{ratio.Numerator} / {ratio.Denominator}"));
+
+    /// <summary>A link to cases as a table's count: MudLink's classes, red when <paramref name="color"/> says so.</summary>
+    /// <param name="month">The month (yyyyMM) it counts, as data-month.</param>
+    public static HtmlWriter CountLink(HtmlWriter html, string href, string count, string? testId = null, string color = "primary", int? month = null) =>
+        html.Element("a", Plain.LinkClass("body2", color), count, ("href", href), ("data-testid", testId),
+            ("data-month", month?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>A table as MudSimpleTable (Dense, Elevation 0) renders it, its head and rows written by <paramref name="write"/> into the table element.</summary>
+    /// <param name="classes">MudSimpleTable's Class.</param>
+    /// <param name="write">Writes the table's content.</param>
+    /// <param name="hover">Rows highlighted under the pointer (MudSimpleTable's Hover).</param>
+    /// <param name="testId">The outer element's data-testid.</param>
+    public static string SimpleTable(string? classes, Action<HtmlWriter> write, bool hover = true, string? testId = null)
     {
-        builder.OpenElement(0, "span");
-        builder.AddAttribute(1, "class", target.Met(ratio.Value) ? "" : "mud-error-text");
-        builder.AddAttribute(2, "title", $"{ratio.Numerator} / {ratio.Denominator}");
-        builder.AddContent(3, KpiFormat.Percent(ratio.Value));
-        builder.CloseElement();
-    };
+        var html = new HtmlWriter().Open("div", $"mud-table mud-simple-table mud-table-dense{(hover ? " mud-table-hover" : "")} mud-elevation-0 {classes}".TrimEnd(),
+            ("data-testid", testId)).Open("div", "mud-table-container").Open("table");
+        write(html);
+        return html.Close("table").Close("div").Close("div").ToString();
+    }
 
     /// <summary>A rate KPI's tile: the value, numerator / denominator (each a link to its cases), the target; red when off target.</summary>
     /// <param name="kpi">The rate.</param>
@@ -71,44 +78,23 @@ public static class KpiMarkup
         builder.AddComponentParameter(3, nameof(KpiTile.Definition), l[$"Dashboard.Def.{kpi.Key}"].Value);
         builder.AddComponentParameter(4, nameof(KpiTile.Target), KpiFormat.Target(kpi.Target));
         builder.AddComponentParameter(5, nameof(KpiTile.OffTarget), !kpi.OnTarget);
-        builder.AddComponentParameter(6, nameof(KpiTile.ChildContent), RateFigures(kpi, denominatorLabel));
+        builder.AddComponentParameter(6, nameof(KpiTile.ChildContent), Markup(SharedMarkup.Of(kpi, "rate:" + denominatorLabel, () => RateFigures(kpi, denominatorLabel))));
         builder.CloseComponent();
     };
 
-    private static RenderFragment RateFigures(RateFigure kpi, string? denominatorLabel) => builder =>
+    /// <summary>Markup as a tile's content.</summary>
+    public static RenderFragment Markup(MarkupString markup) => builder => builder.AddContent(0, markup);
+
+    private static string RateFigures(RateFigure kpi, string? denominatorLabel)
     {
-        builder.AddContent(0, Figure($"kpi-{kpi.Key}", KpiFormat.Percent(kpi.Value), kpi.CasesUrl, offTarget: !kpi.OnTarget, large: true));
-        builder.OpenElement(1, "div");
-        builder.AddAttribute(2, "class", "kpi-ratio mud-text-secondary");
-        builder.AddAttribute(3, "data-testid", $"kpi-{kpi.Key}-ratio");
-        builder.OpenElement(4, "a");
-        builder.AddAttribute(5, "href", kpi.CasesUrl);
-        builder.AddAttribute(6, "class", Plain.LinkClass("body2"));
-        builder.AddAttribute(7, "data-testid", $"kpi-{kpi.Key}-numerator");
-        builder.AddContent(8, KpiFormat.Count(kpi.Numerator));
-        builder.CloseElement();
-        builder.AddMarkupContent(9, "<span> / </span>");
-        if (kpi.BaseCasesUrl is { } baseCases)
-        {
-            builder.OpenElement(10, "a");
-            builder.AddAttribute(11, "href", baseCases);
-            builder.AddAttribute(12, "class", Plain.LinkClass("body2"));
-        }
-        else
-        {
-            builder.OpenElement(13, "span");
-            builder.AddAttribute(14, "class", "mud-typography-body2");
-        }
-        builder.AddAttribute(15, "data-testid", $"kpi-{kpi.Key}-denominator");
-        builder.AddContent(16, KpiFormat.Count(kpi.Denominator));
-        builder.CloseElement();
-        if (!string.IsNullOrEmpty(denominatorLabel))
-        {
-            builder.OpenElement(17, "span");
-            builder.AddAttribute(18, "class", "mud-typography-caption ml-1");
-            builder.AddContent(19, denominatorLabel);
-            builder.CloseElement();
-        }
-        builder.CloseElement();
-    };
+        var html = Figure(new HtmlWriter(), $"kpi-{kpi.Key}", KpiFormat.Percent(kpi.Value), kpi.CasesUrl, offTarget: !kpi.OnTarget, large: true)
+            .Open("div", "kpi-ratio mud-text-secondary", ("data-testid", $"kpi-{kpi.Key}-ratio"))
+            .Element("a", Plain.LinkClass("body2"), KpiFormat.Count(kpi.Numerator), ("href", kpi.CasesUrl), ("data-testid", $"kpi-{kpi.Key}-numerator"))
+            .Raw("<span> / </span>");
+        html = kpi.BaseCasesUrl is { } baseCases
+            ? html.Element("a", Plain.LinkClass("body2"), KpiFormat.Count(kpi.Denominator), ("href", baseCases), ("data-testid", $"kpi-{kpi.Key}-denominator"))
+            : html.Element("span", "mud-typography-body2", KpiFormat.Count(kpi.Denominator), ("data-testid", $"kpi-{kpi.Key}-denominator"));
+        if (!string.IsNullOrEmpty(denominatorLabel)) html.Element("span", "mud-typography-caption ml-1", denominatorLabel);
+        return html.Close("div").ToString();
+    }
 }

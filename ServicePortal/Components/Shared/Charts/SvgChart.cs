@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -22,15 +19,13 @@ public static class SvgChart
     /// <summary>MudChart's default colours (blue, teal, amber, orange, red …), for charts of many categories (the donut).</summary>
     public static readonly IReadOnlyList<string> Palette = new DonutChartOptions().ChartPalette;
 
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, string>> Built = new();
-
     /// <summary>
     /// The chart of <paramref name="source"/> (a list of the report) as <paramref name="variant"/> in the current language, built
-    /// once: heads looking at the same report (KpiReportCache shares it between circuits) share one string, not one each
-    /// (issue 12: the dashboard's four charts were ~22 KB a circuit). Kept as long as the source lives.
+    /// once and shared between the circuits showing the same report (<see cref="SharedMarkup"/>; issue 12: the dashboard's
+    /// four charts were ~22 KB a circuit).
     /// </summary>
     public static MarkupString Shared(object source, string variant, Func<MarkupString> build) =>
-        new(Built.GetOrCreateValue(source).GetOrAdd(variant + "|" + CultureInfo.CurrentUICulture.Name, static (_, make) => make().Value, build));
+        SharedMarkup.Of(source, "chart:" + variant, () => build().Value);
 
     /// <summary>Lines over categories (months), a dot with its value at each point; the value axis from zero.</summary>
     /// <param name="labels">The categories under the x axis.</param>
