@@ -22,8 +22,8 @@ namespace ServicePortal.Tests.Benchmarks;
 /// <see cref="Circuits_OneActionASecondEach_TwoInstancesOnPostgreSQL"/> measures the same through two instances on one
 /// PostgreSQL database (<see cref="TwoPortalInstances"/>), the circuits alternately on each.
 /// Configure: <c>CIRCUIT_BENCH_N</c> (counts, ascending, default "50,100,200"), <c>CIRCUIT_BENCH_SECONDS</c>
-/// (measuring time per count, default 30), <c>CIRCUIT_BENCH_HOLD_SECONDS</c> (keeps the last N circuits open that long at
-/// the end, the process id in <c>$TMPDIR/circuit-bench.pid</c>, for a heap dump).
+/// (measuring time per count, default 30), <c>CIRCUIT_BENCH_HOLD_SECONDS</c> (keeps the last N circuits open that long on
+/// each page at the end, for a heap dump: <see cref="HoldAsync"/>).
 /// </summary>
 [Collection(BenchCollection.Name)]
 public sealed class CircuitLoadBenchmark
@@ -160,14 +160,9 @@ public sealed class CircuitLoadBenchmark
                 var (managed, workingSet) = ServerMemory();
                 byPage.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{page.Name} {(managed - managedBefore) / 1024.0 / circuits.Count:F0} KB managed, {(workingSet - workingSetBefore) / 1024.0 / circuits.Count:F0} KB working set"));
+                await HoldAsync(page);
             }
             notes.Add($"Per circuit by the page all {circuits.Count} show (from before the first circuit): " + string.Join(" · ", byPage));
-            if (int.TryParse(Environment.GetEnvironmentVariable("CIRCUIT_BENCH_HOLD_SECONDS"), out var hold) && hold > 0)
-            {
-                // Time to look at the server with the circuits open, e.g. dotnet-gcdump collect -p <pid>.
-                await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "circuit-bench.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
-                await Task.Delay(TimeSpan.FromSeconds(hold), TestContext.Current.CancellationToken);
-            }
         }
         finally
         {
@@ -175,6 +170,19 @@ public sealed class CircuitLoadBenchmark
         }
         notes.Add($"{setup}; {driver.Description}.");
         BenchReport.Write(title + (InBrowser ? ", headless Chromium" : ", hub clients"), rows, notes);
+    }
+
+    /// <summary>
+    /// Time to look at the server with every circuit on <paramref name="page"/> (e.g. <c>dotnet-dump collect -p &lt;pid&gt;</c>):
+    /// with <c>CIRCUIT_BENCH_HOLD_SECONDS</c> set, the process id is in <c>$TMPDIR/circuit-bench.pid</c> and the page's path in
+    /// <c>$TMPDIR/circuit-bench.page</c> while it waits.
+    /// </summary>
+    private static async Task HoldAsync(CircuitPage page)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("CIRCUIT_BENCH_HOLD_SECONDS"), out var hold) || hold <= 0) return;
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "circuit-bench.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "circuit-bench.page"), page.Path, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(hold), TestContext.Current.CancellationToken);
     }
 
     /// <summary>
