@@ -56,6 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Kpis.KpiDurationCache>();
         services.AddSingleton(Kpis.KpiReportSharing.Off);
         services.AddSingleton<Kpis.KpiReportCache>();
+        services.AddSingleton(RegisterSharing.Off);
+        services.AddSingleton(sp => new SharedRegisterPages<ComplaintQuery, ComplaintListItem>(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RegisterSharing>())
+            .ForgetOn(sp.GetRequiredService<IChangeFeed<ComplaintChanged>>()));
         services.AddSingleton<Kpis.RepairCompletionCache>();
         services.AddSingleton<Kpis.RepairQuoteApprovalCache>();
         services.AddSingleton<Kpis.RepairKpiCaches>();

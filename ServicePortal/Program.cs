@@ -29,6 +29,8 @@ if (command is ["backup" or "restore", ..])
 builder.Services.AddPortalDomain(storage.ConnectionString, storage.Backups, builder.Configuration.GetValue("Portal:Sqlite:SyncEveryCommit", false), storage.Database);
 // Heads opening the same dashboard within two seconds share one report; a published change forgets it at once (KpiReportCache).
 builder.Services.AddSingleton(new ServicePortal.Domain.Kpis.KpiReportSharing(TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:KpiReportSeconds", 2.0))));
+// Readers opening the same register page within two seconds share it, its rows and their markup; a published change forgets it (SharedRegisterPages).
+builder.Services.AddSingleton(new ServicePortal.Domain.Common.RegisterSharing(TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:RegisterPageSeconds", 2.0))));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -13,7 +13,7 @@ namespace ServicePortal.Domain.Accounts;
 /// of their own department (the complaint's responsible department, the dispatched technician's
 /// department). Every other role reads all cases: intake, callbacks, revisits and dashboards span departments.
 /// </summary>
-public sealed class ReadScope
+public sealed class ReadScope : IEquatable<ReadScope>
 {
     private readonly string? userId;
     private readonly int departmentId;
@@ -39,6 +39,13 @@ public sealed class ReadScope
 
     /// <summary>Some cases are out of reach (a Staff reader).</summary>
     public bool IsLimited => userId is not null;
+
+    /// <summary>The same cases in reach (readers who may share a register page, <see cref="SharedRegisterPages{TQuery, TItem}"/>).</summary>
+    public bool Equals(ReadScope? other) => other is not null && userId == other.userId && departmentId == other.departmentId;
+
+    public override bool Equals(object? obj) => Equals(obj as ReadScope);
+
+    public override int GetHashCode() => HashCode.Combine(userId, departmentId);
 
     /// <summary>The complaints in reach (all of them when not limited).</summary>
     public IQueryable<Complaint> Apply(IQueryable<Complaint> complaints)

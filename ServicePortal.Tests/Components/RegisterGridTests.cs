@@ -1,4 +1,5 @@
 using Bunit;
+using ServicePortal.Components.Shared;
 using ServicePortal.Components.Shared.Registers;
 using ServicePortal.Domain.Common;
 
@@ -164,6 +165,20 @@ public sealed class RegisterGridTests : PortalComponentTest
         var all = frames.Array.Take(frames.Count).ToList();
         all.Where(f => f.FrameType == Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrameType.Element).Select(f => f.ElementName).ShouldNotContain("td");
         all.Count(f => f.FrameType == Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrameType.Markup && f.MarkupContent.Contains("<td", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void RowsSharedBetweenReaders_ShareTheirMarkup_NotAStringPerCircuit()
+    {
+        // The rows a shared register page hands to every reader (SharedRegisterPages): one list, so one markup string (issue 12).
+        var shared = new PagedResult<Row>(Enumerable.Range(1, 20).Select(i => new Row($"第{i}行")).ToList(), 20, 0, 20);
+        total = 20;
+        var grid = Open((_, _) => Task.FromResult(shared));
+
+        var frames = CurrentFrames(Renderer, grid.ComponentId);
+        var rows = frames.Array.Take(frames.Count).Single(f => f.FrameType == Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrameType.Markup
+            && f.MarkupContent.Contains("<td", StringComparison.Ordinal)).MarkupContent;
+        SharedMarkup.Of(shared.Items, "rows:Received|Number|Phone", () => "made again").Value.ShouldBeSameAs(rows);
     }
 
     [Fact]

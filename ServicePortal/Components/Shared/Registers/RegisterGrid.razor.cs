@@ -105,20 +105,25 @@ public partial class RegisterGrid<T>
     {
         if (rowsHtml is { } made && ReferenceEquals(made.Items, items) && ReferenceEquals(made.Columns, Columns)) return new(made.Html);
         if (Columns.Any(c => c.Cell is not null)) return null;
-        var html = new StringBuilder(items.Count * 600);
-        foreach (var item in items)
+        // Rows shared between readers (SharedRegisterPages) share their markup too: the same columns write the same text.
+        var html = SharedMarkup.Of(items, "rows:" + string.Join('|', Columns.Select(c => c.Field)), () =>
         {
-            html.Append("<tr class=\"mud-table-row\">");
-            foreach (var column in Columns)
+            var html = new StringBuilder(items.Count * 600);
+            foreach (var item in items)
             {
-                html.Append("<td class=\"").Append(CellClass(column)).Append("\" data-label=\"").Append(WebUtility.HtmlEncode(column.Title)).Append("\">")
-                    .Append(column.Html is { } cell ? cell(item) : WebUtility.HtmlEncode(column.Text?.Invoke(item)?.ToString()))
-                    .Append("</td>");
+                html.Append("<tr class=\"mud-table-row\">");
+                foreach (var column in Columns)
+                {
+                    html.Append("<td class=\"").Append(CellClass(column)).Append("\" data-label=\"").Append(WebUtility.HtmlEncode(column.Title)).Append("\">")
+                        .Append(column.Html is { } cell ? cell(item) : WebUtility.HtmlEncode(column.Text?.Invoke(item)?.ToString()))
+                        .Append("</td>");
+                }
+                html.Append("</tr>");
             }
-            html.Append("</tr>");
-        }
-        rowsHtml = (items, Columns, html.ToString());
-        return new(rowsHtml.Value.Html);
+            return html.ToString();
+        });
+        rowsHtml = (items, Columns, html.Value);
+        return html;
     }
 
     private Task SortByAsync(RegisterColumn<T> column)
