@@ -26,7 +26,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
                 .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" })
                 .ToListAsync(c);
             return owners
-                .Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+                .Select(u => new OwnerOption(u.Id, NameOf(u.Id, u.DisplayName, u.UserName), u.Department))
                 .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)
                 .ToList();
         }, ct);
@@ -38,7 +38,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         var people = await db.Users.AsNoTracking()
             .Where(u => u.DepartmentId == departmentId && !u.IsDisabled && u.Role != Roles.Admin)
             .Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct);
-        return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, ""))
+        return people.Select(u => new OwnerOption(u.Id, NameOf(u.Id, u.DisplayName, u.UserName), ""))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
 
@@ -49,7 +49,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         var people = await db.Users.AsNoTracking()
             .Where(u => u.Role == Roles.Staff && !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" }).ToListAsync(ct);
-        return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+        return people.Select(u => new OwnerOption(u.Id, NameOf(u.Id, u.DisplayName, u.UserName), u.Department))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
 
@@ -60,7 +60,11 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         var people = await db.Users.AsNoTracking()
             .Where(u => roles.Contains(u.Role) && !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" }).ToListAsync(ct);
-        return people.Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+        return people.Select(u => new OwnerOption(u.Id, NameOf(u.Id, u.DisplayName, u.UserName), u.Department))
             .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>How a person is named in lists: the display name, else the user name, else the id.</summary>
+    public static string NameOf(string id, string? displayName, string? userName) =>
+        string.IsNullOrWhiteSpace(displayName) ? userName ?? id : displayName;
 }

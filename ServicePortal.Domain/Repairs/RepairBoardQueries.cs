@@ -140,7 +140,7 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
             .Select(u => new { u.Id, u.DisplayName, u.UserName })
             .ToListAsync(ct);
         return people
-            .Select(u => new TechnicianLoad(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName,
+            .Select(u => new TechnicianLoad(u.Id, UserDirectory.NameOf(u.Id, u.DisplayName, u.UserName),
                 loads.GetValueOrDefault(u.Id)?.Open ?? 0, loads.GetValueOrDefault(u.Id)?.SlipsOverdue ?? 0))
             .OrderByDescending(t => t.Open).ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
@@ -155,7 +155,7 @@ public sealed class RepairBoardQueries(IDbContextFactory<PortalDbContext> dbFact
             .Select(u => new { u.Id, u.DisplayName, u.UserName, Department = u.Department != null ? u.Department.Name : "" })
             .ToListAsync(ct);
         return people
-            .Select(u => new OwnerOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, u.Department))
+            .Select(u => new OwnerOption(u.Id, UserDirectory.NameOf(u.Id, u.DisplayName, u.UserName), u.Department))
             .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.DisplayName, StringComparer.Ordinal)
             .ToList();
     }
