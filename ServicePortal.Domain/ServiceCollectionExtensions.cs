@@ -59,6 +59,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(RegisterSharing.Off);
         services.AddSingleton(sp => new SharedRegisterPages<ComplaintQuery, ComplaintListItem>(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RegisterSharing>())
             .ForgetOn(sp.GetRequiredService<IChangeFeed<ComplaintChanged>>()));
+        services.AddSingleton(sp => new SharedRegisterPages<Repairs.RepairQuery, Repairs.RepairListItem>(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RegisterSharing>())
+            .ForgetOn(sp.GetRequiredService<IChangeFeed<Repairs.RepairChanged>>()));
         services.AddSingleton<Kpis.RepairCompletionCache>();
         services.AddSingleton<Kpis.RepairQuoteApprovalCache>();
         services.AddSingleton<Kpis.RepairKpiCaches>();

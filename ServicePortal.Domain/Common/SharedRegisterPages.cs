@@ -35,10 +35,13 @@ public sealed class SharedRegisterPages<TQuery, TItem> : IDisposable where TQuer
     /// <summary>How many pages were read (for tests).</summary>
     public int Computed => _pages.Computed;
 
-    /// <summary>The page of <paramref name="query"/> in <paramref name="scope"/>: a recent one if there is, else <paramref name="search"/>'s.</summary>
-    public Task<PagedResult<TItem>> SearchAsync(TQuery query, ReadScope scope, Func<CancellationToken, Task<PagedResult<TItem>>> search,
+    /// <summary>
+    /// The page of <paramref name="query"/> as <paramref name="reader"/> may read it: a recent one of a reader with the same
+    /// <see cref="ReadScope"/> if there is, else <paramref name="search"/>'s.
+    /// </summary>
+    public Task<PagedResult<TItem>> SearchAsync(TQuery query, CaseActor reader, Func<TQuery, CaseActor, CancellationToken, Task<PagedResult<TItem>>> search,
         CancellationToken ct = default) =>
-        _pages.GetAsync((query, scope), search, ct);
+        _pages.GetAsync((query, ReadScope.Of(reader)), c => search(query, reader, c), ct);
 
     public void Dispose()
     {

@@ -19,7 +19,7 @@ public class SharedRegisterPagesTests
 
     private static Task<PagedResult<ComplaintListItem>> ReadAsync(DomainFixture f, SharedRegisterPages<ComplaintQuery, ComplaintListItem> pages,
         CaseActor reader, ComplaintQuery query) =>
-        pages.SearchAsync(query, ReadScope.Of(reader), c => f.Get<ComplaintService>().SearchAsync(query, reader, c), Ct);
+        pages.SearchAsync(query, reader, f.Get<ComplaintService>().SearchAsync, Ct);
 
     [Fact]
     public async Task ReadersOfTheSamePageAndScope_ShareOneRead_UntilTheLifetimeEnds()
