@@ -53,9 +53,10 @@ public sealed class CircuitLoadBenchmark
     [Trait("Category", "Benchmark")]
     public async Task Circuits_OneActionASecondEach()
     {
+        using var idle = new IdleBlockProbe(); // before the server, which it counts from its start
         await using var app = new PortalAppFactory { Settings = new Dictionary<string, string> { ["Portal:DemoData"] = "true" } };
         await RunAsync("Blazor Server circuits on one instance", [app.StartOnRealPort()],
-            "One instance in the test process (Kestrel, SQLite with the demo data)");
+            "One instance in the test process (Kestrel, SQLite with the demo data)", idle);
     }
 
     /// <summary>
@@ -67,14 +68,16 @@ public sealed class CircuitLoadBenchmark
     [Trait("Category", "Benchmark")]
     public async Task Circuits_OneActionASecondEach_TwoInstancesOnPostgreSQL()
     {
+        using var idle = new IdleBlockProbe(); // before the servers, which it counts from their start
         await using var apps = await TwoPortalInstances.StartAsync(demoData: true, realPorts: true);
         await RunAsync("Blazor Server circuits on two instances (PostgreSQL)", apps.BaseAddresses,
             "Two instances in the test process (Kestrel on a port each, one PostgreSQL database with the demo data; " +
-            "circuits alternately on each; memory per circuit: the process's growth, both instances, divided by N)");
+            "circuits alternately on each; memory per circuit: the process's growth, both instances, divided by N)", idle);
     }
 
     /// <summary>Opens the circuits (circuit i on <paramref name="baseUrls"/>[i mod count]), lets them act and writes the table.</summary>
-    private static async Task RunAsync(string title, IReadOnlyList<string> baseUrls, string setup)
+    /// <param name="idle">Kestrel's idle blocks, reported beside the memory (they are in the managed heap's figures).</param>
+    private static async Task RunAsync(string title, IReadOnlyList<string> baseUrls, string setup, IdleBlockProbe idle)
     {
         using var probe = new ServerTimeProbe();
         await using ICircuitDriver driver = InBrowser ? await BrowserDriver.CreateAsync(baseUrls[0]) : await HubDriver.CreateAsync(baseUrls[0]);
@@ -96,6 +99,11 @@ public sealed class CircuitLoadBenchmark
                 $"A hub connection without a circuit, both ends (the server's connection and this client): {kb:F0} KB managed ({bare} of them) — the most the clients add to a circuit's figure."));
         }
         var (managedBefore, workingSetBefore) = ServerMemory();
+        var idleBefore = idle.Bytes;
+        // Kestrel's idle blocks from before the first circuit to now, per circuit: part of the managed figures, not held by any circuit.
+        string IdleBlocks(int n) => idle.Bytes is { } now && idleBefore is { } then
+            ? string.Create(CultureInfo.InvariantCulture, $"; idle in Kestrel's block pools {Mb(then)} → {Mb(now)} ({(now - then) / 1024.0 / n:F0} KB per circuit)")
+            : "";
         var circuits = new List<IBenchCircuit>();
         (int N, long Managed, long WorkingSet)? previous = null;
         try
@@ -121,6 +129,7 @@ public sealed class CircuitLoadBenchmark
                     .Select(a => $"{a.Name} {a.Timing}"));
                 var firstRenders = actions.Select(a => a.FirstRenderMs).Where(double.IsFinite).ToList();
                 var (managedAfter, workingSetAfter) = ServerMemory();
+                var idleAfter = IdleBlocks(n);
                 var timing = Timing.Of(latencies);
                 var kbOpen = (managedOpen - managedBefore) / 1024.0 / n;
                 var kbAfter = (managedAfter - managedBefore) / 1024.0 / n;
@@ -139,7 +148,7 @@ public sealed class CircuitLoadBenchmark
                 var why = unanswered > 0 ? "; unanswered: " + string.Join(" · ", actions.Select(a => a.Failure).OfType<string>().Distinct().Take(3)) : "";
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"N = {n}: circuits opened in {opening.Elapsed.TotalSeconds:F0} s; managed heap {Mb(managedBefore)} → {Mb(managedOpen)} open → {Mb(managedAfter)} after; " +
-                    $"working set {Mb(workingSetBefore)} → {Mb(workingSetOpen)} → {Mb(workingSetAfter)}; mean {latencies.Where(double.IsFinite).DefaultIfEmpty(0).Average():F0} ms, max {latencies.Max():F0} ms, " +
+                    $"working set {Mb(workingSetBefore)} → {Mb(workingSetOpen)} → {Mb(workingSetAfter)}{idleAfter}; mean {latencies.Where(double.IsFinite).DefaultIfEmpty(0).Average():F0} ms, max {latencies.Max():F0} ms, " +
                     $"by action (p50 / p95) {byAction}{(firstRenders.Count > 0 ? $"; first render after the link {Timing.Of(firstRenders)}" : "")}; while acting {time}; load {BenchReport.LoadAverage()}{why}"));
             }
             // What a circuit holds depends on the page it shows: every circuit to the same page, then the heap.
@@ -159,7 +168,7 @@ public sealed class CircuitLoadBenchmark
                 }));
                 var (managed, workingSet) = ServerMemory();
                 byPage.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{page.Name} {(managed - managedBefore) / 1024.0 / circuits.Count:F0} KB managed, {(workingSet - workingSetBefore) / 1024.0 / circuits.Count:F0} KB working set"));
+                    $"{page.Name} {(managed - managedBefore) / 1024.0 / circuits.Count:F0} KB managed, {(workingSet - workingSetBefore) / 1024.0 / circuits.Count:F0} KB working set{IdleBlocks(circuits.Count)}"));
                 await HoldAsync(page);
             }
             notes.Add($"Per circuit by the page all {circuits.Count} show (from before the first circuit): " + string.Join(" · ", byPage));
