@@ -53,6 +53,14 @@ public static class KpiMarkup
         html.Element("a", Plain.LinkClass("body2", color), count, ("href", href), ("data-testid", testId),
             ("data-month", month?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>A table's head: the name column, then the figures' columns (right-aligned).</summary>
+    public static HtmlWriter Head(HtmlWriter html, string name, params string[] figures)
+    {
+        html.Open("thead").Open("tr").Element("th", null, name);
+        foreach (var figure in figures) html.Element("th", "num", figure);
+        return html.Close("tr").Close("thead");
+    }
+
     /// <summary>A table as MudSimpleTable (Dense, Elevation 0) renders it, its head and rows written by <paramref name="write"/> into the table element.</summary>
     /// <param name="classes">MudSimpleTable's Class.</param>
     /// <param name="write">Writes the table's content.</param>
