@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,19 +71,82 @@ public sealed class DomainFixture : IAsyncDisposable
     public static async Task<DomainFixture> CreateAsync(DateTimeOffset? now = null, bool accounts = true, PortalDatabase? database = null)
     {
         var store = database ?? DefaultDatabase;
-        var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
-        var connectionString = store == PortalDatabase.PostgreSQL
-            ? await PostgresCluster.CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(folder, "test.db")}";
+        var at = now ?? DefaultNow;
+        // A copy of a database made the same way (migrated, seeded, the accounts made) on the same clock: the same data,
+        // without 60-odd migrations and six password hashes for each of the suite's thousand fixtures.
+        var template = await Templates.GetOrAdd((store, at, accounts),
+            key => new Lazy<Task<string>>(() => MakeTemplateAsync(key.Store, key.Now, key.Accounts))).Value;
+        var folder = NewFolder();
         Directory.CreateDirectory(folder);
-        var time = new FakeTimeProvider(now ?? DefaultNow);
+        string connectionString;
+        if (store == PortalDatabase.PostgreSQL)
+        {
+            connectionString = await PostgresCluster.CreateDatabaseAsync(template);
+        }
+        else
+        {
+            var file = Path.Combine(folder, "test.db");
+            File.Copy(template, file);
+            connectionString = $"Data Source={file}";
+        }
+        var time = new FakeTimeProvider(at);
+        return new DomainFixture(folder, BuildServices(connectionString, store, time), time, store, connectionString);
+    }
+
+    /// <summary>The templates of this run, one per store, clock and with or without the accounts (made once, on first use).</summary>
+    private static readonly ConcurrentDictionary<(PortalDatabase Store, DateTimeOffset Now, bool Accounts), Lazy<Task<string>>> Templates = new();
+
+    /// <summary>
+    /// A fixture made the long way, then closed: SQLite, its file (checkpointed: WAL mode stays in the file, the write-ahead
+    /// log goes with the last connection), kept in the temp folder until the process ends; PostgreSQL, the name of its
+    /// database, which the cluster copies (CREATE DATABASE … TEMPLATE) and drops with itself.
+    /// </summary>
+    private static async Task<string> MakeTemplateAsync(PortalDatabase store, DateTimeOffset now, bool accounts)
+    {
+        var fixture = await CreateFreshAsync(now, accounts, store);
+        if (store == PortalDatabase.PostgreSQL)
+        {
+            await fixture.Services.DisposeAsync();
+            return await PostgresCluster.CloseForTemplateAsync(fixture.ConnectionString);
+        }
+        await using (var db = fixture.NewDb())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        await fixture.Services.DisposeAsync();
+        var file = Path.Combine(fixture._folder, "test.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(fixture.ConnectionString))
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        if (File.Exists(file + "-wal") && new FileInfo(file + "-wal").Length > 0)
+            throw new InvalidOperationException($"The template {file} still has a write-ahead log after its checkpoint.");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(fixture._folder, recursive: true); } catch (IOException) { }
+        };
+        return file;
+    }
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
+
+    private static ServiceProvider BuildServices(string connectionString, PortalDatabase store, FakeTimeProvider time)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalDomain(connectionString, database: store);
         services.AddSingleton<TimeProvider>(time);
         // The app's password and lock-out rules and its Chinese Identity messages (see Program.cs).
         services.AddPortalIdentity();
-        var provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A new database: migrated, the reference data seeded, the test accounts made when <paramref name="accounts"/>.</summary>
+    private static async Task<DomainFixture> CreateFreshAsync(DateTimeOffset now, bool accounts, PortalDatabase store)
+    {
+        var folder = NewFolder();
+        var connectionString = store == PortalDatabase.PostgreSQL
+            ? await PostgresCluster.CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(folder, "test.db")}";
+        Directory.CreateDirectory(folder);
+        var time = new FakeTimeProvider(now);
+        var provider = BuildServices(connectionString, store, time);
         var fixture = new DomainFixture(folder, provider, time, store, connectionString);
         await using var scope = provider.CreateAsyncScope();
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();

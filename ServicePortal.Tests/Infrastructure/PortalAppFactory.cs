@@ -109,7 +109,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (!File.Exists(file))
         {
             // Not awaited in place: the blocking caller must not wait on a continuation of its own context.
-            var connectionString = Task.Run(PostgresCluster.CreateDatabaseAsync).GetAwaiter().GetResult();
+            var connectionString = Task.Run(() => PostgresCluster.CreateDatabaseAsync()).GetAwaiter().GetResult();
             File.WriteAllText(file, connectionString);
         }
         _postgres = File.ReadAllText(file);

@@ -53,14 +53,32 @@ public sealed class PostgresCluster
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = _folder, Port = Port, Username = "postgres", Database = database }.ConnectionString;
 
-    /// <summary>A new database with every PostgreSQL migration applied (a copy of the template); skips the test when there is no PostgreSQL.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// A new database with every PostgreSQL migration applied (a copy of the migrated template), or a copy of
+    /// <paramref name="template"/> (a database <see cref="CloseForTemplateAsync"/> returned); skips the test when there is no PostgreSQL.
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync(string? template = null)
     {
         SkipUnlessAvailable();
         var cluster = await Shared.Value;
         var name = $"portal_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
-        await cluster.ExecuteAsync("postgres", $"CREATE DATABASE {name} TEMPLATE {Template}");
+        await cluster.ExecuteAsync("postgres", $"CREATE DATABASE {name} TEMPLATE {template ?? Template}");
         return cluster.ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Closes every connection to a database made by <see cref="CreateDatabaseAsync"/>, refuses new ones, and returns its name,
+    /// to copy with <see cref="CreateDatabaseAsync"/> (PostgreSQL copies a database only while nobody is connected to it).
+    /// </summary>
+    public static async Task<string> CloseForTemplateAsync(string connectionString)
+    {
+        var cluster = await Shared.Value;
+        await using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        // Connections the closed services' own data sources may still hold; then nobody connects to it again.
+        await cluster.ExecuteAsync("postgres", $"ALTER DATABASE {name} ALLOW_CONNECTIONS false");
+        await cluster.ExecuteAsync("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        return name;
     }
 
     /// <summary>A new empty database (no migrations applied); skips the test when there is no PostgreSQL.</summary>
