@@ -68,6 +68,9 @@ fi
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failed tests' names again at the end, where a CI log's tail shows them (the app's own logging fills the log).
+failures=$(grep -E '^\s*failed [A-Za-z]' "$log" | sed -E 's/^\s*failed //; s/ \([0-9][^)]*\)$//' | sort -u)
+[ -n "$failures" ] && { echo "== failed:"; echo "$failures" | sed 's/^/  /'; }
 rm -f "$log"
 echo "$pg_note"
 echo "$passed passed, $failed failed"
