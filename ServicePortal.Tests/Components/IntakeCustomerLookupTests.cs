@@ -23,6 +23,8 @@ public sealed class IntakeCustomerLookupTests : PortalComponentTest
         var item = Host.WaitForElements(".mud-popover-open .mud-list-item", TimeSpan.FromSeconds(5))
             .Single(i => i.TextContent.Contains(expectedText, StringComparison.Ordinal));
         item.Click();
+        // The pick loads the customer's file before it fills the fields: done when the form says whose complaint it is.
+        Host.WaitForElement("[data-testid=existing-customer]", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
