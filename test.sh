@@ -48,7 +48,7 @@ if [ "${SERVICEPORTAL_PG_SUITES:-}" = all ]; then
   pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain*')
 else
   pg_suites=('ServicePortal.Tests.Api' 'ServicePortal.Tests.Domain.Revisits' 'ServicePortal.Tests.Domain.Surveys'
-    'ServicePortal.Tests.Domain.Audit')
+    'ServicePortal.Tests.Domain.Audit' 'ServicePortal.Tests.Domain.Customers')
 fi
 if [ "$pg" -eq 1 ]; then
   echo "== on PostgreSQL (SERVICEPORTAL_TEST_DATABASE=PostgreSQL): ${pg_suites[*]}"
