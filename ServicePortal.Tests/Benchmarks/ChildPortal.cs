@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using ServicePortal.Tests.Infrastructure;
 
 namespace ServicePortal.Tests.Benchmarks;
 
@@ -27,7 +27,7 @@ internal sealed class ChildPortal : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "sp-child-portal", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var baseUrl = $"http://localhost:{FreePort()}";
+        var baseUrl = $"http://localhost:{PostgresCluster.FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ServicePortal.dll")])
         {
             // Its own folder for everything: the content root, the data folder (no App_Data of a checkout is moved), the database.
@@ -42,14 +42,9 @@ internal sealed class ChildPortal : IAsyncDisposable
             ["ASPNETCORE_URLS"] = baseUrl,
             ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}",
             ["Portal__DataFolder"] = folder,
-            ["Portal__DemoData"] = "false",
-            ["Portal__Escalation"] = "false",
-            ["Portal__RoutineRevisits"] = "false",
-            ["Portal__CustomerInfoReports"] = "false",
-            ["Portal__Backups__Daily"] = "false",
-            ["Portal__StoreStatistics"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in PortalAppFactory.QuietSettings) settings[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet ServicePortal.dll did not start");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -96,12 +91,5 @@ internal sealed class ChildPortal : IAsyncDisposable
             _process.Dispose();
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -60,6 +60,17 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>Further settings (e.g. <c>Portal:RateLimits:…</c>), applied after the test defaults.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A test's portal: no demo data, and none of the scheduled jobs, which tests run themselves when they need them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> QuietSettings = new Dictionary<string, string>
+    {
+        ["Portal:DemoData"] = "false",
+        ["Portal:Escalation"] = "false", // EscalationService.RunOnceAsync
+        ["Portal:RoutineRevisits"] = "false", // RevisitTasks.GenerateRoutineAsync
+        ["Portal:CustomerInfoReports"] = "false", // the monthly customer-information reports: CustomerInfoReports.GenerateAsync
+        ["Portal:Backups:Daily"] = "false", // DatabaseBackups.DailyAsync
+        ["Portal:StoreStatistics"] = "false", // the hourly planner statistics: StoreStatistics.RefreshAsync
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -74,12 +85,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Portal:Database", "PostgreSQL");
             builder.UseSetting("ConnectionStrings:Portal", _postgres);
         }
-        builder.UseSetting("Portal:DemoData", "false");
-        builder.UseSetting("Portal:Escalation", "false"); // tests run escalation themselves: EscalationService.RunOnceAsync
-        builder.UseSetting("Portal:RoutineRevisits", "false"); // and the routine revisits: RevisitTasks.GenerateRoutineAsync
-        builder.UseSetting("Portal:CustomerInfoReports", "false"); // and the monthly customer-information reports: CustomerInfoReports.GenerateAsync
-        builder.UseSetting("Portal:Backups:Daily", "false"); // and the daily backup: DatabaseBackups.DailyAsync
-        builder.UseSetting("Portal:StoreStatistics", "false"); // and the hourly planner statistics: StoreStatistics.RefreshAsync
+        foreach (var (key, value) in QuietSettings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Portal:JwtKey", JwtKey ?? "");
         // Tests sign in many times from one address in a minute; the rate-limit tests set their own limits (Settings).
         foreach (var limit in new[] { "SignInPerAccount", "SignInPerAddress", "ExportsPerUser" })

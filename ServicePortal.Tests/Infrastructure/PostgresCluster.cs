@@ -194,7 +194,8 @@ public sealed class PostgresCluster
         }
     }
 
-    private static int FreePort()
+    /// <summary>A localhost port nobody listens on now (the cluster's; the benchmark's child portal's).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
